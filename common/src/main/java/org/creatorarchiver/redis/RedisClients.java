@@ -1,0 +1,29 @@
+package org.creatorarchiver.redis;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/** Builds the Redisson client every process shares; values are plain strings (JSON) so redis-cli can read them. */
+public final class RedisClients {
+
+    private RedisClients() {
+    }
+
+    public static RedissonClient connect(RedisUrl url, String clientName) {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer()
+                .setAddress(url.address())
+                .setUsername(url.username())
+                .setPassword(url.password())
+                .setDatabase(url.database())
+                .setClientName(clientName)
+                .setConnectionMinimumIdleSize(2)
+                .setConnectionPoolSize(64)
+                .setTimeout(10_000)
+                .setRetryAttempts(3);
+        return Redisson.create(config);
+    }
+}
