@@ -1,0 +1,86 @@
+package org.creatorarchiver.config;
+
+import org.creatorarchiver.redis.RedisUrl;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+import static org.creatorarchiver.config.EnvironmentVariables.*;
+
+/**
+ * Everything a process is configured with: the environment (12-factor) plus the settings file, validated at
+ * start-up. Immutable; secrets are {@link Secret}s, so neither {@link #toString()} nor {@link #describe()} shows them.
+ *
+ * @param settingsFile where {@link #settings()} came from: the file as named, or a note that the defaults apply
+ * @param workerConcurrency {@code WORKER_CONCURRENCY}, which overrides the settings for this process when present
+ */
+public record AppConfig(
+        DatabaseConfig database,
+        RedisUrl redisUrl,
+        Path mediaDir,
+        PatreonConfig patreon,
+        int maxVideoDurationSeconds,
+        ExternalTools tools,
+        OptionalInt workerConcurrency,
+        LoggingConfig logging,
+        String settingsFile,
+        Settings settings) {
+
+    /** Reads the process environment; relative paths are resolved against the working directory. */
+    public static AppConfig fromEnvironment() {
+        return load(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Reads {@code env} (an empty value counts as unset) and the settings file it names.
+     *
+     * @throws ConfigException on the first bad value, with a one-line message
+     */
+    public static AppConfig load(Map<String, String> env, Path workingDirectory) {
+        return new AppConfigLoader(env, workingDirectory).load();
+    }
+
+    /**
+     * The consumer threads for a queue ({@code phase1}, {@code phase2}, {@code media}, {@code phase3}):
+     * {@code WORKER_CONCURRENCY} when set, else {@code queue.concurrency.<queue>} of the settings.
+     */
+    public int concurrency(String queue) {
+        int fromSettings = settings.queue().concurrency().forQueue(queue);
+        return workerConcurrency.orElse(fromSettings);
+    }
+
+    /**
+     * The effective configuration for the start-up log line, keyed by environment variable, secrets masked:
+     * passwords and the session id show as {@code ****} (or {@code (empty)} / {@code (not set)}).
+     */
+    public Map<String, String> describe() {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put(DATABASE_URL, database.maskedJdbcUrl());
+        view.put(DATABASE_USER, database.user());
+        view.put(DATABASE_PASSWORD, database.password().masked());
+        view.put(REDIS_URL, redisUrl.toString());
+        view.put(MEDIA_DIR, mediaDir.toString());
+        view.put(PATREON_BASE_URL, patreon.baseUrl().toString());
+        view.put(PATREON_SESSION_ID, patreon.maskedSessionId());
+        view.put(MAX_VIDEO_DURATION_SECONDS, Integer.toString(maxVideoDurationSeconds));
+        view.put(YTDLP_PATH, tools.ytDlp());
+        view.put(FFMPEG_PATH, tools.ffmpeg());
+        view.put(WORKER_CONCURRENCY, workerConcurrency.isPresent()
+                ? Integer.toString(workerConcurrency.getAsInt()) : "(not set)");
+        view.put(LOG_FORMAT, logging.format().envName());
+        view.put(LOG_LEVEL, logging.level().name());
+        view.put(ARCHIVER_SETTINGS, settingsFile);
+        view.put("settings", SettingsJson.write(settings));
+        return java.util.Collections.unmodifiableMap(view);
+    }
+
+    @Override
+    public String toString() {
+        return describe().entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(", ", "AppConfig[", "]"));
+    }
+}

@@ -1,0 +1,105 @@
+package org.creatorarchiver.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import static org.creatorarchiver.config.EnvironmentVariables.*;
+
+/**
+ * Builds {@link DatabaseConfig} from {@code DATABASE_URL}, {@code DATABASE_USER} and {@code DATABASE_PASSWORD}.
+ * Besides a JDBC URL it accepts the {@code postgres[ql]://user:password@host:port/db} form that hosting platforms
+ * hand out, and moves its credentials out of the URL.
+ */
+final class DatabaseSettings {
+
+    private static final String JDBC_PREFIX = "jdbc:postgresql://";
+    private static final String FORMS =
+            "jdbc:postgresql://host:port/database or postgres://user:password@host:port/database";
+
+    private DatabaseSettings() {
+    }
+
+    static DatabaseConfig read(EnvReader env) {
+        String url = env.plain(DATABASE_URL, DEFAULT_DATABASE_URL);
+        Optional<String> user = env.plain(DATABASE_USER);
+        Optional<Secret> password = env.secret(DATABASE_PASSWORD);
+        if (url.startsWith(JDBC_PREFIX)) {
+            checkJdbcUrl(url);
+            return new DatabaseConfig(url, user.orElse(DEFAULT_DATABASE_USER),
+                    password.orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
+        }
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            return fromPostgresUri(url, user, password);
+        }
+        throw invalidUrl(url, "must be " + FORMS);
+    }
+
+    private static void checkJdbcUrl(String url) {
+        String rest = url.substring(JDBC_PREFIX.length());
+        int slash = rest.indexOf('/');
+        String hosts = slash < 0 ? rest : rest.substring(0, slash);
+        if (hosts.isEmpty() || hosts.contains("?")) {
+            throw invalidUrl(url, "must name a host, as in " + FORMS);
+        }
+        if (hosts.contains("@")) {
+            throw invalidUrl(url, "a jdbc: URL cannot carry credentials; set DATABASE_USER and DATABASE_PASSWORD");
+        }
+        String database = slash < 0 ? "" : rest.substring(slash + 1).split("\\?", 2)[0];
+        if (database.isEmpty()) {
+            throw invalidUrl(url, "must name a database, as in " + FORMS);
+        }
+    }
+
+    private static DatabaseConfig fromPostgresUri(String url, Optional<String> envUser, Optional<Secret> envPassword) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalidUrl(url, "not a valid URL (" + e.getReason() + "); expected " + FORMS);
+        }
+        if (uri.getHost() == null) {
+            throw invalidUrl(url, "must name a host, as in " + FORMS);
+        }
+        String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
+        if (database.isEmpty()) {
+            throw invalidUrl(url, "must name a database, as in " + FORMS);
+        }
+        String jdbcUrl = JDBC_PREFIX + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/" + database
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+
+        Optional<String> urlUser = Optional.empty();
+        Optional<Secret> urlPassword = Optional.empty();
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            try {
+                urlUser = Optional.of(decode(parts[0])).filter(u -> !u.isEmpty());
+                urlPassword = parts.length == 2 ? Optional.of(Secret.of(decode(parts[1]))) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                throw invalidUrl(url, "the user and password must be percent-encoded (%XX)");
+            }
+        }
+        if (urlUser.isPresent() && envUser.isPresent() && !urlUser.equals(envUser)) {
+            throw EnvReader.invalid(DATABASE_USER, envUser.get(),
+                    "differs from the user in DATABASE_URL; set the user in one place only");
+        }
+        if (urlPassword.isPresent() && envPassword.isPresent() && !urlPassword.equals(envPassword)) {
+            throw EnvReader.invalidSecret(DATABASE_PASSWORD,
+                    "differs from the password in DATABASE_URL; set the password in one place only");
+        }
+        return new DatabaseConfig(jdbcUrl,
+                urlUser.or(() -> envUser).orElse(DEFAULT_DATABASE_USER),
+                urlPassword.or(() -> envPassword).orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
+    }
+
+    private static ConfigException invalidUrl(String url, String rule) {
+        return ConfigException.variable(DATABASE_URL, Display.value(Display.maskUrl(url)), rule);
+    }
+
+    /** Percent-decoding only: in a URL's user-info a '+' is itself, not a space. */
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,89 @@
+package org.creatorarchiver.config;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creatorarchiver.config.Settings.*;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Writes {@link Settings} back in the settings file's shape (compact JSON), for the start-up log line. */
+final class SettingsJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SettingsJson() {
+    }
+
+    static String write(Settings settings) {
+        return tree(settings).toString();
+    }
+
+    static ObjectNode tree(Settings settings) {
+        ObjectNode root = NODES.objectNode();
+        media(root.putObject("media"), settings.media());
+        root.putObject("queue").set("concurrency", concurrency(settings.queue().concurrency()));
+        scraping(root.putObject("scraping"), settings.scraping());
+        return root;
+    }
+
+    private static void media(ObjectNode json, Media media) {
+        json.putObject("images")
+                .put("download", media.images().download())
+                .put("store_urls", media.images().storeUrls());
+        ObjectNode patreon = json.putObject("patreon");
+        patreon.putObject("videos")
+                .put("download", media.patreon().videos().download())
+                .put("quality", media.patreon().videos().quality())
+                .put("format", media.patreon().videos().format());
+        patreon.putObject("audios")
+                .put("download", media.patreon().audios().download())
+                .put("format", media.patreon().audios().format());
+        patreon.putObject("attachments").put("download", media.patreon().attachments().download());
+        youtube(json.putObject("youtube"), media.youtube());
+        json.putObject("deduplication")
+                .put("enabled", media.deduplication().enabled())
+                .put("hash_algorithm", media.deduplication().hashAlgorithm());
+    }
+
+    private static void youtube(ObjectNode json, Youtube youtube) {
+        json.put("mode", youtube.mode().jsonName());
+        json.put("download_if_embed_fails", youtube.downloadIfEmbedFails());
+        YoutubeDownload download = youtube.downloadSettings();
+        ObjectNode settings = json.putObject("download_settings").put("quality", download.quality());
+        download.subtitles().forEach(settings.putArray("subtitles")::add);
+        settings.put("auto_subtitles", download.autoSubtitles())
+                .put("max_retries", download.maxRetries())
+                .put("retry_delay", (int) download.retryDelay().toSeconds());
+    }
+
+    private static ObjectNode concurrency(Concurrency concurrency) {
+        return NODES.objectNode()
+                .put("phase1", concurrency.phase1())
+                .put("phase2", concurrency.phase2())
+                .put("media", concurrency.media())
+                .put("phase3", concurrency.phase3());
+    }
+
+    private static void scraping(ObjectNode json, Scraping scraping) {
+        json.put("max_retries", scraping.maxRetries())
+                .put("retry_delay", (int) scraping.retryDelay().toSeconds())
+                .put("timeout", (int) scraping.timeout().toSeconds());
+        double rate = scraping.requestsPerSecond();
+        if (rate == Math.rint(rate)) {
+            json.put("requests_per_second", (int) rate);
+        } else {
+            json.put("requests_per_second", rate);
+        }
+        putOptional(json, "user_agent", scraping.userAgent());
+        putOptional(json, "resync_interval", scraping.resyncInterval().map(Duration::toString));
+    }
+
+    private static void putOptional(ObjectNode json, String key, Optional<String> value) {
+        if (value.isPresent()) {
+            json.put(key, value.get());
+        } else {
+            json.putNull(key);
+        }
+    }
+}
