@@ -58,7 +58,8 @@ final class DatabaseSettings {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw invalidUrl(url, "not a valid URL (" + e.getReason() + "); expected " + FORMS);
+            throw invalidUrl(url, "not a valid URL (" + e.getReason()
+                    + "); characters such as @ : / # % in the user or password must be percent-encoded");
         }
         if (uri.getHost() == null) {
             throw invalidUrl(url, "must name a host, as in " + FORMS);
@@ -74,12 +75,8 @@ final class DatabaseSettings {
         Optional<Secret> urlPassword = Optional.empty();
         if (uri.getRawUserInfo() != null) {
             String[] parts = uri.getRawUserInfo().split(":", 2);
-            try {
-                urlUser = Optional.of(decode(parts[0])).filter(u -> !u.isEmpty());
-                urlPassword = parts.length == 2 ? Optional.of(Secret.of(decode(parts[1]))) : Optional.empty();
-            } catch (IllegalArgumentException e) {
-                throw invalidUrl(url, "the user and password must be percent-encoded (%XX)");
-            }
+            urlUser = Optional.of(decode(parts[0])).filter(u -> !u.isEmpty());
+            urlPassword = parts.length == 2 ? Optional.of(Secret.of(decode(parts[1]))) : Optional.empty();
         }
         if (urlUser.isPresent() && envUser.isPresent() && !urlUser.equals(envUser)) {
             throw EnvReader.invalid(DATABASE_USER, envUser.get(),
@@ -98,7 +95,7 @@ final class DatabaseSettings {
         return ConfigException.variable(DATABASE_URL, Display.value(Display.maskUrl(url)), rule);
     }
 
-    /** Percent-decoding only: in a URL's user-info a '+' is itself, not a space. */
+    /** Percent-decoding only (the URI checked the escapes): in a URL's user-info a '+' is itself, not a space. */
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
