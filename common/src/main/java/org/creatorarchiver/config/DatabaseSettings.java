@@ -38,16 +38,16 @@ final class DatabaseSettings {
     }
 
     private static void checkJdbcUrl(String url) {
-        String rest = url.substring(JDBC_PREFIX.length());
+        String rest = url.substring(JDBC_PREFIX.length()).split("\\?", 2)[0];
         int slash = rest.indexOf('/');
         String hosts = slash < 0 ? rest : rest.substring(0, slash);
-        if (hosts.isEmpty() || hosts.contains("?")) {
+        if (hosts.isEmpty()) {
             throw invalidUrl(url, "must name a host, as in " + FORMS);
         }
-        if (hosts.contains("@")) {
+        if (rest.contains("@")) {
             throw invalidUrl(url, "a jdbc: URL cannot carry credentials; set DATABASE_USER and DATABASE_PASSWORD");
         }
-        String database = slash < 0 ? "" : rest.substring(slash + 1).split("\\?", 2)[0];
+        String database = slash < 0 ? "" : rest.substring(slash + 1);
         if (database.isEmpty()) {
             throw invalidUrl(url, "must name a database, as in " + FORMS);
         }
