@@ -3,6 +3,7 @@ package org.creatorarchiver.config;
 import org.creatorarchiver.redis.RedisUrl;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -46,6 +47,8 @@ public record AppConfig(
     /**
      * The consumer threads for a queue ({@code phase1}, {@code phase2}, {@code media}, {@code phase3}):
      * {@code WORKER_CONCURRENCY} when set, else {@code queue.concurrency.<queue>} of the settings.
+     *
+     * @throws IllegalArgumentException for any other queue name
      */
     public int concurrency(String queue) {
         int fromSettings = settings.queue().concurrency().forQueue(queue);
@@ -74,7 +77,7 @@ public record AppConfig(
         view.put(LOG_LEVEL, logging.level().name());
         view.put(ARCHIVER_SETTINGS, settingsFile);
         view.put("settings", SettingsJson.write(settings));
-        return java.util.Collections.unmodifiableMap(view);
+        return Collections.unmodifiableMap(view);
     }
 
     @Override

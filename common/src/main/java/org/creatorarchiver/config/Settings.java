@@ -2,6 +2,7 @@ package org.creatorarchiver.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,7 @@ public record Settings(Media media, Queue queue, Scraping scraping) {
 
         /** The spelling used in the settings file. */
         public String jsonName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

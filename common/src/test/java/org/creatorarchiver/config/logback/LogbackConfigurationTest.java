@@ -36,7 +36,7 @@ class LogbackConfigurationTest {
             events.add(JSON.readTree(line));
         }
         assertThat(events).extracting(event -> event.get("formattedMessage").textValue())
-                .containsExactly("archived post 42", "plain warning", "library warning");
+                .containsExactly("archived post 42", "plain warning", "library warning", "effective configuration");
         JsonNode info = events.get(0);
         assertThat(info.get("level").textValue()).isEqualTo("INFO");
         assertThat(info.get("loggerName").textValue()).isEqualTo("org.creatorarchiver.probe");
@@ -45,17 +45,32 @@ class LogbackConfigurationTest {
         assertThat(info.get("kvpList")).containsExactly(
                 JSON.readTree("{\"queue\": \"phase2\"}"), JSON.readTree("{\"post_id\": \"42\"}"));
         assertThat(output.stdout()).containsExactly("result on stdout");
+
+        JsonNode startup = events.get(3);
+        assertThat(startup.get("kvpList")).contains(JSON.readTree("{\"PATREON_SESSION_ID\": \"****\"}"));
+        String settings = null;
+        for (JsonNode pair : startup.get("kvpList")) {
+            if (pair.has("settings")) {
+                settings = pair.get("settings").textValue();
+            }
+        }
+        assertThat(JSON.readTree(settings).at("/queue/concurrency/phase2").intValue()).isEqualTo(4);
+        assertThat(String.join("\n", output.stderr())).doesNotContain(LoggingProbe.SESSION);
     }
 
     @Test
     void textFormatIsTheDefault() throws Exception {
         Output output = runProbe(Map.of());
 
-        assertThat(output.stderr()).hasSize(3);
+        assertThat(output.stderr()).hasSize(4);
         assertThat(output.stderr().get(0)).matches(
                 "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  \\[main] "
                         + "org.creatorarchiver.probe - archived post 42 queue=\"phase2\" post_id=\"42\"");
         assertThat(output.stderr().get(1)).endsWith(" WARN  [main] org.creatorarchiver.probe - plain warning");
+        assertThat(output.stderr().get(3))
+                .contains(" INFO  [main] org.creatorarchiver.startup - effective configuration DATABASE_URL=\"")
+                .contains(" PATREON_SESSION_ID=\"****\" ")
+                .doesNotContain(LoggingProbe.SESSION);
         assertThat(output.stdout()).containsExactly("result on stdout");
     }
 
@@ -63,7 +78,7 @@ class LogbackConfigurationTest {
     void emptyVariablesCountAsUnset() throws Exception {
         Output output = runProbe(Map.of("LOG_FORMAT", "", "LOG_LEVEL", ""));
 
-        assertThat(output.stderr()).hasSize(3);
+        assertThat(output.stderr()).hasSize(4);
         assertThat(output.stderr().get(0)).contains(" INFO  [main] org.creatorarchiver.probe - archived post 42");
     }
 

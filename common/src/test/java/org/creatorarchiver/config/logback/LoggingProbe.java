@@ -1,10 +1,17 @@
 package org.creatorarchiver.config.logback;
 
+import org.creatorarchiver.config.AppConfig;
+import org.creatorarchiver.config.ConfigStartup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 /** A process that logs a few known events, run by {@link LogbackConfigurationTest} in a child JVM. */
 public final class LoggingProbe {
+
+    static final String SESSION = "probe-session-value";
 
     private LoggingProbe() {
     }
@@ -18,6 +25,8 @@ public final class LoggingProbe {
         Logger library = LoggerFactory.getLogger("org.redisson.connection.Probe");
         library.info("library chatter");
         library.warn("library warning");
+        AppConfig config = AppConfig.load(Map.of("PATREON_SESSION_ID", SESSION), Path.of(""));
+        ConfigStartup.logEffectiveConfiguration(config, LoggerFactory.getLogger("org.creatorarchiver.startup"));
         System.out.println("result on stdout");
     }
 }
