@@ -29,27 +29,28 @@ final class ShortRetry {
     private static final Logger log = LoggerFactory.getLogger(ShortRetry.class);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
 
-    private final Retry retry;
+    private final String name;
+    private final int retries;
+    private final RetryConfig config;
     private final Duration maxRetryAfterWait;
 
     ShortRetry(String name, int retries, Duration baseBackoff, Duration maxRetryAfterWait) {
+        this.name = name;
+        this.retries = retries;
         this.maxRetryAfterWait = maxRetryAfterWait;
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(baseBackoff, 2.0, 0.5, LONGEST_BACKOFF);
         IntervalBiFunction<Object> interval = (attempt, outcome) -> intervalMillis(backoff.apply(attempt), outcome);
-        this.retry = Retry.of(name, RetryConfig.custom()
+        this.config = RetryConfig.custom()
                 .maxAttempts(retries + 1)
                 .retryOnException(this::isRetryable)
                 .intervalBiFunction(interval)
-                .build());
-        retry.getEventPublisher().onRetry(event -> log.info("retrying in {} ms (retry {} of {}): {}",
-                event.getWaitInterval().toMillis(), event.getNumberOfRetryAttempts(), retries,
-                event.getLastThrowable().getMessage()));
+                .build();
     }
 
     /** Runs {@code attempt} until it succeeds, fails for good, or the retries run out. */
     <T> T call(HttpUrl url, Attempt<T> attempt) throws HttpFailureException, InterruptedException {
         try {
-            return retry.executeCheckedSupplier(attempt::run);
+            return retryFor(url).executeCheckedSupplier(attempt::run);
         } catch (InterruptedException e) {
             throw e;
         } catch (HttpFailureException e) {
@@ -63,6 +64,15 @@ final class ShortRetry {
         } catch (Throwable e) {
             throw new IllegalStateException("unexpected failure calling " + LoggableUrl.of(url), e);
         }
+    }
+
+    /** One Retry per call, so its log lines can name the URL. */
+    private Retry retryFor(HttpUrl url) {
+        Retry retry = Retry.of(name, config);
+        retry.getEventPublisher().onRetry(event -> log.info("GET {}: retry {} of {} in {} ms after: {}",
+                LoggableUrl.of(url), event.getNumberOfRetryAttempts(), retries, event.getWaitInterval().toMillis(),
+                event.getLastThrowable().getMessage()));
+        return retry;
     }
 
     private boolean isRetryable(Throwable failure) {
