@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param patreonBaseUrl      where every Patreon request goes ({@code PATREON_BASE_URL}); its origin alone gets the cookie
  * @param sessionId           {@code PATREON_SESSION_ID}, or {@code null} to archive only what is public
  * @param userAgent           {@code scraping.user_agent}; {@code null} means {@link #DEFAULT_USER_AGENT}
- * @param timeout             {@code scraping.timeout}: the longest one Patreon call may take, redirects included
+ * @param timeout             {@code scraping.timeout}: the longest one try of a Patreon request may take, redirects
+ *                            included (OkHttp's call timeout); media downloads have no overall limit
  * @param requestsPerSecond   {@code scraping.requests_per_second}, shared by every worker; may be fractional (0.5)
  * @param shortRetries        in-call retries after the first try of a transient failure (they cost no job attempt)
  * @param retryBaseBackoff    first in-call backoff; it doubles (with jitter) on each retry
