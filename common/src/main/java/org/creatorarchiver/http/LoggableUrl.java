@@ -1,0 +1,40 @@
+package org.creatorarchiver.http;
+
+import okhttp3.HttpUrl;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A URL as it may appear in logs and error messages: signed CDN and Mux URLs carry short-lived access tokens in
+ * their query, whose values are replaced by {@code ***}; everything else is kept as sent so the URL stays
+ * recognisable.
+ */
+final class LoggableUrl {
+
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile("token|signature|policy|key|auth|session");
+
+    private LoggableUrl() {
+    }
+
+    static String of(HttpUrl url) {
+        String query = url.encodedQuery();
+        if (query == null) {
+            return url.toString();
+        }
+        String masked = Pattern.compile("&").splitAsStream(query)
+                .map(LoggableUrl::maskCredential)
+                .collect(Collectors.joining("&"));
+        return url.newBuilder().encodedQuery(masked).build().toString();
+    }
+
+    private static String maskCredential(String parameter) {
+        int equals = parameter.indexOf('=');
+        if (equals < 0) {
+            return parameter;
+        }
+        String name = parameter.substring(0, equals).toLowerCase(Locale.ROOT);
+        return CREDENTIAL_NAME.matcher(name).find() ? parameter.substring(0, equals) + "=***" : parameter;
+    }
+}

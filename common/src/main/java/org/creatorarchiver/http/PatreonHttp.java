@@ -1,0 +1,99 @@
+package org.creatorarchiver.http;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * GETs Patreon's API and pages on {@code PATREON_BASE_URL}: with the session cookie (that origin only), the shared
+ * rate limit, 429 pauses shared by every worker, and short in-call retries of transient failures.
+ * <p>
+ * A 2xx comes back as a {@link PatreonResponse}; anything else is thrown as an {@link HttpFailureException}:
+ * {@link TransientHttpException} once the in-call retries are used up (reschedule the job), or
+ * {@link PermanentHttpException} at once (record it). Exceptions rather than a result type because every caller
+ * handles success and failure in different places: parse here, classify at the worker boundary.
+ */
+public final class PatreonHttp {
+
+    private static final String JSON_API = "application/vnd.api+json";
+
+    private final OkHttpClient client;
+    private final PatreonUrls urls;
+    private final HostRateLimiter rateLimiter;
+    private final HostPauses pauses;
+    private final ShortRetry retry;
+    private final Duration maxRetryAfterWait;
+    private final Clock clock;
+
+    PatreonHttp(OkHttpClient client, HttpClientSettings settings, HostRateLimiter rateLimiter, HostPauses pauses,
+                Clock clock) {
+        this.client = client;
+        this.urls = new PatreonUrls(settings.patreonBaseUrl());
+        this.rateLimiter = rateLimiter;
+        this.pauses = pauses;
+        this.retry = new ShortRetry("patreon", settings.shortRetries(), settings.retryBaseBackoff(),
+                settings.maxRetryAfterWait());
+        this.maxRetryAfterWait = settings.maxRetryAfterWait();
+        this.clock = clock;
+    }
+
+    /** See {@link PatreonUrls#resolve(String)}. */
+    public HttpUrl url(String pathOrUrl) {
+        return urls.resolve(pathOrUrl);
+    }
+
+    public PatreonUrls urls() {
+        return urls;
+    }
+
+    /** GETs a JSON:API document; {@code pathOrUrl} as in {@link #url(String)}. */
+    public PatreonResponse getJson(String pathOrUrl) throws HttpFailureException, InterruptedException {
+        return getJson(url(pathOrUrl));
+    }
+
+    /** GETs a JSON:API document from {@code url}, which must be on {@code PATREON_BASE_URL}. */
+    public PatreonResponse getJson(HttpUrl url) throws HttpFailureException, InterruptedException {
+        return get(url, Headers.of("Accept", JSON_API, "Content-Type", JSON_API));
+    }
+
+    /** GETs an HTML page (a creator or post page) from {@code url}, which must be on {@code PATREON_BASE_URL}. */
+    public PatreonResponse getPage(HttpUrl url) throws HttpFailureException, InterruptedException {
+        return get(url, Headers.of("Accept", "text/html,application/xhtml+xml"));
+    }
+
+    private PatreonResponse get(HttpUrl url, Headers headers) throws HttpFailureException, InterruptedException {
+        if (!urls.isOnBase(url)) {
+            throw new IllegalArgumentException("refusing to send a Patreon request to " + LoggableUrl.of(url)
+                    + ": not on PATREON_BASE_URL " + urls.base() + " (use url(...) to move it there)");
+        }
+        Request request = new Request.Builder().url(url).headers(headers).get().build();
+        return retry.call(url, () -> attempt(request));
+    }
+
+    private PatreonResponse attempt(Request request)
+            throws IOException, HttpFailureException, InterruptedException {
+        pauses.awaitEnd(request.url(), maxRetryAfterWait);
+        rateLimiter.acquire(Origin.of(request.url()));
+        try (Response response = client.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            HttpUrl finalUrl = response.request().url();
+            if (response.isSuccessful()) {
+                return new PatreonResponse(response.code(), finalUrl, response.headers(), body.string());
+            }
+            String snippet = response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
+            HttpFailure failure = HttpFailureClassifier.classify(response.code(), response.headers(), snippet,
+                    finalUrl, clock.instant());
+            if (failure.kind() == FailureKind.RATE_LIMITED) {
+                pauses.pause(Origin.of(finalUrl), failure.retryAfter());
+            }
+            throw HttpFailureException.of(failure);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.creatorarchiver.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Reads a {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 10.2.3). */
+public final class RetryAfter {
+
+    /** Used when a 429 names no (readable) delay: long enough not to hammer, short enough to resume the same hour. */
+    public static final Duration DEFAULT = Duration.ofSeconds(60);
+    /** A malformed or hostile header must not stop every worker for days. */
+    public static final Duration LONGEST = Duration.ofHours(1);
+
+    private RetryAfter() {
+    }
+
+    /** The delay the header asks for, from {@code now}; {@link #DEFAULT} when absent or unreadable, never negative. */
+    public static Duration parse(String headerValue, Instant now) {
+        if (headerValue == null || headerValue.isBlank()) {
+            return DEFAULT;
+        }
+        String value = headerValue.strip();
+        Duration delay;
+        if (value.chars().allMatch(Character::isDigit)) {
+            delay = value.length() > 9 ? LONGEST : Duration.ofSeconds(Long.parseLong(value));
+        } else {
+            try {
+                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                delay = Duration.between(now, until);
+            } catch (DateTimeParseException e) {
+                return DEFAULT;
+            }
+        }
+        if (delay.isNegative()) {
+            return Duration.ZERO;
+        }
+        return delay.compareTo(LONGEST) > 0 ? LONGEST : delay;
+    }
+}

@@ -1,0 +1,19 @@
+package org.creatorarchiver.http;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failure that outlived the in-call retries but may heal (429, 5xx, network): the job runtime should reschedule
+ * the job, no sooner than {@link #retryAfter()} when the server named a delay.
+ */
+public final class TransientHttpException extends HttpFailureException {
+
+    TransientHttpException(HttpFailure failure, Throwable cause) {
+        super(failure, cause);
+    }
+
+    public Optional<Duration> retryAfter() {
+        return failure().retryAfterHint();
+    }
+}

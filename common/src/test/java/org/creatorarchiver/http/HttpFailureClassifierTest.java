@@ -1,0 +1,106 @@
+package org.creatorarchiver.http;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpFailureClassifierTest {
+
+    private static final HttpUrl URL = HttpUrl.get("https://www.patreon.com/api/posts?filter[campaign_id]=4815162");
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Test
+    void everyStatusHasItsKindAndRetryability() {
+        assertThat(kindOf(400, "")).isEqualTo(FailureKind.BAD_REQUEST);
+        assertThat(kindOf(401, FakeHost.resource("error-401.json"))).isEqualTo(FailureKind.UNAUTHORIZED);
+        assertThat(kindOf(403, "")).isEqualTo(FailureKind.BLOCKED);
+        assertThat(kindOf(404, FakeHost.resource("error-404.json"))).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(kindOf(410, "")).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(kindOf(426, FakeHost.resource("error-426-update-app.json"))).isEqualTo(FailureKind.UPGRADE_REQUIRED);
+        assertThat(kindOf(429, "")).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(kindOf(422, "")).isEqualTo(FailureKind.CLIENT_ERROR);
+        assertThat(kindOf(500, "")).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(kindOf(504, "")).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(kindOf(304, "")).isEqualTo(FailureKind.UNEXPECTED_STATUS);
+
+        assertThat(FailureKind.values()).filteredOn(FailureKind::retryable)
+                .containsExactlyInAnyOrder(FailureKind.RATE_LIMITED, FailureKind.SERVER_ERROR, FailureKind.NETWORK_ERROR);
+    }
+
+    @Test
+    void theChallengePageIsCloudflareEvenWithoutItsHeaders() {
+        HttpFailure failure = HttpFailureClassifier.classify(403, Headers.of(),
+                FakeHost.resource("cloudflare-challenge-403.html"), URL, NOW);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.CLOUDFLARE_CHALLENGE);
+        assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
+    void aChallengeHeaderOnA503IsCloudflareNotAServerError() {
+        HttpFailure failure = HttpFailureClassifier.classify(503,
+                Headers.of("Server", "cloudflare", "cf-mitigated", "challenge"), "", URL, NOW);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.CLOUDFLARE_CHALLENGE);
+    }
+
+    @Test
+    void serverCloudflareAloneIsNotAChallenge() {
+        HttpFailure failure = HttpFailureClassifier.classify(403, Headers.of("Server", "cloudflare"),
+                "{\"errors\":[{\"title\":\"Forbidden\"}]}", URL, NOW);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.BLOCKED);
+    }
+
+    @Test
+    void aRateLimitCarriesTheServersDelayOrTheDefault() {
+        assertThat(HttpFailureClassifier.classify(429, Headers.of("Retry-After", "7"), "", URL, NOW).retryAfter())
+                .isEqualTo(Duration.ofSeconds(7));
+        assertThat(HttpFailureClassifier.classify(429, Headers.of(), "", URL, NOW).retryAfter())
+                .isEqualTo(RetryAfter.DEFAULT);
+    }
+
+    @Test
+    void messagesAreOneLineAndNameTheUrl() {
+        HttpFailure badRequest = HttpFailureClassifier.classify(400, Headers.of(),
+                "{\"errors\":[{\"detail\":\"Invalid sort\\n  or missing filter.\"}]}", URL, NOW);
+
+        assertThat(badRequest.message()).isEqualTo("400 Bad Request for " + URL
+                + ": the request was rejected as malformed (Invalid sort or missing filter.)");
+    }
+
+    @Test
+    void aTimeoutIsANetworkError() {
+        HttpFailure failure = HttpFailureClassifier.network(URL, new SocketTimeoutException("Read timed out"));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.NETWORK_ERROR);
+        assertThat(failure.message()).isEqualTo("Network Error for " + URL
+                + ": no answer (SocketTimeoutException: Read timed out)");
+        assertThat(HttpFailureClassifier.network(URL, new java.io.InterruptedIOException("timeout")).detail())
+                .isEqualTo("timed out");
+        assertThat(HttpFailureClassifier.network(URL, new IOException("reset\nby peer")).detail())
+                .isEqualTo("IOException: reset by peer");
+    }
+
+    @Test
+    void signedMediaUrlsHaveTheirTokensMasked() {
+        HttpUrl signed = HttpUrl.get("https://c10.patreonusercontent.com/4/patreon-media/p/post/1/abc/1.jpg"
+                + "?token-hash=Zm9vYmFy&token-time=1782345600&w=620");
+
+        HttpFailure failure = HttpFailureClassifier.classify(404, Headers.of(), "", signed, NOW);
+
+        assertThat(failure.url()).isEqualTo("https://c10.patreonusercontent.com/4/patreon-media/p/post/1/abc/1.jpg"
+                + "?token-hash=***&token-time=***&w=620");
+    }
+
+    private static FailureKind kindOf(int status, String body) {
+        return HttpFailureClassifier.classify(status, Headers.of(), body, URL, NOW).kind();
+    }
+}
