@@ -26,7 +26,7 @@ final class AppConfigLoader {
 
     AppConfig load() {
         LoggingConfig logging = logging();
-        DatabaseConfig database = DatabaseSettings.read(env);
+        DatabaseConfig database = DatabaseConfigReader.read(env);
         RedisUrl redisUrl = redisUrl();
         Path mediaDir = mediaDir();
         PatreonConfig patreon = new PatreonConfig(patreonBaseUrl(), patreonSessionId());

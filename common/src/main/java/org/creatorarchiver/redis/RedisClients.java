@@ -14,10 +14,15 @@ public final class RedisClients {
     public static RedissonClient connect(RedisUrl url, String clientName) {
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
+        // Credentials go on the top-level config: Redisson 4 warns that the per-server ones are deprecated.
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        if (url.username() != null) {
+            config.setUsername(url.username());
+        }
         config.useSingleServer()
                 .setAddress(url.address())
-                .setUsername(url.username())
-                .setPassword(url.password())
                 .setDatabase(url.database())
                 .setClientName(clientName)
                 .setConnectionMinimumIdleSize(2)

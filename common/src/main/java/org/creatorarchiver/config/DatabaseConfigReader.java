@@ -13,13 +13,13 @@ import static org.creatorarchiver.config.EnvironmentVariables.*;
  * Besides a JDBC URL it accepts the {@code postgres[ql]://user:password@host:port/db} form that hosting platforms
  * hand out, and moves its credentials out of the URL.
  */
-final class DatabaseSettings {
+final class DatabaseConfigReader {
 
     private static final String JDBC_PREFIX = "jdbc:postgresql://";
     private static final String FORMS =
             "jdbc:postgresql://host:port/database or postgres://user:password@host:port/database";
 
-    private DatabaseSettings() {
+    private DatabaseConfigReader() {
     }
 
     static DatabaseConfig read(EnvReader env) {
