@@ -22,7 +22,10 @@ public final class Migrations {
      * @throws DatabaseException when a script fails or none is found; one line naming {@code databaseLabel}
      */
     public static MigrationReport migrate(DataSource dataSource, String databaseLabel) {
-        return migrate(Flyway.configure().dataSource(dataSource).locations(LOCATION).load(), databaseLabel);
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION)
+                .validateMigrationNaming(true)
+                .load();
+        return migrate(flyway, databaseLabel);
     }
 
     static MigrationReport migrate(Flyway flyway, String databaseLabel) {
