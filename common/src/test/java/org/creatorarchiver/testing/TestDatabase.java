@@ -1,0 +1,59 @@
+package org.creatorarchiver.testing;
+
+import org.creatorarchiver.db.Database;
+import org.creatorarchiver.db.DatabaseSettings;
+import org.creatorarchiver.db.Migrations;
+import org.creatorarchiver.db.generated.DefaultSchema;
+import org.jooq.DSLContext;
+
+import javax.sql.DataSource;
+
+/**
+ * The test PostgreSQL with the production migrations applied, shared by every test of a JVM.
+ * Tests start from a clean slate with {@link #truncateAll()} (per class or per test, as they need).
+ * <pre>{@code
+ * DSLContext db = TestDatabase.migrated();
+ * TestDatabase.truncateAll();
+ * }</pre>
+ */
+public final class TestDatabase {
+
+    private static boolean migrated;
+
+    private TestDatabase() {
+    }
+
+    /** jOOQ on the test database, migrated to this build's schema (once per JVM). */
+    public static synchronized DSLContext migrated() {
+        if (!migrated) {
+            Migrations.migrate(TestServices.dataSource(), label());
+            migrated = true;
+        }
+        return Database.dsl(TestServices.dataSource());
+    }
+
+    /** The pooled test data source, migrated. */
+    public static DataSource dataSource() {
+        migrated();
+        return TestServices.dataSource();
+    }
+
+    /** Empties every application table and restarts its ids; the migration history stays. */
+    public static void truncateAll() {
+        migrated().truncate(DefaultSchema.DEFAULT_SCHEMA.getTables()).restartIdentity().cascade().execute();
+    }
+
+    /** Drops everything in schema {@code public}, migrations included, for tests of the migrations themselves. */
+    public static synchronized void dropSchema() {
+        DSLContext dsl = Database.dsl(TestServices.dataSource());
+        dsl.execute("DROP SCHEMA public CASCADE");
+        dsl.execute("CREATE SCHEMA public");
+        migrated = false;
+    }
+
+    /** Names the test database in messages: its URL with any secret masked. */
+    public static String label() {
+        TestServices.Postgres pg = TestServices.postgres();
+        return new DatabaseSettings(pg.jdbcUrl(), pg.user(), pg.password(), 1, "test").redactedUrl();
+    }
+}
