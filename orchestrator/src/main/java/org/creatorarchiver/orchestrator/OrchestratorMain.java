@@ -1,5 +1,38 @@
 package org.creatorarchiver.orchestrator;
 
-public final class OrchestratorMain {
-    public static void main(String[] args) {}
+import org.creatorarchiver.orchestrator.cli.RetryDeadCommand;
+import org.creatorarchiver.orchestrator.cli.ServeCommand;
+import org.creatorarchiver.orchestrator.cli.StatusCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The orchestrator's command line: every verb logs to stderr and prints only its result on stdout.
+ */
+@Command(name = "orchestrator",
+        mixinStandardHelpOptions = true,
+        version = "creator-archiver orchestrator 0.1",
+        description = "Enqueues creators, shows and controls the queues, and serves the HTTP API.",
+        subcommands = {StatusCommand.class, RetryDeadCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+public final class OrchestratorMain implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'orchestrator help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests, which capture its output). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new OrchestratorMain())
+                .setExecutionExceptionHandler(new OneLineErrors());
+    }
 }

@@ -1,0 +1,153 @@
+package org.creatorarchiver.process;
+
+import org.creatorarchiver.config.AppConfig;
+import org.creatorarchiver.config.ConfigStartup;
+import org.creatorarchiver.config.Secret;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.db.Database;
+import org.creatorarchiver.db.DatabaseSettings;
+import org.creatorarchiver.http.HttpClientSettings;
+import org.creatorarchiver.http.HttpClients;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.Queues;
+import org.creatorarchiver.queue.RetryPolicy;
+import org.creatorarchiver.queue.WorkerRuntime;
+import org.creatorarchiver.redis.RedisClients;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * What every process of the archiver stands on, opened in order at start-up: the validated configuration (logged
+ * once), PostgreSQL migrated to this build's schema, Redis; the Patreon HTTP clients on first use.
+ * A failure at any step stops the process with one line on stderr (see {@link StartupFailure}).
+ */
+public final class ArchiverProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiverProcess.class);
+    /** Connections beyond the job consumers: housekeeping, the API, a CLI verb. */
+    private static final int SPARE_DATABASE_CONNECTIONS = 3;
+
+    private final String name;
+    private final AppConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final RedissonClient redis;
+    private final JobQueue queue;
+    private HttpClients http;
+
+    private ArchiverProcess(String name, AppConfig config, Clock clock, Database database, RedissonClient redis) {
+        this.name = name;
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
+        this.redis = redis;
+        this.queue = new JobQueue(redis, clock);
+    }
+
+    /** Starts a process named {@code name} (e.g. {@code worker-phase2}) from the environment; exits on failure. */
+    public static ArchiverProcess start(String name) {
+        AppConfig config = ConfigStartup.loadOrExit();
+        return StartupFailure.exitOnFailure(() -> open(name, config, Clock.systemUTC()));
+    }
+
+    /** Opens the database (migrating it) and Redis for {@code config}; throws on the first failure. */
+    public static ArchiverProcess open(String name, AppConfig config, Clock clock) {
+        Database database = Database.start(databaseSettings(name, config));
+        log.info("database ready: schema version {} ({} migration(s) applied now)",
+                database.migration().schemaVersion(), database.migration().applied());
+        try {
+            RedissonClient redis = StartupFailure.redis(config.redisUrl(), () -> RedisClients.connect(config.redisUrl(), name));
+            return new ArchiverProcess(name, config, clock, database, redis);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Settings settings() {
+        return config.settings();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public RedissonClient redis() {
+        return redis;
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+
+    /** The Patreon (cookie) and media (no cookie) HTTP clients, created on first use. */
+    public synchronized HttpClients http() {
+        if (http == null) {
+            var scraping = settings().scraping();
+            HttpClientSettings httpSettings = HttpClientSettings.of(
+                    config.patreon().baseUrl().toString(),
+                    config.patreon().sessionId().map(Secret::reveal).orElse(null),
+                    scraping.effectiveUserAgent(),
+                    scraping.timeout(),
+                    scraping.requestsPerSecond());
+            http = HttpClients.create(httpSettings, redis, clock);
+        }
+        return http;
+    }
+
+    /** Retries of jobs that scrape Patreon: {@code scraping.max_retries} after {@code scraping.retry_delay}, doubling. */
+    public RetryPolicy scrapingRetryPolicy() {
+        var scraping = settings().scraping();
+        return RetryPolicy.exponential(scraping.maxRetries(), scraping.retryDelay());
+    }
+
+    /** Retries of yt-dlp downloads: {@code media.youtube.download_settings} (300 s and 5 by default). */
+    public RetryPolicy ytDlpRetryPolicy() {
+        var download = settings().media().youtube().downloadSettings();
+        return RetryPolicy.exponential(download.maxRetries(), download.retryDelay());
+    }
+
+    /**
+     * A worker runtime for this process: consumer concurrency per queue from the settings (or
+     * {@code WORKER_CONCURRENCY}), this process's clock, and the media dir whose crashed workers' temp files the
+     * reaper removes. Callers add their handlers.
+     */
+    public WorkerRuntime.Builder workerRuntime(String... consumedQueues) {
+        WorkerRuntime.Builder builder = WorkerRuntime.builder(redis, name).clock(clock).mediaDir(config.mediaDir());
+        for (String queueName : consumedQueues) {
+            builder.concurrency(queueName, config.concurrency(queueName));
+        }
+        return builder;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
+        redis.shutdown();
+        database.close();
+    }
+
+    private static DatabaseSettings databaseSettings(String name, AppConfig config) {
+        int consumers = Queues.ALL.stream().mapToInt(config::concurrency).max().orElse(1);
+        var db = config.database();
+        return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password().isEmpty() ? null : db.password().reveal(),
+                consumers * 2 + SPARE_DATABASE_CONNECTIONS, name);
+    }
+}

@@ -1,0 +1,119 @@
+package org.creatorarchiver.orchestrator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.creatorarchiver.orchestrator.status.StatusJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The orchestrator's HTTP API on the JDK's built-in server (read-only JSON routes; no framework needed for them).
+ * Each request runs on its own virtual thread.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+    /** A read-only route: answers a status code and a JSON body. */
+    @FunctionalInterface
+    public interface Route {
+        ApiResponse handle(Map<String, String> query) throws Exception;
+    }
+
+    public record ApiResponse(int status, JsonNode body) {
+        public static ApiResponse ok(JsonNode body) {
+            return new ApiResponse(200, body);
+        }
+    }
+
+    private final HttpServer server;
+
+    private ApiServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Binds {@code host:port} (port 0 picks a free one) and serves {@code routes} (path -> route) until closed. */
+    public static ApiServer start(String host, int port, Map<String, Route> routes) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> dispatch(exchange, routes));
+        server.start();
+        log.info("HTTP API listening on {}:{}", host, server.getAddress().getPort());
+        return new ApiServer(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+    }
+
+    private static void dispatch(HttpExchange exchange, Map<String, Route> routes) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Route route = routes.get(path);
+            ApiResponse response;
+            if (route == null) {
+                response = error(404, "no such route: " + path);
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Allow", "GET");
+                response = error(405, exchange.getRequestMethod() + " not allowed on " + path + " (GET only)");
+            } else {
+                response = answer(route, exchange);
+            }
+            send(exchange, response);
+        }
+    }
+
+    private static ApiResponse answer(Route route, HttpExchange exchange) {
+        try {
+            return route.handle(query(exchange.getRequestURI().getRawQuery()));
+        } catch (BadRequestException e) {
+            return error(400, e.getMessage());
+        } catch (Exception e) {
+            log.warn("{} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+            return error(500, "internal error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        byte[] body = StatusJson.mapper().writeValueAsBytes(response.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static ApiResponse error(int status, String message) {
+        ObjectNode body = StatusJson.mapper().createObjectNode().put("error", message);
+        return new ApiResponse(status, body);
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(key, value);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,40 @@
+package org.creatorarchiver.orchestrator.cli;
+
+import org.creatorarchiver.orchestrator.status.StatusJson;
+import org.creatorarchiver.orchestrator.status.StatusText;
+import org.creatorarchiver.orchestrator.status.SystemStatus;
+import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.process.ArchiverProcess;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows the queues (ready, delayed, processing, dead), the workers alive, and sources, posts and"
+                + " videos by status.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
+            SystemStatus status = new SystemStatusReader(process.queue(), process.redis(), process.database().dsl()).read();
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(StatusJson.mapper().writeValueAsString(StatusJson.status(status)));
+            } else {
+                out.print(StatusText.render(status));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.creatorarchiver.orchestrator.status;
+
+import org.creatorarchiver.queue.QueueCounts;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of the whole system: queue lengths, live workers, and how many sources, posts and videos are in each
+ * status. Its JSON form is the contract of {@code status --json} (DESIGN.md, Precise rules).
+ */
+public record SystemStatus(
+        Map<String, QueueCounts> queues,
+        List<WorkerQueue> workers,
+        Map<String, Long> sources,
+        Map<String, Long> posts,
+        Map<String, Long> videos) {
+
+    /** One queue a live worker consumes (a worker consuming two queues appears twice). */
+    public record WorkerQueue(String id, String queue) {
+    }
+}

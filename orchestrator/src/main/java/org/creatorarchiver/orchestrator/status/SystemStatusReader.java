@@ -1,0 +1,63 @@
+package org.creatorarchiver.orchestrator.status;
+
+import org.creatorarchiver.queue.Heartbeats;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.Queues;
+import org.jooq.DSLContext;
+import org.jooq.EnumType;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.redisson.api.RedissonClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.jooq.impl.DSL.count;
+
+/** Reads a {@link SystemStatus} from Redis (queues, heartbeats) and PostgreSQL (rows by status). */
+public final class SystemStatusReader {
+
+    private final JobQueue queue;
+    private final Heartbeats heartbeats;
+    private final DSLContext dsl;
+
+    public SystemStatusReader(JobQueue queue, RedissonClient redis, DSLContext dsl) {
+        this.queue = queue;
+        this.heartbeats = new Heartbeats(redis);
+        this.dsl = dsl;
+    }
+
+    public SystemStatus read() {
+        return new SystemStatus(
+                queue.counts(Queues.ALL),
+                workers(),
+                countByStatus(SOURCES, SOURCES.STATUS),
+                countByStatus(POSTS, POSTS.STATUS),
+                countByStatus(VIDEOS, VIDEOS.STATUS));
+    }
+
+    /** Live workers (heartbeat present), one entry per queue they consume. */
+    public List<SystemStatus.WorkerQueue> workers() {
+        List<SystemStatus.WorkerQueue> workers = new ArrayList<>();
+        heartbeats.live().forEach(worker ->
+                worker.queues().forEach(queueName -> workers.add(new SystemStatus.WorkerQueue(worker.id(), queueName))));
+        workers.sort((a, b) -> a.id().equals(b.id()) ? a.queue().compareTo(b.queue()) : a.id().compareTo(b.id()));
+        return workers;
+    }
+
+    /** Every status of the enum, zero included, so scripts can rely on the keys being there. */
+    private <E extends Enum<E> & EnumType> Map<String, Long> countByStatus(Table<?> table, Field<E> status) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (E value : status.getType().getEnumConstants()) {
+            counts.put(value.getLiteral(), 0L);
+        }
+        dsl.select(status, count()).from(table).groupBy(status)
+                .forEach(row -> counts.put(row.value1().getLiteral(), row.value2().longValue()));
+        return counts;
+    }
+}
