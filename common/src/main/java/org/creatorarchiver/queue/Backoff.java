@@ -1,0 +1,32 @@
+package org.creatorarchiver.queue;
+
+import java.time.Duration;
+
+/** Growing pauses after Redis errors, so a loop neither spins nor gives up while Redis is away. */
+final class Backoff {
+
+    private static final long FIRST_MS = 100;
+    private static final long MAX_MS = 5_000;
+
+    private long nextMs = FIRST_MS;
+
+    void reset() {
+        nextMs = FIRST_MS;
+    }
+
+    Duration next() {
+        return Duration.ofMillis(nextMs);
+    }
+
+    /** Sleeps the next pause; false if interrupted (the caller should stop). */
+    boolean pause() {
+        try {
+            Thread.sleep(nextMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        nextMs = Math.min(nextMs * 2, MAX_MS);
+        return true;
+    }
+}
