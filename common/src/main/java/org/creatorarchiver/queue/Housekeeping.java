@@ -51,15 +51,18 @@ final class Housekeeping {
         schedule("queue-reaper", reapInterval, reaper::reap);
     }
 
+    /** Lets a chore that is running finish (interrupting it would only log a spurious Redis error), then stops. */
     void stop() {
-        schedulers.forEach(ScheduledExecutorService::shutdownNow);
+        schedulers.forEach(ScheduledExecutorService::shutdown);
         for (ScheduledExecutorService scheduler : schedulers) {
             try {
                 if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                    log.warn("a housekeeping thread of worker {} did not stop within 5 s", worker.id());
+                    log.warn("a housekeeping thread of worker {} did not stop within 5 s, interrupting it", worker.id());
+                    scheduler.shutdownNow();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                schedulers.forEach(ScheduledExecutorService::shutdownNow);
                 return;
             }
         }
