@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The periodic chores of a worker, each on its own named platform thread so a slow one cannot delay another:
- * the heartbeat (refreshed at a third of its TTL), the promoter of due delayed jobs, and the reaper.
+ * the heartbeat (refreshed at a third of its TTL), the promoter of due delayed jobs, and the reaper (with the sweep
+ * for this worker's own orphaned jobs).
  */
 final class Housekeeping {
 
@@ -22,6 +23,7 @@ final class Housekeeping {
     private final JobQueue queue;
     private final Heartbeats heartbeats;
     private final Reaper reaper;
+    private final OrphanSweep orphanSweep;
     private final WorkerInfo worker;
     private final List<String> promotedQueues;
     private final Clock clock;
@@ -30,11 +32,13 @@ final class Housekeeping {
     private final Duration reapInterval;
     private final List<ScheduledExecutorService> schedulers = new ArrayList<>();
 
-    Housekeeping(JobQueue queue, Heartbeats heartbeats, Reaper reaper, WorkerInfo worker, List<String> promotedQueues,
+    Housekeeping(JobQueue queue, Heartbeats heartbeats, Reaper reaper, OrphanSweep orphanSweep, WorkerInfo worker,
+                 List<String> promotedQueues,
                  Clock clock, Duration heartbeatTtl, Duration promoteInterval, Duration reapInterval) {
         this.queue = queue;
         this.heartbeats = heartbeats;
         this.reaper = reaper;
+        this.orphanSweep = orphanSweep;
         this.worker = worker;
         this.promotedQueues = List.copyOf(promotedQueues);
         this.clock = clock;
@@ -48,7 +52,10 @@ final class Housekeeping {
         heartbeats.beat(worker, heartbeatTtl);
         schedule("queue-heartbeat", heartbeatTtl.dividedBy(3), () -> heartbeats.beat(worker, heartbeatTtl));
         schedule("queue-promoter", promoteInterval, this::promoteAll);
-        schedule("queue-reaper", reapInterval, reaper::reap);
+        schedule("queue-reaper", reapInterval, () -> {
+            reaper.reap();
+            orphanSweep.sweep();
+        });
     }
 
     /** Lets a chore that is running finish (interrupting it would only log a spurious Redis error), then stops. */

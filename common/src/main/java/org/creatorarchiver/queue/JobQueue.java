@@ -89,7 +89,7 @@ public final class JobQueue {
         try {
             return Optional.of(new TakenJob(queue, workerId, raw, JobCodec.decode(raw)));
         } catch (MalformedJobException e) {
-            LuaScript.MOVE_JOB.evalLong(redis, List.of(processing, QueueKeys.dead(queue)), raw, raw, "");
+            LuaScript.MOVE_JOB.evalLong(redis, List.of(processing, QueueKeys.dead(queue)), raw, raw, "tail");
             log.error("moved an unreadable job from queue {} to its dead list: {}", queue, e.getMessage());
             return Optional.empty();
         }
@@ -107,14 +107,14 @@ public final class JobQueue {
     public boolean retryLater(TakenJob taken, String error, Instant due) {
         Job failed = taken.job().afterFailure(error);
         return LuaScript.MOVE_JOB.evalLong(redis, List.of(taken.processingKey(), QueueKeys.delayed(taken.queue())),
-                taken.raw(), JobCodec.encode(failed), String.valueOf(due.toEpochMilli())) == 1;
+                taken.raw(), JobCodec.encode(failed), "delayed", String.valueOf(due.toEpochMilli())) == 1;
     }
 
     /** Like {@link #retryLater} but to the dead list, for a job whose retries ran out. */
     public boolean deadLetter(TakenJob taken, String error) {
         Job failed = taken.job().afterFailure(error);
         return LuaScript.MOVE_JOB.evalLong(redis, List.of(taken.processingKey(), QueueKeys.dead(taken.queue())),
-                taken.raw(), JobCodec.encode(failed), "") == 1;
+                taken.raw(), JobCodec.encode(failed), "tail") == 1;
     }
 
     /** Moves every delayed job due at {@code now} to the end of the ready list; returns how many moved. */
@@ -134,6 +134,17 @@ public final class JobQueue {
     public List<String> handBack(String queue, String workerId) {
         return LuaScript.HAND_BACK.evalList(redis,
                 List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)));
+    }
+
+    /** Puts one job of a worker's processing list back at the front of the ready list; false if it was gone. */
+    public boolean handBack(String queue, String workerId, String raw) {
+        return LuaScript.MOVE_JOB.evalLong(redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)),
+                raw, raw, "head") == 1;
+    }
+
+    /** The jobs in a worker's processing list, exactly as stored. */
+    public List<String> processing(String queue, String workerId) {
+        return list(QueueKeys.processing(queue, workerId)).readAll();
     }
 
     /**
@@ -157,7 +168,7 @@ public final class JobQueue {
             Optional<Job> job = readable(queue, raw);
             if (job.isPresent()) {
                 String revived = JobCodec.encode(job.get().withAttemptsReset());
-                moved += (int) LuaScript.MOVE_JOB.evalLong(redis, keys, raw, revived, "");
+                moved += (int) LuaScript.MOVE_JOB.evalLong(redis, keys, raw, revived, "tail");
             }
         }
         return moved;

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /** One consumer slot of a queue: take, run, repeat, until the runtime stops taking. */
@@ -18,14 +19,26 @@ final class QueueConsumer implements Runnable {
     private final JobRunner runner;
     private final String queueName;
     private final String workerId;
+    private final Set<String> inFlight;
     private final BooleanSupplier taking;
 
-    QueueConsumer(JobQueue queue, JobRunner runner, String queueName, String workerId, BooleanSupplier taking) {
+    QueueConsumer(JobQueue queue, JobRunner runner, String queueName, String workerId, Set<String> inFlight,
+                  BooleanSupplier taking) {
         this.queue = queue;
         this.runner = runner;
         this.queueName = queueName;
         this.workerId = workerId;
+        this.inFlight = inFlight;
         this.taking = taking;
+    }
+
+    private void runTracked(TakenJob taken) {
+        inFlight.add(taken.raw());
+        try {
+            runner.run(taken);
+        } finally {
+            inFlight.remove(taken.raw());
+        }
     }
 
     @Override
@@ -48,7 +61,7 @@ final class QueueConsumer implements Runnable {
             }
             // A job that arrives after the stop stays in the processing list: the shutdown hands it back.
             if (taken.isPresent() && taking.getAsBoolean()) {
-                runner.run(taken.get());
+                runTracked(taken.get());
             }
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,7 @@ public final class WorkerRuntime implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final Duration shutdownGrace;
     private final Map<String, ExecutorService> consumers = new LinkedHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private State state = State.NEW;
@@ -69,7 +71,8 @@ public final class WorkerRuntime implements AutoCloseable {
         WorkerInfo info = new WorkerInfo(workerId, consumed, WorkerId.hostName(), ProcessHandle.current().pid(),
                 builder.clock.instant());
         Reaper reaper = new Reaper(queue, heartbeats, builder.mediaDir);
-        this.housekeeping = new Housekeeping(queue, heartbeats, reaper, info, List.copyOf(promoted), builder.clock,
+        OrphanSweep orphanSweep = new OrphanSweep(queue, workerId, consumed, inFlight);
+        this.housekeeping = new Housekeeping(queue, heartbeats, reaper, orphanSweep, info, List.copyOf(promoted), builder.clock,
                 builder.heartbeatTtl, builder.promoteInterval, builder.reapInterval);
     }
 
@@ -137,7 +140,7 @@ public final class WorkerRuntime implements AutoCloseable {
                 Thread.ofVirtual().name("consumer-" + queueName + "-", 0).factory());
         consumers.put(queueName, executor);
         for (int i = 0; i < threads; i++) {
-            executor.submit(new QueueConsumer(queue, runner, queueName, workerId, () -> taking));
+            executor.submit(new QueueConsumer(queue, runner, queueName, workerId, inFlight, () -> taking));
         }
     }
 

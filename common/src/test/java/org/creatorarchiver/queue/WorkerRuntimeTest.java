@@ -190,6 +190,35 @@ class WorkerRuntimeTest {
         runtime.shutdown();
     }
 
+    @Test
+    void aHandlerThatLeavesItsThreadInterruptedDoesNotStopTheConsumer() {
+        List<Integer> done = new CopyOnWriteArrayList<>();
+        start(worker().handle(ITEM, (item, context) -> {
+            done.add(item.number());
+            Thread.currentThread().interrupt();
+        }, FAST_RETRIES));
+
+        queue.enqueue(ITEM, new Item(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 1);
+        queue.enqueue(ITEM, new Item(2));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
+    }
+
+    @Test
+    void aJobStrandedInTheWorkersOwnProcessingListIsHandedBackAndRun() {
+        RecordingHandler handler = new RecordingHandler();
+        WorkerRuntime runtime = start(worker().reapInterval(Duration.ofMillis(100)).handle(ITEM, handler, FAST_RETRIES));
+
+        // As if BLMOVE ran in Redis but its reply never reached a consumer (a dropped connection).
+        String stranded = JobCodec.encode(new Job("lost-1", "test_item", "{\"number\":7}", 0, Instant.now(), null));
+        redis.getList(QueueKeys.processing(QUEUE, runtime.workerId()), StringCodec.INSTANCE).add(stranded);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.succeeded.contains(7));
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.counts(QUEUE).equals(EMPTY));
+        assertThat(handler.attempts).containsExactly(0);
+    }
+
     private WorkerRuntime.Builder worker() {
         return WorkerRuntime.builder(redis, "test-worker")
                 .promoteInterval(Duration.ofMillis(20))
