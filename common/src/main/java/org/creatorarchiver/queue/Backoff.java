@@ -18,12 +18,14 @@ final class Backoff {
         return Duration.ofMillis(nextMs);
     }
 
-    /** Sleeps the next pause; false if interrupted (the caller should stop). */
+    /**
+     * Sleeps the next pause; false if interrupted. The interrupt is consumed: every caller checks its own stop flag
+     * next, and a flag left set would make the following Redis call fail at once.
+     */
     boolean pause() {
         try {
             Thread.sleep(nextMs);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
         nextMs = Math.min(nextMs * 2, MAX_MS);

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -176,6 +178,9 @@ public final class JobQueue {
 
     /** The first {@code limit} dead jobs of a queue, oldest first; unreadable entries are left out (and logged). */
     public List<Job> deadJobs(String queue, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
         List<Job> jobs = new ArrayList<>();
         for (String raw : list(QueueKeys.dead(queue)).range(0, limit - 1)) {
             readable(queue, raw).ifPresent(jobs::add);
@@ -193,6 +198,13 @@ public final class JobQueue {
                 redis.getScoredSortedSet(QueueKeys.delayed(queue), StringCodec.INSTANCE).size(),
                 processing,
                 list(QueueKeys.dead(queue)).size());
+    }
+
+    /** {@link #counts(String)} of several queues, in the order given. */
+    public Map<String, QueueCounts> counts(Collection<String> queues) {
+        Map<String, QueueCounts> counts = new LinkedHashMap<>();
+        queues.forEach(name -> counts.put(name, counts(name)));
+        return counts;
     }
 
     /** The processing lists of a queue, one per worker that holds jobs of it. */

@@ -57,12 +57,18 @@ final class JobRunner {
             return;
         }
         JobContext context = new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
+        Throwable failure = null;
         try {
             registration.handler().handle(payload, context);
-        } catch (Throwable failure) {
-            if (abandoning.getAsBoolean()) {
-                return;
-            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (abandoning.getAsBoolean()) {
+            return; // interrupted by the shutdown: the job is handed back, not counted as an attempt
+        }
+        // Only the shutdown interrupts on purpose; a flag a handler left set would break the Redis calls below.
+        Thread.interrupted();
+        if (failure != null) {
             handleFailure(taken, registration, payload, context, failure, started);
             return;
         }

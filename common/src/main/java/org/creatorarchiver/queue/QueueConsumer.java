@@ -54,9 +54,7 @@ final class QueueConsumer implements Runnable {
                     break;
                 }
                 log.warn("cannot take from queue {}, trying again in {}: {}", queueName, backoff.next(), e.toString());
-                if (!backoff.pause()) {
-                    break;
-                }
+                backoff.pause();
                 continue;
             }
             // A job that arrives after the stop stays in the processing list: the shutdown hands it back.

@@ -141,8 +141,9 @@ public final class QueueThroughputBench {
     }
 
     private static void deleteBenchKeys(RedissonClient redis) {
-        redis.getKeys().deleteByPattern("archiver:*:" + QUEUE);
-        redis.getKeys().deleteByPattern("archiver:processing:" + QUEUE + ":*");
+        for (String pattern : List.of("archiver:*:" + QUEUE, "archiver:processing:" + QUEUE + ":*")) {
+            redis.getKeys().getKeysStreamByPattern(pattern).forEach(key -> redis.getKeys().delete(key));
+        }
     }
 
     private static String uri(RedisUrl url) {
