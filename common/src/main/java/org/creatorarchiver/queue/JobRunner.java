@@ -63,10 +63,11 @@ final class JobRunner {
         } catch (Throwable e) {
             failure = e;
         }
-        if (abandoning.getAsBoolean()) {
-            return; // interrupted by the shutdown: the job is handed back, not counted as an attempt
+        if (failure != null && abandoning.getAsBoolean()) {
+            return; // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
         }
-        // Only the shutdown interrupts on purpose; a flag a handler left set would break the Redis calls below.
+        // A finished job is settled even during the shutdown; an interrupt flag left set (by the shutdown or the
+        // handler) would only make the Redis calls below fail.
         Thread.interrupted();
         if (failure != null) {
             handleFailure(taken, registration, payload, context, failure, started);
@@ -80,7 +81,7 @@ final class JobRunner {
                                                   JobContext context, Throwable failure, long started) {
         PermanentFailureException permanent = findCause(failure, PermanentFailureException.class);
         if (permanent != null) {
-            String reason = truncate(permanent.getMessage());
+            String reason = truncate(permanent.getMessage() == null ? describe(permanent) : permanent.getMessage());
             String recordingError = giveUp(registration, payload, context, reason);
             if (recordingError == null) {
                 settle(taken, () -> queue.ack(taken));
