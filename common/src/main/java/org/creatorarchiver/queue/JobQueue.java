@@ -1,0 +1,244 @@
+package org.creatorarchiver.queue;
+
+import org.redisson.api.RBlockingDeque;
+import org.redisson.api.RList;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.queue.DequeMoveArgs;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reliable, delayed job queue on Redis (DESIGN.md "Queues"): every move of a job between the ready, processing,
+ * delayed and dead keys is a single Redis command or Lua script, so a process dying at any point loses no job.
+ */
+public final class JobQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
+    private static final int PROMOTE_BATCH = 100;
+    private static final int ENQUEUE_BATCH = 1000;
+
+    private final RedissonClient redis;
+    private final Clock clock;
+
+    public JobQueue(RedissonClient redis, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Appends a job to the ready list; returns its id. */
+    public <P extends Record> String enqueue(JobType<P> type, P payload) {
+        Job job = newJob(type, payload);
+        readyList(type.queue()).add(JobCodec.encode(job));
+        return job.id();
+    }
+
+    /** Appends many jobs of one type with few round trips (one RPUSH per thousand); returns their ids in order. */
+    public <P extends Record> List<String> enqueueAll(JobType<P> type, Collection<P> payloads) {
+        List<String> ids = new ArrayList<>(payloads.size());
+        List<String> batch = new ArrayList<>(Math.min(payloads.size(), ENQUEUE_BATCH));
+        for (P payload : payloads) {
+            Job job = newJob(type, payload);
+            ids.add(job.id());
+            batch.add(JobCodec.encode(job));
+            if (batch.size() == ENQUEUE_BATCH) {
+                readyList(type.queue()).addAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            readyList(type.queue()).addAll(batch);
+        }
+        return ids;
+    }
+
+    /** Parks a job in the delayed set until {@code due}; a promoter then moves it to the ready list. */
+    public <P extends Record> String enqueueAt(JobType<P> type, P payload, Instant due) {
+        Job job = newJob(type, payload);
+        redis.getScoredSortedSet(QueueKeys.delayed(type.queue()), StringCodec.INSTANCE)
+                .add(due.toEpochMilli(), JobCodec.encode(job));
+        return job.id();
+    }
+
+    /**
+     * Moves the oldest ready job into this worker's processing list (BLMOVE), waiting up to {@code timeout}.
+     * A string that is not a readable job is moved to the dead list instead (it would fail on every delivery).
+     *
+     * @param timeout at least one second: BLMOVE counts whole seconds and 0 would wait forever
+     */
+    public Optional<TakenJob> take(String queue, String workerId, Duration timeout) {
+        if (timeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("take timeout must be at least 1 s, got " + timeout);
+        }
+        String processing = QueueKeys.processing(queue, workerId);
+        RBlockingDeque<String> ready = redis.getBlockingDeque(QueueKeys.ready(queue), StringCodec.INSTANCE);
+        String raw = ready.move(timeout, DequeMoveArgs.pollFirst().addLastTo(processing));
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TakenJob(queue, workerId, raw, JobCodec.decode(raw)));
+        } catch (MalformedJobException e) {
+            LuaScript.MOVE_JOB.evalLong(redis, List.of(processing, QueueKeys.dead(queue)), raw, raw, "tail");
+            log.error("moved an unreadable job from queue {} to its dead list: {}", queue, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Removes a finished job from the processing list; false if it was no longer there (handed back meanwhile). */
+    public boolean ack(TakenJob taken) {
+        return list(taken.processingKey()).remove(taken.raw());
+    }
+
+    /**
+     * Atomically takes the job out of the processing list and parks it in the delayed set until {@code due}, with
+     * one more failed attempt and {@code error} recorded. False if the job was no longer in the processing list.
+     */
+    public boolean retryLater(TakenJob taken, String error, Instant due) {
+        Job failed = taken.job().afterFailure(error);
+        return LuaScript.MOVE_JOB.evalLong(redis, List.of(taken.processingKey(), QueueKeys.delayed(taken.queue())),
+                taken.raw(), JobCodec.encode(failed), "delayed", String.valueOf(due.toEpochMilli())) == 1;
+    }
+
+    /** Like {@link #retryLater} but to the dead list, for a job whose retries ran out. */
+    public boolean deadLetter(TakenJob taken, String error) {
+        Job failed = taken.job().afterFailure(error);
+        return LuaScript.MOVE_JOB.evalLong(redis, List.of(taken.processingKey(), QueueKeys.dead(taken.queue())),
+                taken.raw(), JobCodec.encode(failed), "tail") == 1;
+    }
+
+    /** Moves every delayed job due at {@code now} to the end of the ready list; returns how many moved. */
+    public int promoteDue(String queue, Instant now) {
+        List<Object> keys = List.of(QueueKeys.delayed(queue), QueueKeys.ready(queue));
+        int total = 0;
+        long moved;
+        do {
+            moved = LuaScript.PROMOTE_DUE.evalLong(redis, keys, String.valueOf(now.toEpochMilli()),
+                    String.valueOf(PROMOTE_BATCH));
+            total += (int) moved;
+        } while (moved == PROMOTE_BATCH);
+        return total;
+    }
+
+    /** Puts all jobs of a worker's processing list back at the front of the ready list; returns them. */
+    public List<String> handBack(String queue, String workerId) {
+        return LuaScript.HAND_BACK.evalList(redis,
+                List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)));
+    }
+
+    /** Puts one job of a worker's processing list back at the front of the ready list; false if it was gone. */
+    public boolean handBack(String queue, String workerId, String raw) {
+        return LuaScript.MOVE_JOB.evalLong(redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)),
+                raw, raw, "head") == 1;
+    }
+
+    /** The jobs in a worker's processing list, exactly as stored. */
+    public List<String> processing(String queue, String workerId) {
+        return list(QueueKeys.processing(queue, workerId)).readAll();
+    }
+
+    /**
+     * Like {@link #handBack} but only if the worker's heartbeat is gone, checked in the same atomic step so a worker
+     * that comes back at that moment keeps its jobs. Returns the jobs moved (none for a live worker).
+     */
+    public List<String> handBackIfDead(String queue, String workerId) {
+        return LuaScript.HAND_BACK.evalList(redis, List.of(QueueKeys.processing(queue, workerId),
+                QueueKeys.ready(queue), QueueKeys.worker(workerId)));
+    }
+
+    /**
+     * Moves every dead job of a queue back to the end of the ready list with its attempts reset to 0 (its last error
+     * is kept). Unreadable entries stay where they are. Returns how many jobs moved.
+     */
+    public int retryDead(String queue) {
+        String dead = QueueKeys.dead(queue);
+        List<Object> keys = List.of(dead, QueueKeys.ready(queue));
+        int moved = 0;
+        for (String raw : list(dead).readAll()) {
+            Optional<Job> job = readable(queue, raw);
+            if (job.isPresent()) {
+                String revived = JobCodec.encode(job.get().withAttemptsReset());
+                moved += (int) LuaScript.MOVE_JOB.evalLong(redis, keys, raw, revived, "tail");
+            }
+        }
+        return moved;
+    }
+
+    /** The first {@code limit} dead jobs of a queue, oldest first; unreadable entries are left out (and logged). */
+    public List<Job> deadJobs(String queue, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (String raw : list(QueueKeys.dead(queue)).range(0, limit - 1)) {
+            readable(queue, raw).ifPresent(jobs::add);
+        }
+        return jobs;
+    }
+
+    /** How many jobs wait, run and lie dead in a queue (processing summed over all workers, found with SCAN). */
+    public QueueCounts counts(String queue) {
+        long processing = processingKeys(queue).stream()
+                .mapToLong(key -> list(key).size())
+                .sum();
+        return new QueueCounts(
+                readyList(queue).size(),
+                redis.getScoredSortedSet(QueueKeys.delayed(queue), StringCodec.INSTANCE).size(),
+                processing,
+                list(QueueKeys.dead(queue)).size());
+    }
+
+    /** {@link #counts(String)} of several queues, in the order given. */
+    public Map<String, QueueCounts> counts(Collection<String> queues) {
+        Map<String, QueueCounts> counts = new LinkedHashMap<>();
+        queues.forEach(name -> counts.put(name, counts(name)));
+        return counts;
+    }
+
+    /** The processing lists of a queue, one per worker that holds jobs of it. */
+    public List<String> processingKeys(String queue) {
+        return redis.getKeys().getKeysStreamByPattern(QueueKeys.processingPattern(queue), 100).toList();
+    }
+
+    /** Every processing list of every queue. */
+    public List<String> allProcessingKeys() {
+        return redis.getKeys().getKeysStreamByPattern(QueueKeys.allProcessingPattern(), 100).toList();
+    }
+
+    private <P extends Record> Job newJob(JobType<P> type, P payload) {
+        if (!type.payloadClass().isInstance(payload)) {
+            throw new IllegalArgumentException("payload of job type " + type.type() + " must be a "
+                    + type.payloadClass().getSimpleName() + ", got " + (payload == null ? "null" : payload.getClass().getSimpleName()));
+        }
+        return new Job(UUID.randomUUID().toString(), type.type(), JobCodec.payloadJson(payload), 0, clock.instant(), null);
+    }
+
+    private RList<String> readyList(String queue) {
+        return list(QueueKeys.ready(queue));
+    }
+
+    private RList<String> list(String key) {
+        return redis.getList(key, StringCodec.INSTANCE);
+    }
+
+    private static Optional<Job> readable(String queue, String raw) {
+        try {
+            return Optional.of(JobCodec.decode(raw));
+        } catch (MalformedJobException e) {
+            log.warn("skipping an unreadable dead job of queue {}: {}", queue, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

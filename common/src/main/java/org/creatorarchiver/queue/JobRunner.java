@@ -1,0 +1,178 @@
+package org.creatorarchiver.queue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs one taken job through its handler and settles it: ack on success; on failure give up at once (permanent),
+ * retry later (transient, retries left) or dead-letter (retries ran out). Never throws: one bad job must not stop
+ * the consumer loop.
+ */
+final class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final JobQueue queue;
+    private final Map<String, HandlerRegistration<?>> handlers;
+    private final Clock clock;
+    private final BooleanSupplier abandoning;
+
+    /**
+     * @param abandoning true once shutdown stopped waiting for jobs in flight: an interrupted job is then left in the
+     *                   processing list for the hand-back instead of being counted as a failure
+     */
+    JobRunner(JobQueue queue, Map<String, HandlerRegistration<?>> handlers, Clock clock, BooleanSupplier abandoning) {
+        this.queue = queue;
+        this.handlers = Map.copyOf(handlers);
+        this.clock = clock;
+        this.abandoning = abandoning;
+    }
+
+    void run(TakenJob taken) {
+        long started = System.nanoTime();
+        HandlerRegistration<?> registration = handlers.get(taken.job().type());
+        if (registration == null) {
+            // Another deployment may know the type: keep the job where an operator can retry it.
+            deadLetter(taken, started, "no handler for job type '" + taken.job().type() + "' in worker " + taken.workerId());
+            return;
+        }
+        run(taken, registration, started);
+    }
+
+    private <P extends Record> void run(TakenJob taken, HandlerRegistration<P> registration, long started) {
+        Job job = taken.job();
+        P payload;
+        try {
+            payload = JobCodec.payload(job, registration.type().payloadClass());
+        } catch (MalformedJobException e) {
+            deadLetter(taken, started, e.getMessage());
+            return;
+        }
+        JobContext context = new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
+        Throwable failure = null;
+        try {
+            registration.handler().handle(payload, context);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (failure != null && abandoning.getAsBoolean()) {
+            return; // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
+        }
+        // A finished job is settled even during the shutdown; an interrupt flag left set (by the shutdown or the
+        // handler) would only make the Redis calls below fail.
+        Thread.interrupted();
+        if (failure != null) {
+            handleFailure(taken, registration, payload, context, failure, started);
+            return;
+        }
+        settle(taken, () -> queue.ack(taken));
+        JobOutcome.SUCCEEDED.log(taken.queue(), job, elapsedMs(started), null);
+    }
+
+    private <P extends Record> void handleFailure(TakenJob taken, HandlerRegistration<P> registration, P payload,
+                                                  JobContext context, Throwable failure, long started) {
+        PermanentFailureException permanent = findCause(failure, PermanentFailureException.class);
+        if (permanent != null) {
+            String reason = truncate(permanent.getMessage() == null ? describe(permanent) : permanent.getMessage());
+            String recordingError = giveUp(registration, payload, context, reason);
+            if (recordingError == null) {
+                settle(taken, () -> queue.ack(taken));
+                JobOutcome.FAILED_PERMANENTLY.log(taken.queue(), taken.job(), elapsedMs(started), reason);
+            } else {
+                deadLetter(taken, started, reason + "; recording the failure failed: " + recordingError);
+            }
+            return;
+        }
+        String error = describe(failure);
+        int failedAttempts = taken.job().attempt() + 1;
+        RetryPolicy policy = registration.retryPolicy();
+        if (policy.allowsRetryAfter(failedAttempts)) {
+            Duration delay = retryDelay(policy, failedAttempts, failure);
+            settle(taken, () -> queue.retryLater(taken, error, clock.instant().plus(delay)));
+            JobOutcome.RETRY_SCHEDULED.log(taken.queue(), taken.job(), elapsedMs(started), error + " (retry in " + delay + ")");
+            return;
+        }
+        String reason = truncate("gave up after " + failedAttempts + " attempts: " + error);
+        String recordingError = giveUp(registration, payload, context, reason);
+        deadLetter(taken, started, recordingError == null ? error : error + "; recording the failure failed: " + recordingError);
+    }
+
+    /** Calls the handler's onGaveUp; returns null when it worked, else what went wrong. */
+    private static <P extends Record> String giveUp(HandlerRegistration<P> registration, P payload, JobContext context,
+                                                    String reason) {
+        try {
+            registration.handler().onGaveUp(payload, context, reason);
+            return null;
+        } catch (Throwable e) {
+            log.error("job {} ({}): onGaveUp failed", context.jobId(), context.type(), e);
+            return describe(e);
+        }
+    }
+
+    private void deadLetter(TakenJob taken, long started, String error) {
+        String stored = truncate(error);
+        settle(taken, () -> queue.deadLetter(taken, stored));
+        JobOutcome.DEAD_LETTERED.log(taken.queue(), taken.job(), elapsedMs(started), stored);
+    }
+
+    private static Duration retryDelay(RetryPolicy policy, int retry, Throwable failure) {
+        Duration computed = policy.delayBeforeRetry(retry, ThreadLocalRandom.current());
+        RetryAfterException hint = findCause(failure, RetryAfterException.class);
+        return hint != null && hint.retryAfter().compareTo(computed) > 0 ? hint.retryAfter() : computed;
+    }
+
+    /**
+     * Runs a Redis step that settles the job until it succeeds: giving up would leave the job in a live worker's
+     * processing list, where no reaper would ever find it. Stops once shutdown abandons jobs (they are handed back).
+     */
+    private void settle(TakenJob taken, Supplier<Boolean> step) {
+        Backoff backoff = new Backoff();
+        while (true) {
+            try {
+                if (!step.get()) {
+                    log.warn("job {} ({}) was no longer in {}: it was handed back while it ran and may run again",
+                            taken.job().id(), taken.job().type(), taken.processingKey());
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (abandoning.getAsBoolean()) {
+                    return;
+                }
+                log.warn("cannot settle job {} in Redis, trying again in {}: {}", taken.job().id(), backoff.next(), e.toString());
+                if (!backoff.pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return truncate(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,59 @@
+package org.creatorarchiver.queue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hands back jobs sitting in this live worker's own processing lists that none of its consumers holds. That happens
+ * when a take's reply is lost (a connection drop after Redis ran BLMOVE, or a client-side retry of it): the job moved
+ * in Redis but no thread got it, and as the worker is alive the reaper would never free it. A job counts as orphaned
+ * only when two sweeps at least {@link #MIN_AGE} apart both find it unheld, so a reply still in transit is left alone.
+ */
+final class OrphanSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
+    static final Duration MIN_AGE = Duration.ofSeconds(2);
+
+    private final JobQueue queue;
+    private final String workerId;
+    private final List<String> queues;
+    private final Set<String> inFlight;
+    /** Unheld jobs seen by earlier sweeps, by queue and raw job, with when they were first seen (nanoTime). */
+    private Map<List<String>, Long> suspects = new HashMap<>();
+
+    /** @param inFlight the raw jobs this worker's consumers hold right now (shared, concurrently updated) */
+    OrphanSweep(JobQueue queue, String workerId, List<String> queues, Set<String> inFlight) {
+        this.queue = queue;
+        this.workerId = workerId;
+        this.queues = List.copyOf(queues);
+        this.inFlight = inFlight;
+    }
+
+    void sweep() {
+        long now = System.nanoTime();
+        Map<List<String>, Long> stillSuspect = new HashMap<>();
+        for (String name : queues) {
+            for (String raw : queue.processing(name, workerId)) {
+                if (inFlight.contains(raw)) {
+                    continue;
+                }
+                List<String> key = List.of(name, raw);
+                Long firstSeen = suspects.get(key);
+                if (firstSeen == null || now - firstSeen < MIN_AGE.toNanos()) {
+                    stillSuspect.put(key, firstSeen == null ? now : firstSeen);
+                } else if (queue.handBack(name, workerId, raw)) {
+                    log.warn("worker {}: a {} job sat in its processing list with no consumer holding it "
+                            + "(a lost take reply); handed it back", workerId, name);
+                    HandedBackJobs.log(name, List.of(raw));
+                }
+            }
+        }
+        suspects = stillSuspect;
+    }
+}

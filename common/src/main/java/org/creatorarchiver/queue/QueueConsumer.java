@@ -1,0 +1,66 @@
+package org.creatorarchiver.queue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** One consumer slot of a queue: take, run, repeat, until the runtime stops taking. */
+final class QueueConsumer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueConsumer.class);
+    /** Short so that a stop is noticed within about a second (BLMOVE counts whole seconds). */
+    static final Duration TAKE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final JobQueue queue;
+    private final JobRunner runner;
+    private final String queueName;
+    private final String workerId;
+    private final Set<String> inFlight;
+    private final BooleanSupplier taking;
+
+    QueueConsumer(JobQueue queue, JobRunner runner, String queueName, String workerId, Set<String> inFlight,
+                  BooleanSupplier taking) {
+        this.queue = queue;
+        this.runner = runner;
+        this.queueName = queueName;
+        this.workerId = workerId;
+        this.inFlight = inFlight;
+        this.taking = taking;
+    }
+
+    private void runTracked(TakenJob taken) {
+        inFlight.add(taken.raw());
+        try {
+            runner.run(taken);
+        } finally {
+            inFlight.remove(taken.raw());
+        }
+    }
+
+    @Override
+    public void run() {
+        Backoff backoff = new Backoff();
+        while (taking.getAsBoolean()) {
+            Optional<TakenJob> taken;
+            try {
+                taken = queue.take(queueName, workerId, TAKE_TIMEOUT);
+                backoff.reset();
+            } catch (RuntimeException e) {
+                if (!taking.getAsBoolean()) {
+                    break;
+                }
+                log.warn("cannot take from queue {}, trying again in {}: {}", queueName, backoff.next(), e.toString());
+                backoff.pause();
+                continue;
+            }
+            // A job that arrives after the stop stays in the processing list: the shutdown hands it back.
+            if (taken.isPresent() && taking.getAsBoolean()) {
+                runTracked(taken.get());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.creatorarchiver.queue;
+
+import java.util.List;
+
+/** The queue names of the system (see DESIGN.md "Queues"); every process promotes delayed jobs of all of them. */
+public final class Queues {
+
+    public static final String PHASE1 = "phase1";
+    public static final String PHASE2 = "phase2";
+    public static final String MEDIA = "media";
+    public static final String PHASE3 = "phase3";
+
+    public static final List<String> ALL = List.of(PHASE1, PHASE2, MEDIA, PHASE3);
+
+    private Queues() {
+    }
+
+    /** Queue names become part of Redis keys and SCAN patterns, so they are kept to a safe alphabet. */
+    static String requireValidName(String queue) {
+        if (queue == null || !queue.matches("[a-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("queue name must match [a-z0-9_-]{1,64}, got '" + queue + "'");
+        }
+        return queue;
+    }
+}

@@ -1,0 +1,288 @@
+package org.creatorarchiver.queue;
+
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the handlers of a worker process: per queue N virtual threads taking and running jobs, plus housekeeping
+ * (heartbeat, promoter, reaper). {@link #shutdown()} is ordered, idempotent and bounded: stop taking, let the jobs in
+ * flight finish up to the grace period, interrupt the rest and hand back whatever is still held, stop the
+ * housekeeping, delete the heartbeat.
+ */
+public final class WorkerRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
+    /** How long interrupted jobs get to unwind before their jobs are handed back anyway. */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(2);
+
+    public static final Duration DEFAULT_HEARTBEAT_TTL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PROMOTE_INTERVAL = Duration.ofMillis(500);
+    public static final Duration DEFAULT_REAP_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final String workerId;
+    private final JobQueue queue;
+    private final Heartbeats heartbeats;
+    private final Map<String, Integer> concurrency;
+    private final JobRunner runner;
+    private final Housekeeping housekeeping;
+    private final Duration shutdownGrace;
+    private final Map<String, ExecutorService> consumers = new LinkedHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private State state = State.NEW;
+    private volatile boolean taking;
+    private volatile boolean abandoning;
+
+    private WorkerRuntime(Builder builder) {
+        this.workerId = WorkerId.generate(builder.processName);
+        this.queue = new JobQueue(builder.redis, builder.clock);
+        this.heartbeats = new Heartbeats(builder.redis);
+        this.concurrency = Map.copyOf(builder.concurrency);
+        this.shutdownGrace = builder.shutdownGrace;
+        Map<String, HandlerRegistration<?>> handlers = new LinkedHashMap<>();
+        builder.handlers.forEach(registration -> handlers.put(registration.type().type(), registration));
+        this.runner = new JobRunner(queue, handlers, builder.clock, () -> abandoning);
+        List<String> consumed = List.copyOf(builder.concurrency.keySet());
+        Set<String> promoted = new LinkedHashSet<>(Queues.ALL);
+        promoted.addAll(consumed);
+        WorkerInfo info = new WorkerInfo(workerId, consumed, WorkerId.hostName(), ProcessHandle.current().pid(),
+                builder.clock.instant());
+        Reaper reaper = new Reaper(queue, heartbeats, builder.mediaDir);
+        OrphanSweep orphanSweep = new OrphanSweep(queue, workerId, consumed, inFlight);
+        this.housekeeping = new Housekeeping(queue, heartbeats, reaper, orphanSweep, info, List.copyOf(promoted), builder.clock,
+                builder.heartbeatTtl, builder.promoteInterval, builder.reapInterval);
+    }
+
+    public static Builder builder(RedissonClient redis, String processName) {
+        return new Builder(redis, processName);
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** Writes the heartbeat, starts the housekeeping and the consumers; returns at once. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("worker " + workerId + " was already started");
+            }
+            housekeeping.start();
+            taking = true;
+            concurrency.forEach(this::startConsumers);
+            state = State.RUNNING;
+            log.info("worker {} started, consuming {}", workerId, concurrency);
+        }
+    }
+
+    /**
+     * Starts the worker, then blocks until it has stopped; a JVM shutdown hook (SIGTERM, Ctrl-C) runs
+     * {@link #shutdown()}, which the JVM waits for before exiting.
+     */
+    public void runUntilShutdown() {
+        start();
+        Thread hook = new Thread(this::shutdown, "worker-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // The hook is running or ran: nothing to remove.
+        }
+    }
+
+    /** Stops the worker (see the class comment); later and concurrent calls wait for the first to finish. */
+    public void shutdown() {
+        synchronized (lifecycle) {
+            if (state == State.RUNNING) {
+                stopGracefully();
+            }
+            state = State.STOPPED;
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private void startConsumers(String queueName, int threads) {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("consumer-" + queueName + "-", 0).factory());
+        consumers.put(queueName, executor);
+        for (int i = 0; i < threads; i++) {
+            executor.submit(new QueueConsumer(queue, runner, queueName, workerId, inFlight, () -> taking));
+        }
+    }
+
+    private void stopGracefully() {
+        log.info("worker {} stopping: no new jobs, waiting up to {} for the jobs in flight", workerId, shutdownGrace);
+        taking = false;
+        consumers.values().forEach(ExecutorService::shutdown);
+        if (!awaitConsumers(shutdownGrace)) {
+            log.warn("worker {}: jobs still running after {}, interrupting them and handing them back", workerId,
+                    shutdownGrace);
+            abandoning = true;
+            consumers.values().forEach(ExecutorService::shutdownNow);
+            awaitConsumers(ABANDON_WAIT);
+        }
+        handBackAll();
+        housekeeping.stop();
+        try {
+            heartbeats.remove(workerId);
+        } catch (RuntimeException e) {
+            log.warn("worker {}: cannot delete the heartbeat, it expires by itself: {}", workerId, e.toString());
+        }
+        log.info("worker {} stopped", workerId);
+    }
+
+    private boolean awaitConsumers(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            for (ExecutorService executor : consumers.values()) {
+                long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                if (!executor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void handBackAll() {
+        for (String queueName : concurrency.keySet()) {
+            try {
+                HandedBackJobs.log(queueName, queue.handBack(queueName, workerId));
+            } catch (RuntimeException e) {
+                log.error("worker {}: cannot hand back the jobs of {}; the reaper will once the heartbeat is gone: {}",
+                        workerId, queueName, e.toString());
+            }
+        }
+    }
+
+    /** Configures a {@link WorkerRuntime}; the defaults suit production, tests shorten the intervals. */
+    public static final class Builder {
+
+        private final RedissonClient redis;
+        private final String processName;
+        private final List<HandlerRegistration<?>> handlers = new ArrayList<>();
+        private final Map<String, Integer> concurrency = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private Duration heartbeatTtl = DEFAULT_HEARTBEAT_TTL;
+        private Duration promoteInterval = DEFAULT_PROMOTE_INTERVAL;
+        private Duration reapInterval = DEFAULT_REAP_INTERVAL;
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private Optional<Path> mediaDir = Optional.empty();
+
+        private Builder(RedissonClient redis, String processName) {
+            this.redis = Objects.requireNonNull(redis, "redis");
+            if (processName == null || processName.isBlank()) {
+                throw new IllegalArgumentException("process name must not be blank");
+            }
+            this.processName = processName;
+        }
+
+        /** Runs jobs of {@code type} with {@code handler}; its queue is consumed with concurrency 1 unless set. */
+        public <P extends Record> Builder handle(JobType<P> type, JobHandler<P> handler, RetryPolicy retryPolicy) {
+            if (handlers.stream().anyMatch(existing -> existing.type().type().equals(type.type()))) {
+                throw new IllegalArgumentException("job type '" + type.type() + "' already has a handler");
+            }
+            handlers.add(new HandlerRegistration<>(type, handler, retryPolicy));
+            concurrency.putIfAbsent(type.queue(), 1);
+            return this;
+        }
+
+        /** How many jobs of {@code queue} run at once (one virtual thread each). */
+        public Builder concurrency(String queue, int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("concurrency of queue " + queue + " must be at least 1, got " + threads);
+            }
+            concurrency.put(Queues.requireValidName(queue), threads);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How long the heartbeat outlives a silent worker; it is refreshed every third of this. */
+        public Builder heartbeatTtl(Duration ttl) {
+            this.heartbeatTtl = atLeast("heartbeat TTL", ttl, Duration.ofSeconds(1));
+            return this;
+        }
+
+        public Builder promoteInterval(Duration interval) {
+            this.promoteInterval = atLeast("promote interval", interval, Duration.ofMillis(1));
+            return this;
+        }
+
+        public Builder reapInterval(Duration interval) {
+            this.reapInterval = atLeast("reap interval", interval, Duration.ofMillis(1));
+            return this;
+        }
+
+        /** How long shutdown waits for the jobs in flight before interrupting them and handing them back. */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = atLeast("shutdown grace", grace, Duration.ZERO);
+            return this;
+        }
+
+        /** Lets this worker's reaper delete {@code MEDIA_DIR/tmp/<worker-id>/} of crashed workers. */
+        public Builder mediaDir(Path mediaDir) {
+            this.mediaDir = Optional.of(mediaDir);
+            return this;
+        }
+
+        public WorkerRuntime build() {
+            if (handlers.isEmpty()) {
+                throw new IllegalStateException("a worker needs at least one job handler");
+            }
+            for (String queue : concurrency.keySet()) {
+                if (handlers.stream().noneMatch(h -> h.type().queue().equals(queue))) {
+                    throw new IllegalStateException("queue " + queue + " has a concurrency but no job handler");
+                }
+            }
+            return new WorkerRuntime(this);
+        }
+
+        private static Duration atLeast(String what, Duration value, Duration minimum) {
+            if (value == null || value.compareTo(minimum) < 0) {
+                throw new IllegalArgumentException(what + " must be at least " + minimum + ", got " + value);
+            }
+            return value;
+        }
+    }
+}
