@@ -1,5 +1,7 @@
 package org.creatorarchiver.http;
 
+import org.creatorarchiver.config.Settings;
+
 import okhttp3.HttpUrl;
 
 import java.time.Duration;
@@ -31,7 +33,7 @@ public record HttpClientSettings(
 
     public static final String DEFAULT_BASE_URL = "https://www.patreon.com";
     /** Patreon's Android app; the API answers it (gallery-dl, yt-dlp). A 426 means Patreon wants a newer version. */
-    public static final String DEFAULT_USER_AGENT = "Patreon/126.9.0.15 (Android; Android 14; Scale/2.10)";
+    public static final String DEFAULT_USER_AGENT = Settings.DEFAULT_USER_AGENT;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     public static final double DEFAULT_REQUESTS_PER_SECOND = 2;
     public static final int DEFAULT_SHORT_RETRIES = 3;

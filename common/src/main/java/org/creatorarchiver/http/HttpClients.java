@@ -4,8 +4,6 @@ import okhttp3.ConnectionPool;
 import okhttp3.CookieJar;
 import okhttp3.OkHttpClient;
 import org.redisson.api.RedissonClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpClients implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(HttpClients.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration API_READ_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MEDIA_READ_TIMEOUT = Duration.ofSeconds(120);
@@ -40,9 +37,6 @@ public final class HttpClients implements AutoCloseable {
      * @param clock    decides when pauses end
      */
     public static HttpClients create(HttpClientSettings settings, RedissonClient redisson, Clock clock) {
-        if (settings.session().isEmpty()) {
-            log.warn("PATREON_SESSION_ID is not set: only what Patreon shows anonymously (public posts) is archived");
-        }
         OkHttpClient shared = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(10, 5, TimeUnit.MINUTES))
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))

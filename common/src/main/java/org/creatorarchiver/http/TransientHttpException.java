@@ -1,5 +1,7 @@
 package org.creatorarchiver.http;
 
+import org.creatorarchiver.queue.RetryDelayHint;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,12 +9,13 @@ import java.util.Optional;
  * A failure that outlived the in-call retries but may heal (429, 5xx, network): the job runtime should reschedule
  * the job, no sooner than {@link #retryAfter()} when the server named a delay.
  */
-public final class TransientHttpException extends HttpFailureException {
+public final class TransientHttpException extends HttpFailureException implements RetryDelayHint {
 
     TransientHttpException(HttpFailure failure, Throwable cause) {
         super(failure, cause);
     }
 
+    @Override
     public Optional<Duration> retryAfter() {
         return failure().retryAfterHint();
     }

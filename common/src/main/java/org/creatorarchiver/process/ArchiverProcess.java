@@ -123,16 +123,19 @@ public final class ArchiverProcess implements AutoCloseable {
     }
 
     /**
-     * A worker runtime for this process: consumer concurrency per queue from the settings (or
-     * {@code WORKER_CONCURRENCY}), this process's clock, and the media dir whose crashed workers' temp files the
-     * reaper removes. Callers add their handlers.
+     * A worker runtime for this process with its clock and the media dir whose crashed workers' temp files the
+     * reaper removes. Callers add their handlers, then {@link #applyConcurrency} sets how many jobs of each queue run.
      */
-    public WorkerRuntime.Builder workerRuntime(String... consumedQueues) {
-        WorkerRuntime.Builder builder = WorkerRuntime.builder(redis, name).clock(clock).mediaDir(config.mediaDir());
-        for (String queueName : consumedQueues) {
-            builder.concurrency(queueName, config.concurrency(queueName));
+    public WorkerRuntime.Builder workerRuntime() {
+        return WorkerRuntime.builder(redis, name).clock(clock).mediaDir(config.mediaDir());
+    }
+
+    /** Consumer threads per handled queue: {@code WORKER_CONCURRENCY}, else {@code queue.concurrency.<queue>}. */
+    public WorkerRuntime.Builder applyConcurrency(WorkerRuntime.Builder runtime) {
+        for (String queueName : runtime.consumedQueues()) {
+            runtime.concurrency(queueName, config.concurrency(queueName));
         }
-        return builder;
+        return runtime;
     }
 
     @Override

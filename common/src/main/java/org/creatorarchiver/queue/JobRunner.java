@@ -79,8 +79,9 @@ final class JobRunner {
 
     private <P extends Record> void handleFailure(TakenJob taken, HandlerRegistration<P> registration, P payload,
                                                   JobContext context, Throwable failure, long started) {
-        PermanentFailureException permanent = findCause(failure, PermanentFailureException.class);
-        if (permanent != null) {
+        NotRetryable notRetryable = findCause(failure, NotRetryable.class);
+        if (notRetryable != null) {
+            Throwable permanent = (Throwable) notRetryable;
             String reason = truncate(permanent.getMessage() == null ? describe(permanent) : permanent.getMessage());
             String recordingError = giveUp(registration, payload, context, reason);
             if (recordingError == null) {
@@ -125,8 +126,9 @@ final class JobRunner {
 
     private static Duration retryDelay(RetryPolicy policy, int retry, Throwable failure) {
         Duration computed = policy.delayBeforeRetry(retry, ThreadLocalRandom.current());
-        RetryAfterException hint = findCause(failure, RetryAfterException.class);
-        return hint != null && hint.retryAfter().compareTo(computed) > 0 ? hint.retryAfter() : computed;
+        RetryDelayHint hint = findCause(failure, RetryDelayHint.class);
+        Duration asked = hint == null ? Duration.ZERO : hint.retryAfter().orElse(Duration.ZERO);
+        return asked.compareTo(computed) > 0 ? asked : computed;
     }
 
     /**
@@ -154,7 +156,8 @@ final class JobRunner {
         }
     }
 
-    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+    /** The first throwable in the cause chain that is a {@code type} (a class or a marker interface). */
+    private static <T> T findCause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

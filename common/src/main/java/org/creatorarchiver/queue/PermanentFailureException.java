@@ -5,7 +5,7 @@ package org.creatorarchiver.queue;
  * dead-lettered: {@link JobHandler#onGaveUp} records the reason and the job is acknowledged.
  * Found anywhere in the cause chain, so a handler may wrap it.
  */
-public class PermanentFailureException extends Exception {
+public class PermanentFailureException extends Exception implements NotRetryable {
 
     public PermanentFailureException(String reason) {
         super(reason);

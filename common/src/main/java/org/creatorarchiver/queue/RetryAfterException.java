@@ -2,13 +2,14 @@ package org.creatorarchiver.queue;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A transient failure that knows when trying again makes sense (a 429 with {@code Retry-After}, a server asking for
  * patience). The retry waits at least {@link #retryAfter()}, or the policy's delay when that is longer. It still
  * counts as a failed attempt. Found anywhere in the cause chain.
  */
-public class RetryAfterException extends Exception {
+public class RetryAfterException extends Exception implements RetryDelayHint {
 
     private final Duration retryAfter;
 
@@ -24,7 +25,8 @@ public class RetryAfterException extends Exception {
         }
     }
 
-    public Duration retryAfter() {
-        return retryAfter;
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.of(retryAfter);
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the handlers of a worker process: per queue N virtual threads taking and running jobs, plus housekeeping
  * (heartbeat, promoter, reaper). {@link #shutdown()} is ordered, idempotent and bounded: stop taking, let the jobs in
  * flight finish up to the grace period, interrupt the rest and hand back whatever is still held, stop the
- * housekeeping, delete the heartbeat.
+ * housekeeping, delete the heartbeat. Without handlers it only does the housekeeping (the orchestrator's
+ * {@code serve} runs it so, so that due retries and dead workers' jobs move even while no worker of a queue is up).
  */
 public final class WorkerRuntime implements AutoCloseable {
 
@@ -233,6 +234,11 @@ public final class WorkerRuntime implements AutoCloseable {
             return this;
         }
 
+        /** The queues that have a handler so far (each consumed with its concurrency). */
+        public List<String> consumedQueues() {
+            return List.copyOf(concurrency.keySet());
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -267,9 +273,6 @@ public final class WorkerRuntime implements AutoCloseable {
         }
 
         public WorkerRuntime build() {
-            if (handlers.isEmpty()) {
-                throw new IllegalStateException("a worker needs at least one job handler");
-            }
             for (String queue : concurrency.keySet()) {
                 if (handlers.stream().noneMatch(h -> h.type().queue().equals(queue))) {
                     throw new IllegalStateException("queue " + queue + " has a concurrency but no job handler");
