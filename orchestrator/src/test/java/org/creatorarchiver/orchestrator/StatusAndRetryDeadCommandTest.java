@@ -1,0 +1,119 @@
+package org.creatorarchiver.orchestrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.Queues;
+import org.creatorarchiver.testing.TestDatabase;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+/**
+ * The orchestrator verbs run as a user runs them (the real command line, configured from the environment that
+ * bin/test sets), against the real PostgreSQL and Redis.
+ */
+class StatusAndRetryDeadCommandTest {
+
+    private final JobQueue queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
+
+    @BeforeEach
+    void emptyArchive() {
+        TestDatabase.migrated();
+        TestDatabase.truncateAll();
+        TestServices.flushRedis();
+    }
+
+    @Test
+    void statusJsonReportsQueuesAndRowsByStatusInTheDocumentedShape() throws Exception {
+        queue.enqueue(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(1, false));
+        queue.enqueue(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(2, true));
+        queue.enqueue(JobTypes.PROCESS_POST, new JobTypes.ProcessPost(7));
+        TestDatabase.migrated().insertInto(SOURCES, SOURCES.VANITY, SOURCES.URL)
+                .values("somecreator", "https://www.patreon.com/somecreator").execute();
+
+        Run run = run("status", "--json");
+
+        assertThat(run.exitCode).isZero();
+        JsonNode status = new ObjectMapper().readTree(run.out);
+        assertThat(status.fieldNames()).toIterable()
+                .containsExactly("queues", "workers", "sources", "posts", "videos");
+        for (String q : Queues.ALL) {
+            assertThat(status.path("queues").path(q).fieldNames()).toIterable()
+                    .containsExactly("ready", "delayed", "processing", "dead");
+        }
+        assertThat(status.at("/queues/phase1/ready").asLong()).isEqualTo(2);
+        assertThat(status.at("/queues/phase2/ready").asLong()).isEqualTo(1);
+        assertThat(status.at("/sources/pending").asLong()).isEqualTo(1);
+        assertThat(status.at("/sources/active").asLong()).isZero();
+        assertThat(status.path("posts").fieldNames()).toIterable()
+                .containsExactly("discovered", "queued", "processing", "completed", "failed");
+        assertThat(status.path("workers").isArray()).isTrue();
+    }
+
+    @Test
+    void statusPrintsOnlyItsResultOnStdout() {
+        Run run = run("status");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).startsWith("queue").contains("phase1", "workers alive: 0", "sources: none");
+        assertThat(run.out).doesNotContain("INFO", "effective configuration");
+    }
+
+    @Test
+    void retryDeadMovesDeadJobsBackToReady() {
+        queue.enqueue(JobTypes.SYNC_COLLECTIONS, new JobTypes.SyncCollections(3));
+        var taken = queue.take(Queues.PHASE3, "test-worker", Duration.ofSeconds(1)).orElseThrow();
+        queue.deadLetter(taken, "boom");
+        assertThat(queue.counts(Queues.PHASE3).dead()).isEqualTo(1);
+
+        Run run = run("retry-dead", "phase3");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).isEqualTo("phase3: 1 job(s) moved back to ready" + System.lineSeparator());
+        assertThat(queue.counts(Queues.PHASE3).dead()).isZero();
+        assertThat(queue.counts(Queues.PHASE3).ready()).isEqualTo(1);
+    }
+
+    @Test
+    void retryDeadRefusesAnUnknownQueueByName() {
+        Run run = run("retry-dead", "phase9");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("unknown queue 'phase9': expected one of phase1, phase2, media, phase3");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        Run run = run();
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("missing command");
+        assertThat(List.of(run.out)).containsExactly("");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = OrchestratorMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
