@@ -2,7 +2,7 @@
 # Queue throughput: enqueue + take + ack per second through the full WorkerRuntime path (no-op handler) with 1 and
 # 4 consumers, next to `redis-benchmark -t lpush,rpop` on the same Redis, printed as a ratio (target >= 30 % with 4).
 # REDIS_URL defaults to redis://127.0.0.1:6379/14; only the bench's own keys are written and deleted.
-# BENCH_JOBS (default 40000) sets the jobs per run. Needs redis-benchmark (package redis-tools) on PATH.
+# BENCH_JOBS (default 40000) sets the jobs per run, BENCH_PRODUCERS (default 4) the enqueueing threads. Needs redis-benchmark (package redis-tools) on PATH.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Heartbeats {
             return JobCodec.JSON.readValue(json, WorkerInfo.class);
         } catch (JsonProcessingException e) {
             log.warn("unreadable heartbeat {}: {}", key, e.getOriginalMessage());
-            return new WorkerInfo(QueueKeys.workerIdOf(key), List.of(), "", 0, java.time.Instant.EPOCH);
+            return new WorkerInfo(QueueKeys.workerIdOf(key), List.of(), "", 0, Instant.EPOCH);
         }
     }
 }

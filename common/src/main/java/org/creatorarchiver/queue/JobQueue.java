@@ -82,24 +82,31 @@ public final class JobQueue {
         if (timeout.toSeconds() < 1) {
             throw new IllegalArgumentException("take timeout must be at least 1 s, got " + timeout);
         }
-        String processing = QueueKeys.processing(queue, workerId);
         RBlockingDeque<String> ready = redis.getBlockingDeque(QueueKeys.ready(queue), StringCodec.INSTANCE);
-        String raw = ready.move(timeout, DequeMoveArgs.pollFirst().addLastTo(processing));
-        if (raw == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new TakenJob(queue, workerId, raw, JobCodec.decode(raw)));
-        } catch (MalformedJobException e) {
-            LuaScript.MOVE_JOB.evalLong(redis, List.of(processing, QueueKeys.dead(queue)), raw, raw, "tail");
-            log.error("moved an unreadable job from queue {} to its dead list: {}", queue, e.getMessage());
-            return Optional.empty();
-        }
+        String raw = ready.move(timeout, DequeMoveArgs.pollFirst().addLastTo(QueueKeys.processing(queue, workerId)));
+        return taken(queue, workerId, raw);
     }
 
     /** Removes a finished job from the processing list; false if it was no longer there (handed back meanwhile). */
     public boolean ack(TakenJob taken) {
         return list(taken.processingKey()).remove(taken.raw());
+    }
+
+    /** What {@link #ackAndTakeNext} did: whether the finished job was still there, and the next job if one was ready. */
+    public record Acked(boolean found, Optional<TakenJob> next) {
+    }
+
+    /**
+     * Acknowledges a finished job and takes the next ready one without waiting, in one round trip: a busy consumer
+     * then needs one Redis call per job instead of two. {@code next} is empty when nothing was ready (use
+     * {@link #take} to wait).
+     */
+    public Acked ackAndTakeNext(TakenJob finished) {
+        List<Object> reply = LuaScript.ACK_AND_TAKE.evalList(redis,
+                List.of(finished.processingKey(), QueueKeys.ready(finished.queue())), finished.raw());
+        boolean found = ((Number) reply.get(0)).longValue() == 1;
+        String next = reply.size() > 1 ? (String) reply.get(1) : null;
+        return new Acked(found, taken(finished.queue(), finished.workerId(), next));
     }
 
     /**
@@ -215,6 +222,21 @@ public final class JobQueue {
     /** Every processing list of every queue. */
     public List<String> allProcessingKeys() {
         return redis.getKeys().getKeysStreamByPattern(QueueKeys.allProcessingPattern(), 100).toList();
+    }
+
+    /** A job just moved into a processing list; one that cannot be read goes on to the dead list (it never could). */
+    private Optional<TakenJob> taken(String queue, String workerId, String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TakenJob(queue, workerId, raw, JobCodec.decode(raw)));
+        } catch (MalformedJobException e) {
+            LuaScript.MOVE_JOB.evalLong(redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.dead(queue)),
+                    raw, raw, "tail");
+            log.error("moved an unreadable job from queue {} to its dead list: {}", queue, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private <P extends Record> Job newJob(JobType<P> type, P payload) {

@@ -6,14 +6,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs one taken job through its handler and settles it: ack on success; on failure give up at once (permanent),
- * retry later (transient, retries left) or dead-letter (retries ran out). Never throws: one bad job must not stop
- * the consumer loop.
+ * Runs one taken job through its handler and settles it: ack on success (taking the next ready job in the same round
+ * trip while the worker is taking); on failure give up at once (permanent), retry later (transient, retries left) or
+ * dead-letter (retries ran out). Never throws: one bad job must not stop the consumer loop.
  */
 final class JobRunner {
 
@@ -23,38 +24,43 @@ final class JobRunner {
     private final JobQueue queue;
     private final Map<String, HandlerRegistration<?>> handlers;
     private final Clock clock;
+    private final BooleanSupplier taking;
     private final BooleanSupplier abandoning;
 
     /**
+     * @param taking     true while the worker takes new jobs
      * @param abandoning true once shutdown stopped waiting for jobs in flight: an interrupted job is then left in the
      *                   processing list for the hand-back instead of being counted as a failure
      */
-    JobRunner(JobQueue queue, Map<String, HandlerRegistration<?>> handlers, Clock clock, BooleanSupplier abandoning) {
+    JobRunner(JobQueue queue, Map<String, HandlerRegistration<?>> handlers, Clock clock, BooleanSupplier taking,
+              BooleanSupplier abandoning) {
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
         this.clock = clock;
+        this.taking = taking;
         this.abandoning = abandoning;
     }
 
-    void run(TakenJob taken) {
+    /** Runs and settles the job; returns the next job when the ack took one along. */
+    Optional<TakenJob> run(TakenJob taken) {
         long started = System.nanoTime();
         HandlerRegistration<?> registration = handlers.get(taken.job().type());
         if (registration == null) {
             // Another deployment may know the type: keep the job where an operator can retry it.
             deadLetter(taken, started, "no handler for job type '" + taken.job().type() + "' in worker " + taken.workerId());
-            return;
+            return Optional.empty();
         }
-        run(taken, registration, started);
+        return run(taken, registration, started);
     }
 
-    private <P extends Record> void run(TakenJob taken, HandlerRegistration<P> registration, long started) {
+    private <P extends Record> Optional<TakenJob> run(TakenJob taken, HandlerRegistration<P> registration, long started) {
         Job job = taken.job();
         P payload;
         try {
             payload = JobCodec.payload(job, registration.type().payloadClass());
         } catch (MalformedJobException e) {
             deadLetter(taken, started, e.getMessage());
-            return;
+            return Optional.empty();
         }
         JobContext context = new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
         Throwable failure = null;
@@ -64,17 +70,28 @@ final class JobRunner {
             failure = e;
         }
         if (failure != null && abandoning.getAsBoolean()) {
-            return; // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
+            return Optional.empty(); // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
         }
         // A finished job is settled even during the shutdown; an interrupt flag left set (by the shutdown or the
         // handler) would only make the Redis calls below fail.
         Thread.interrupted();
         if (failure != null) {
             handleFailure(taken, registration, payload, context, failure, started);
-            return;
+            return Optional.empty();
         }
-        settle(taken, () -> queue.ack(taken));
+        Optional<TakenJob> next = ackSucceeded(taken);
         JobOutcome.SUCCEEDED.log(taken.queue(), job, elapsedMs(started), null);
+        return next;
+    }
+
+    private Optional<TakenJob> ackSucceeded(TakenJob taken) {
+        if (!taking.getAsBoolean()) {
+            settle(taken, () -> queue.ack(taken));
+            return Optional.empty();
+        }
+        Optional<JobQueue.Acked> acked = settleReturning(taken, () -> queue.ackAndTakeNext(taken));
+        acked.ifPresent(result -> warnIfGone(taken, result.found()));
+        return acked.flatMap(JobQueue.Acked::next);
     }
 
     private <P extends Record> void handleFailure(TakenJob taken, HandlerRegistration<P> registration, P payload,
@@ -136,23 +153,31 @@ final class JobRunner {
      * processing list, where no reaper would ever find it. Stops once shutdown abandons jobs (they are handed back).
      */
     private void settle(TakenJob taken, Supplier<Boolean> step) {
+        settleReturning(taken, step).ifPresent(found -> warnIfGone(taken, found));
+    }
+
+    /** {@link #settle} for a step with a result; empty when the shutdown stopped the attempts. */
+    private <T> Optional<T> settleReturning(TakenJob taken, Supplier<T> step) {
         Backoff backoff = new Backoff();
         while (true) {
             try {
-                if (!step.get()) {
-                    log.warn("job {} ({}) was no longer in {}: it was handed back while it ran and may run again",
-                            taken.job().id(), taken.job().type(), taken.processingKey());
-                }
-                return;
+                return Optional.of(step.get());
             } catch (RuntimeException e) {
                 if (abandoning.getAsBoolean()) {
-                    return;
+                    return Optional.empty();
                 }
                 log.warn("cannot settle job {} in Redis, trying again in {}: {}", taken.job().id(), backoff.next(), e.toString());
-                if (!backoff.pause()) {
-                    return;
+                if (!backoff.pause() && abandoning.getAsBoolean()) {
+                    return Optional.empty();
                 }
             }
+        }
+    }
+
+    private static void warnIfGone(TakenJob taken, boolean found) {
+        if (!found) {
+            log.warn("job {} ({}) was no longer in {}: it was handed back while it ran and may run again",
+                    taken.job().id(), taken.job().type(), taken.processingKey());
         }
     }
 

@@ -16,6 +16,7 @@ final class LuaScript {
     static final LuaScript MOVE_JOB = load("move_job.lua");
     static final LuaScript PROMOTE_DUE = load("promote_due.lua");
     static final LuaScript HAND_BACK = load("hand_back.lua");
+    static final LuaScript ACK_AND_TAKE = load("ack_and_take.lua");
 
     private final String name;
     private final String source;
@@ -30,8 +31,8 @@ final class LuaScript {
         return result == null ? 0 : result;
     }
 
-    List<String> evalList(RedissonClient redis, List<Object> keys, Object... args) {
-        List<String> result = script(redis).eval(RScript.Mode.READ_WRITE, source, RScript.ReturnType.LIST, keys, args);
+    <T> List<T> evalList(RedissonClient redis, List<Object> keys, Object... args) {
+        List<T> result = script(redis).eval(RScript.Mode.READ_WRITE, source, RScript.ReturnType.LIST, keys, args);
         return result == null ? List.of() : result;
     }
 

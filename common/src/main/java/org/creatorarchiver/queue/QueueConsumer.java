@@ -32,10 +32,11 @@ final class QueueConsumer implements Runnable {
         this.taking = taking;
     }
 
-    private void runTracked(TakenJob taken) {
+    /** Runs the job; returns the next one when settling it took one along. */
+    private Optional<TakenJob> runTracked(TakenJob taken) {
         inFlight.add(taken.raw());
         try {
-            runner.run(taken);
+            return runner.run(taken);
         } finally {
             inFlight.remove(taken.raw());
         }
@@ -44,23 +45,24 @@ final class QueueConsumer implements Runnable {
     @Override
     public void run() {
         Backoff backoff = new Backoff();
+        Optional<TakenJob> next = Optional.empty();
         while (taking.getAsBoolean()) {
-            Optional<TakenJob> taken;
-            try {
-                taken = queue.take(queueName, workerId, TAKE_TIMEOUT);
-                backoff.reset();
-            } catch (RuntimeException e) {
-                if (!taking.getAsBoolean()) {
-                    break;
+            Optional<TakenJob> taken = next;
+            if (taken.isEmpty()) {
+                try {
+                    taken = queue.take(queueName, workerId, TAKE_TIMEOUT);
+                    backoff.reset();
+                } catch (RuntimeException e) {
+                    if (!taking.getAsBoolean()) {
+                        break;
+                    }
+                    log.warn("cannot take from queue {}, trying again in {}: {}", queueName, backoff.next(), e.toString());
+                    backoff.pause();
+                    continue;
                 }
-                log.warn("cannot take from queue {}, trying again in {}: {}", queueName, backoff.next(), e.toString());
-                backoff.pause();
-                continue;
             }
             // A job that arrives after the stop stays in the processing list: the shutdown hands it back.
-            if (taken.isPresent() && taking.getAsBoolean()) {
-                runTracked(taken.get());
-            }
+            next = taken.isPresent() && taking.getAsBoolean() ? runTracked(taken.get()) : Optional.empty();
         }
     }
 }

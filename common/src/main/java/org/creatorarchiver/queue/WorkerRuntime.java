@@ -65,7 +65,7 @@ public final class WorkerRuntime implements AutoCloseable {
         this.shutdownGrace = builder.shutdownGrace;
         Map<String, HandlerRegistration<?>> handlers = new LinkedHashMap<>();
         builder.handlers.forEach(registration -> handlers.put(registration.type().type(), registration));
-        this.runner = new JobRunner(queue, handlers, builder.clock, () -> abandoning);
+        this.runner = new JobRunner(queue, handlers, builder.clock, () -> taking, () -> abandoning);
         List<String> consumed = List.copyOf(builder.concurrency.keySet());
         Set<String> promoted = new LinkedHashSet<>(Queues.ALL);
         promoted.addAll(consumed);

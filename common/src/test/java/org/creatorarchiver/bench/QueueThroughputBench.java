@@ -40,7 +40,7 @@ public final class QueueThroughputBench {
 
     private static final String QUEUE = "bench";
     private static final JobType<Noop> NOOP = JobType.of(QUEUE, "bench_noop", Noop.class);
-    private static final int PRODUCERS = 4;
+    private static final int PRODUCERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCERS", "4"));
 
     private QueueThroughputBench() {
     }
@@ -60,9 +60,9 @@ public final class QueueThroughputBench {
         RedissonClient workerProcess = RedisClients.connect(redisUrl, "bench-worker");
         try {
             deleteBenchKeys(producerProcess);
-            run(producerProcess, workerProcess, 4, Math.min(jobs, 10_000)); // warm-up: JIT, connection pools
-            double one = run(producerProcess, workerProcess, 1, jobs);
-            double four = run(producerProcess, workerProcess, 4, jobs);
+            run("warm-up (JIT, connection pools)", producerProcess, workerProcess, 4, Math.min(jobs, 10_000));
+            double one = run("measured", producerProcess, workerProcess, 1, jobs);
+            double four = run("measured", producerProcess, workerProcess, 4, jobs);
 
             System.out.printf("%nraw redis-benchmark (50 clients): LPUSH %,.0f/s, RPOP %,.0f/s -> %,.0f push+pop pairs/s%n",
                     lpush, rpop, rawPairs);
@@ -77,7 +77,7 @@ public final class QueueThroughputBench {
     }
 
     /** Enqueues {@code jobs} no-op jobs one by one from several producer threads while a worker consumes them. */
-    private static double run(RedissonClient producerProcess, RedissonClient workerProcess, int consumers, int jobs)
+    private static double run(String label, RedissonClient producerProcess, RedissonClient workerProcess, int consumers, int jobs)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(jobs);
         JobHandler<Noop> handler = (payload, context) -> done.countDown();
@@ -105,6 +105,8 @@ public final class QueueThroughputBench {
         for (Thread thread : producers) {
             thread.join();
         }
+        double producedSeconds = (System.nanoTime() - started) / 1e9;
+        long backlog = done.getCount();
         boolean finished = done.await(5, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - started) / 1e9;
         worker.shutdown();
@@ -112,7 +114,8 @@ public final class QueueThroughputBench {
             throw new IllegalStateException("bench run failed: " + (finished ? failure.get() : "jobs left unfinished"));
         }
         double rate = jobs / seconds;
-        System.out.printf("  %d consumer(s): %d jobs in %.2f s = %,.0f jobs/s%n", consumers, jobs, seconds, rate);
+        System.out.printf("  %s, %d consumer(s): %d jobs in %.2f s = %,.0f jobs/s (all enqueued after %.2f s, %d of them"
+                + " not yet run then)%n", label, consumers, jobs, seconds, rate, producedSeconds, backlog);
         return rate;
     }
 

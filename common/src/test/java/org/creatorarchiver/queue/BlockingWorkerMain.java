@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /**
  * A worker process for {@link WorkerSigtermTest}: consumes {@link #STEP} jobs three at a time until SIGTERM.
- * A blocking step sleeps for an hour; a short step waits for the test to set {@link #RELEASE_KEY} (so it is surely
- * in flight when the signal comes), then appends its name to {@link #FINISHED_KEY}.
+ * A blocking step sleeps for an hour; a short step sets {@link #RUNNING_KEY}, waits for the test to set
+ * {@link #RELEASE_KEY} (so it is surely in flight when the signal comes), then appends its name to {@link #FINISHED_KEY}.
  * Usage: {@code BlockingWorkerMain <shutdown-grace-ms>} with {@code REDIS_URL} set.
  */
 public final class BlockingWorkerMain {
@@ -19,6 +19,7 @@ public final class BlockingWorkerMain {
     }
 
     public static final JobType<Step> STEP = JobType.of(Queues.PHASE3, "sigterm_step", Step.class);
+    public static final String RUNNING_KEY = "test:sigterm:short-running";
     public static final String RELEASE_KEY = "test:sigterm:release";
     public static final String FINISHED_KEY = "test:sigterm:finished";
 
@@ -33,6 +34,7 @@ public final class BlockingWorkerMain {
                 Thread.sleep(Duration.ofHours(1));
                 return;
             }
+            redis.getBucket(RUNNING_KEY, StringCodec.INSTANCE).set(context.jobId());
             while (!redis.getBucket(RELEASE_KEY, StringCodec.INSTANCE).isExists()) {
                 Thread.sleep(20);
             }

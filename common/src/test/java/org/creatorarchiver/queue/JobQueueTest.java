@@ -73,6 +73,26 @@ class JobQueueTest {
     }
 
     @Test
+    void ackAndTakeNextAcknowledgesAndTakesTheNextReadyJobInOneStep() {
+        List<String> ids = queue.enqueueAll(ITEM, List.of(new Item(1), new Item(2)));
+        TakenJob first = queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
+
+        JobQueue.Acked acked = queue.ackAndTakeNext(first);
+
+        assertThat(acked.found()).isTrue();
+        TakenJob second = acked.next().orElseThrow();
+        assertThat(second.job().id()).isEqualTo(ids.get(1));
+        assertThat(strings("archiver:processing:phase2:w")).containsExactly(second.raw());
+
+        JobQueue.Acked last = queue.ackAndTakeNext(second);
+
+        assertThat(last.found()).isTrue();
+        assertThat(last.next()).isEmpty();
+        assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(0, 0, 0, 0));
+        assertThat(queue.ackAndTakeNext(second).found()).as("acknowledged already").isFalse();
+    }
+
+    @Test
     void enqueueAllKeepsTheOrderAndReturnsTheIds() {
         List<Item> items = IntStream.rangeClosed(1, 2500).mapToObj(Item::new).toList();
 

@@ -58,7 +58,9 @@ class WorkerSigtermTest {
         queue.enqueue(BlockingWorkerMain.STEP, new Step("short", false));
 
         child = startWorkerProcess();
-        await().atMost(Duration.ofSeconds(30)).until(() -> queue.counts(Queues.PHASE3).processing() == 3);
+        // All three taken, and the short one inside its handler (a job taken but not yet started is handed back).
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.counts(Queues.PHASE3).processing() == 3
+                && redis.getBucket(BlockingWorkerMain.RUNNING_KEY).isExists());
         String processingKey = queue.processingKeys(Queues.PHASE3).getFirst();
         String workerId = QueueKeys.parseProcessing(processingKey).orElseThrow().workerId();
         assertThat(redis.getKeys().countExists(QueueKeys.worker(workerId))).isEqualTo(1);
