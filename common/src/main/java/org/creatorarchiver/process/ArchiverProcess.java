@@ -29,6 +29,8 @@ public final class ArchiverProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArchiverProcess.class);
     /** Connections beyond the job consumers: housekeeping, the API, a CLI verb. */
     private static final int SPARE_DATABASE_CONNECTIONS = 3;
+    /** Consumers are virtual threads that mostly wait on HTTP; past this they queue for a connection instead. */
+    private static final int MAX_DATABASE_CONNECTIONS = 40;
 
     private final String name;
     private final AppConfig config;
@@ -151,6 +153,6 @@ public final class ArchiverProcess implements AutoCloseable {
         int consumers = Queues.ALL.stream().mapToInt(config::concurrency).max().orElse(1);
         var db = config.database();
         return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password().isEmpty() ? null : db.password().reveal(),
-                consumers * 2 + SPARE_DATABASE_CONNECTIONS, name);
+                Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS), name);
     }
 }
