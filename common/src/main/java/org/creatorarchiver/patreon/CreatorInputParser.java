@@ -1,10 +1,11 @@
 package org.creatorarchiver.patreon;
 
+import org.creatorarchiver.web.QueryStrings;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class CreatorInputParser {
         if (!isPatreonHost(host)) {
             throw invalid(input, host.isEmpty() ? EXPECTED : "not a Patreon host: " + host);
         }
-        Map<String, String> query = query(uri.getRawQuery());
+        Map<String, String> query = QueryStrings.parse(uri.getRawQuery());
         List<String> path = segments(uri.getRawPath());
         Optional<CreatorRef> byQuery = fromQuery(path, query);
         if (byQuery.isPresent()) {
@@ -138,21 +139,6 @@ public final class CreatorInputParser {
                 .filter(segment -> !segment.isEmpty())
                 .map(segment -> URLDecoder.decode(segment, StandardCharsets.UTF_8))
                 .toList();
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                query.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
     }
 
     private static InvalidCreatorInputException invalid(String input, String why) {

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.creatorarchiver.orchestrator.status.StatusJson;
+import org.creatorarchiver.web.QueryStrings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -80,7 +79,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static ApiResponse answer(Route route, HttpExchange exchange) {
         try {
-            return route.handle(query(exchange.getRequestURI().getRawQuery()));
+            return route.handle(QueryStrings.parse(exchange.getRequestURI().getRawQuery()));
         } catch (BadRequestException e) {
             return error(400, e.getMessage());
         } catch (Exception e) {
@@ -101,19 +100,5 @@ public final class ApiServer implements AutoCloseable {
     static ApiResponse error(int status, String message) {
         ObjectNode body = StatusJson.mapper().createObjectNode().put("error", message);
         return new ApiResponse(status, body);
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(key, value);
-        }
-        return query;
     }
 }
