@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
  * their query, whose values are replaced by {@code ***}; everything else is kept as sent so the URL stays
  * recognisable.
  */
-final class LoggableUrl {
+public final class LoggableUrl {
 
     private static final Pattern CREDENTIAL_NAME = Pattern.compile("token|signature|policy|key|auth|session");
 
     private LoggableUrl() {
     }
 
-    static String of(HttpUrl url) {
+    public static String of(HttpUrl url) {
         String query = url.encodedQuery();
         if (query == null) {
             return url.toString();

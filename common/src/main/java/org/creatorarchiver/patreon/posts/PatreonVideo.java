@@ -1,0 +1,98 @@
+package org.creatorarchiver.patreon.posts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
+import org.creatorarchiver.patreon.jsonapi.ResourceKey;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A post's Patreon-hosted video as far as its JSON tells, also for a locked post: the media id that keys its
+ * {@code videos} row (phases 1 and 2 must agree on it) and the duration Patreon reports, if any.
+ *
+ * @param mediaId         the Patreon media id of the full video (never the preview clip's)
+ * @param durationSeconds the full video's duration; empty when Patreon gives none
+ * @param durationField   where the duration was read, for logs
+ */
+public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, String durationField) {
+
+    /** The main video of {@code post}, empty when the post has no Patreon-hosted video (or no id for it). */
+    public static Optional<PatreonVideo> of(JsonApiDocument document, JsonApiResource post) {
+        JsonNode postFile = post.attribute("post_file");
+        JsonNode preview = post.attribute("video_preview");
+        List<JsonApiResource> videoMedia = document.related(post, "media").stream()
+                .filter(media -> media.text("media_type").map("video"::equals).orElse(false))
+                .toList();
+        boolean fileIsVideo = isVideoFile(postFile);
+        boolean isVideoPost = fileIsVideo || preview.isObject() || !videoMedia.isEmpty()
+                || post.text("post_type").map("video_external_file"::equals).orElse(false);
+        if (!isVideoPost) {
+            return Optional.empty();
+        }
+        Optional<String> mediaId = fileIsVideo ? idText(postFile.path("media_id")) : Optional.empty();
+        if (mediaId.isEmpty()) {
+            mediaId = mainMedia(videoMedia).map(JsonApiResource::id);
+        }
+        if (mediaId.isEmpty()) {
+            mediaId = post.relatedKeys("native_video_insights").stream().findFirst().map(ResourceKey::id);
+        }
+        if (mediaId.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = mediaId.get();
+        Optional<JsonApiResource> media = videoMedia.stream().filter(m -> m.id().equals(id)).findFirst();
+        return Optional.of(duration(fileIsVideo ? postFile : null, preview, media.orElse(null))
+                .map(found -> new PatreonVideo(id, OptionalDouble.of(found.seconds), found.field))
+                .orElseGet(() -> new PatreonVideo(id, OptionalDouble.empty(), "")));
+    }
+
+    private static boolean isVideoFile(JsonNode postFile) {
+        if (!postFile.isObject()) {
+            return false;
+        }
+        String name = postFile.path("name").asText("").toLowerCase(Locale.ROOT);
+        String url = postFile.path("url").asText("").toLowerCase(Locale.ROOT);
+        return name.equals("video") || url.contains(".m3u8") || name.matches(".*\\.(mp4|mov|m4v|webm|mkv|avi)");
+    }
+
+    private static Optional<JsonApiResource> mainMedia(List<JsonApiResource> videoMedia) {
+        return videoMedia.stream()
+                .filter(media -> media.text("owner_relationship").map("main"::equals).orElse(false))
+                .findFirst()
+                .or(() -> videoMedia.stream().findFirst());
+    }
+
+    private record FoundDuration(double seconds, String field) {
+    }
+
+    private static Optional<FoundDuration> duration(JsonNode postFile, JsonNode preview, JsonApiResource media) {
+        if (postFile != null) {
+            Optional<FoundDuration> found = positive(postFile.path("duration"), "post_file.duration");
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        Optional<FoundDuration> found = positive(preview.path("full_content_duration"), "video_preview.full_content_duration")
+                .or(() -> positive(preview.path("full_duration"), "video_preview.full_duration"));
+        if (found.isPresent() || media == null) {
+            return found;
+        }
+        return positive(media.attribute("display").path("duration"), "media.display.duration")
+                .or(() -> positive(media.attribute("metadata").path("duration"), "media.metadata.duration"));
+    }
+
+    private static Optional<FoundDuration> positive(JsonNode value, String field) {
+        OptionalDouble seconds = JsonApiResource.number(value);
+        return seconds.isPresent() && seconds.getAsDouble() > 0
+                ? Optional.of(new FoundDuration(seconds.getAsDouble(), field)) : Optional.empty();
+    }
+
+    private static Optional<String> idText(JsonNode value) {
+        return (value.isIntegralNumber() || value.isTextual()) && !value.asText().isBlank()
+                ? Optional.of(value.asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,133 @@
+package org.creatorarchiver.sources;
+
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
+import org.creatorarchiver.patreon.creator.ResolvedCreator;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+/** Reads and updates {@code sources} rows for the phases. */
+public final class SourceStore {
+
+    private static final String PLATFORM = "patreon";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public SourceStore(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    public Optional<Source> find(long sourceId) {
+        return dsl.selectFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).fetchOptional().map(Source::of);
+    }
+
+    /**
+     * Records the campaign id Patreon gave for the source. When another row already has that campaign (the creator
+     * was enqueued twice under different names before either was resolved), this row is merged into that one: its
+     * vanity, user id and duration limit fill the other's gaps and it is deleted. Nothing else points at an
+     * unresolved row (posts and collections need the campaign id), so nothing is lost.
+     *
+     * @return the source that now stands for the creator
+     */
+    public Source recordResolved(long sourceId, ResolvedCreator creator) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            SourcesRecord row = tx.selectFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).forUpdate().fetchOptional()
+                    .orElseThrow(() -> new IllegalStateException("source " + sourceId + " no longer exists"));
+            Optional<SourcesRecord> owner = tx.selectFrom(SOURCES)
+                    .where(SOURCES.PLATFORM.eq(PLATFORM), SOURCES.EXTERNAL_ID.eq(creator.campaignId()),
+                            SOURCES.ID.ne(sourceId))
+                    .forUpdate().fetchOptional();
+            long keptId = owner.map(SourcesRecord::getId).orElse(sourceId);
+            if (owner.isPresent()) {
+                tx.deleteFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).execute();
+                tx.update(SOURCES)
+                        .set(SOURCES.VANITY, DSL.coalesce(SOURCES.VANITY, DSL.val(row.getVanity())))
+                        .set(SOURCES.USER_EXTERNAL_ID, DSL.coalesce(SOURCES.USER_EXTERNAL_ID, DSL.val(row.getUserExternalId())))
+                        .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, DSL.coalesce(SOURCES.MAX_VIDEO_DURATION_SECONDS,
+                                DSL.val(row.getMaxVideoDurationSeconds())))
+                        .where(SOURCES.ID.eq(keptId))
+                        .execute();
+            } else {
+                tx.update(SOURCES).set(SOURCES.EXTERNAL_ID, creator.campaignId()).where(SOURCES.ID.eq(sourceId)).execute();
+            }
+            // A vanity another row holds stays with that row: it will merge into this one when it is resolved.
+            creator.vanity().ifPresent(vanity -> tx.update(SOURCES)
+                    .set(SOURCES.VANITY, vanity)
+                    .where(SOURCES.ID.eq(keptId), SOURCES.VANITY.isNull())
+                    .andNotExists(tx.selectOne().from(SOURCES.as("other"))
+                            .where(SOURCES.as("other").PLATFORM.eq(PLATFORM), SOURCES.as("other").VANITY.eq(vanity)))
+                    .execute());
+            tx.update(SOURCES)
+                    .set(SOURCES.NAME, DSL.coalesce(DSL.val(creator.name().orElse(null)), SOURCES.NAME))
+                    .set(SOURCES.URL, DSL.coalesce(DSL.val(creator.url().orElse(null)), SOURCES.URL))
+                    .set(SOURCES.UPDATED_AT, now())
+                    .where(SOURCES.ID.eq(keptId))
+                    .execute();
+            return Source.of(tx.selectFrom(SOURCES).where(SOURCES.ID.eq(keptId)).fetchSingle());
+        });
+    }
+
+    /** The source works: status {@code active}, the last error cleared. */
+    public void markActive(long sourceId) {
+        dsl.update(SOURCES)
+                .set(SOURCES.STATUS, SourceStatus.active)
+                .setNull(SOURCES.LAST_ERROR)
+                .set(SOURCES.UPDATED_AT, now())
+                .where(SOURCES.ID.eq(sourceId), SOURCES.STATUS.ne(SourceStatus.active).or(SOURCES.LAST_ERROR.isNotNull()))
+                .execute();
+    }
+
+    /** A failure that is the source's state (not found, session refused, blocked): one line on the row. */
+    public void recordFailure(long sourceId, SourceStatus status, String error) {
+        dsl.update(SOURCES)
+                .set(SOURCES.STATUS, status)
+                .set(SOURCES.LAST_ERROR, error)
+                .set(SOURCES.UPDATED_AT, now())
+                .where(SOURCES.ID.eq(sourceId))
+                .execute();
+    }
+
+    /**
+     * The job gave up ({@code reason}): status {@code failed}, unless the handler has just recorded this very failure
+     * as a more precise state (not found, unauthorized, blocked).
+     */
+    public void recordGaveUp(long sourceId, String reason) {
+        dsl.update(SOURCES)
+                .set(SOURCES.STATUS, SourceStatus.failed)
+                .set(SOURCES.LAST_ERROR, reason)
+                .set(SOURCES.UPDATED_AT, now())
+                .where(SOURCES.ID.eq(sourceId))
+                .andNot(SOURCES.STATUS.in(SourceStatus.not_found, SourceStatus.unauthorized, SourceStatus.blocked)
+                        .and(SOURCES.LAST_ERROR.eq(reason)))
+                .execute();
+    }
+
+    /** Phase 1's checkpoint: the next page to fetch, or NULL when no listing is in progress. */
+    public void saveSyncCursor(long sourceId, String nextPageUrl) {
+        dsl.update(SOURCES).set(SOURCES.SYNC_CURSOR, nextPageUrl).where(SOURCES.ID.eq(sourceId)).execute();
+    }
+
+    /** A listing walked to its end (or to the known posts): no checkpoint, {@code last_synced_at} now. */
+    public void finishListing(long sourceId) {
+        dsl.update(SOURCES)
+                .setNull(SOURCES.SYNC_CURSOR)
+                .set(SOURCES.LAST_SYNCED_AT, now())
+                .set(SOURCES.UPDATED_AT, now())
+                .where(SOURCES.ID.eq(sourceId))
+                .execute();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

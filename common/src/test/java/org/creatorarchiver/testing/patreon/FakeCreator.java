@@ -1,0 +1,188 @@
+package org.creatorarchiver.testing.patreon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A creator on the {@link FakePatreon}: its ids and posts, generated from the sample posts (each generated post
+ * copies one of the seven sample posts' shapes, in turn, with its own id, title, URL and dates). Tests change it
+ * between syncs: add posts, edit one, lock one, set a video's duration.
+ */
+public final class FakeCreator {
+
+    private static final Instant FIRST_POST = Instant.parse("2025-01-01T12:00:00Z");
+    private static final List<ObjectNode> TEMPLATES = templates();
+    private static final Map<String, ObjectNode> SAMPLE_INCLUDED = sampleIncluded();
+
+    private final String vanity;
+    private final String campaignId;
+    private final String userId;
+    /** Oldest first; served newest first. */
+    private final List<ObjectNode> posts = new ArrayList<>();
+
+    FakeCreator(String vanity, String campaignId, String userId) {
+        this.vanity = vanity;
+        this.campaignId = campaignId;
+        this.userId = userId;
+    }
+
+    public String vanity() {
+        return vanity;
+    }
+
+    public String campaignId() {
+        return campaignId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    /** Adds {@code count} newer posts. */
+    public synchronized FakeCreator addPosts(int count) {
+        for (int i = 0; i < count; i++) {
+            int number = posts.size();
+            ObjectNode post = TEMPLATES.get(number % TEMPLATES.size()).deepCopy();
+            String id = postId(number);
+            post.put("id", id);
+            ObjectNode attributes = (ObjectNode) post.get("attributes");
+            String slug = "post-" + number + "-of-" + vanity;
+            attributes.put("title", "Post " + number + " of " + vanity);
+            attributes.put("url", "https://www.patreon.com/posts/" + slug + "-" + id);
+            attributes.put("patreon_url", "/posts/" + slug + "-" + id);
+            String published = FIRST_POST.plus(number, ChronoUnit.HOURS).toString().replace("Z", ".000+00:00");
+            attributes.put("published_at", published);
+            attributes.put("created_at", published);
+            attributes.put("edited_at", published);
+            attributes.put("current_user_can_view", true);
+            posts.add(post);
+        }
+        return this;
+    }
+
+    /** The external id of the {@code number}-th post (0 = the oldest). */
+    public String postId(int number) {
+        return campaignId + String.format("%05d", number);
+    }
+
+    public synchronized int postCount() {
+        return posts.size();
+    }
+
+    public synchronized List<String> postIds() {
+        return posts.stream().map(post -> post.get("id").asText()).toList();
+    }
+
+    /** Sets the post's {@code edited_at} an hour later, as an edit on Patreon does. */
+    public synchronized void edit(String postId) {
+        ObjectNode attributes = attributes(postId);
+        Instant edited = Instant.parse(attributes.get("edited_at").asText().replace(".000+00:00", "Z"));
+        attributes.put("edited_at", edited.plus(1, ChronoUnit.HOURS).toString().replace("Z", ".000+00:00"));
+    }
+
+    /** Shows the post as a viewer without access sees it. */
+    public synchronized void lock(String postId) {
+        ObjectNode attributes = attributes(postId);
+        attributes.put("current_user_can_view", false);
+        attributes.putNull("content");
+        attributes.putNull("content_json_string");
+    }
+
+    /** Makes the post a Patreon video post whose {@code post_file} reports {@code seconds}. */
+    public synchronized void setVideoDuration(String postId, double seconds) {
+        ObjectNode post = post(postId);
+        ObjectNode video = TEMPLATES.stream().filter(t -> t.path("attributes").path("post_type").asText()
+                .equals("video_external_file")).findFirst().orElseThrow().deepCopy();
+        ObjectNode attributes = attributes(postId);
+        attributes.put("post_type", "video_external_file");
+        ObjectNode postFile = ((ObjectNode) video.path("attributes").path("post_file")).deepCopy();
+        postFile.put("duration", seconds);
+        postFile.put("full_content_duration", seconds);
+        attributes.set("post_file", postFile);
+        post.set("relationships", video.get("relationships").deepCopy());
+    }
+
+    /** The post's video as a locked post shows it: no {@code post_file}, the length in {@code video_preview}. */
+    public synchronized void lockVideoWithPreview(String postId, double seconds) {
+        setVideoDuration(postId, seconds);
+        lock(postId);
+        ObjectNode attributes = attributes(postId);
+        attributes.putNull("post_file");
+        ObjectNode preview = attributes.putObject("video_preview");
+        preview.put("url", "https://stream.mux.com/preview.m3u8?token=x");
+        preview.put("media_id", 216581700);
+        preview.put("duration", 30.0);
+        preview.put("full_content_duration", seconds);
+    }
+
+    synchronized List<ObjectNode> newestFirst() {
+        List<ObjectNode> copy = new ArrayList<>(posts);
+        Collections.reverse(copy);
+        return copy.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** The included resources the given posts point at (the samples' media, users, tags...), each once. */
+    static ArrayNode includedFor(List<ObjectNode> page, ArrayNode into) {
+        Map<String, ObjectNode> included = new LinkedHashMap<>();
+        for (ObjectNode post : page) {
+            post.path("relationships").properties().forEach(relationship -> {
+                JsonNode data = relationship.getValue().path("data");
+                List<JsonNode> links = data.isArray() ? toList(data) : data.isObject() ? List.of(data) : List.of();
+                for (JsonNode link : links) {
+                    String key = link.path("type").asText() + "/" + link.path("id").asText();
+                    ObjectNode resource = SAMPLE_INCLUDED.get(key);
+                    if (resource != null) {
+                        included.putIfAbsent(key, resource);
+                    }
+                }
+            });
+        }
+        included.values().forEach(resource -> into.add(resource.deepCopy()));
+        return into;
+    }
+
+    private ObjectNode post(String postId) {
+        return posts.stream().filter(p -> p.get("id").asText().equals(postId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no post " + postId + " on " + vanity));
+    }
+
+    private ObjectNode attributes(String postId) {
+        return (ObjectNode) post(postId).get("attributes");
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    /** The seven sample posts, oldest first. */
+    private static List<ObjectNode> templates() {
+        List<ObjectNode> templates = new ArrayList<>();
+        for (String page : List.of("posts-page-2-last.json", "posts-page-1.json")) {
+            List<ObjectNode> data = new ArrayList<>();
+            PatreonSamples.json(page).get("data").forEach(post -> data.add((ObjectNode) post));
+            Collections.reverse(data);
+            templates.addAll(data);
+        }
+        return List.copyOf(templates);
+    }
+
+    private static Map<String, ObjectNode> sampleIncluded() {
+        Map<String, ObjectNode> included = new LinkedHashMap<>();
+        for (String page : List.of("posts-page-1.json", "posts-page-2-last.json")) {
+            PatreonSamples.json(page).get("included").forEach(resource -> included.putIfAbsent(
+                    resource.path("type").asText() + "/" + resource.path("id").asText(), (ObjectNode) resource));
+        }
+        return included;
+    }
+}

@@ -1,0 +1,372 @@
+package org.creatorarchiver.testing.patreon;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A fake Patreon on 127.0.0.1 built from the sample responses (patreon-api.md 6): creator pages in both page
+ * generations (behind the live site's 307 redirects), {@code /api/search}, {@code /api/campaigns/{id}},
+ * {@code /api/user/{id}} and {@code /api/posts} paged by {@code links.next} with opaque cursors. Switches model
+ * what goes wrong on the real site: a middle page without {@code meta}, expired cursors, a broken search, session
+ * and user-agent refusals, Cloudflare, latency, and one-shot scripted answers (429, 500, malformed JSON).
+ */
+public final class FakePatreon implements AutoCloseable {
+
+    public enum PageStyle { NEXT_DATA, NEXTJS13 }
+
+    public enum Refusal { NONE, UNAUTHORIZED, UPGRADE_REQUIRED, CLOUDFLARE }
+
+    private record Scripted(Predicate<RecordedRequest> when, MockResponse response) {
+    }
+
+    private static final String SAMPLE_VANITY = "skyforge";
+    private static final String SAMPLE_CAMPAIGN = "4815162";
+    private static final String SAMPLE_USER = "90011223";
+
+    private final MockWebServer server = new MockWebServer();
+    private final Map<String, FakeCreator> creatorsByVanity = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<Scripted> scripted = new CopyOnWriteArrayList<>();
+    private final Set<Integer> pagesWithoutMeta = ConcurrentHashMap.newKeySet();
+    private volatile int pageSize = 20;
+    private volatile PageStyle pageStyle = PageStyle.NEXT_DATA;
+    private volatile boolean searchWorks = true;
+    private volatile boolean cursorsExpired;
+    private volatile Refusal refusal = Refusal.NONE;
+    private volatile Duration latency = Duration.ZERO;
+
+    private FakePatreon() {
+    }
+
+    public static FakePatreon start() {
+        FakePatreon fake = new FakePatreon();
+        fake.server.setDispatcher(fake.new Router());
+        try {
+            fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fake;
+    }
+
+    /** What {@code PATREON_BASE_URL} points at. */
+    public HttpUrl baseUrl() {
+        return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.getPort()).build();
+    }
+
+    public FakeCreator addCreator(String vanity, String campaignId, String userId) {
+        FakeCreator creator = new FakeCreator(vanity, campaignId, userId);
+        creatorsByVanity.put(vanity.toLowerCase(Locale.ROOT), creator);
+        return creator;
+    }
+
+    public FakePatreon pageSize(int posts) {
+        this.pageSize = posts;
+        return this;
+    }
+
+    /** Page {@code number} (1-based) comes without {@code meta}, as Patreon's pages do since 2026-06. */
+    public FakePatreon omitMetaOnPage(int number) {
+        pagesWithoutMeta.add(number);
+        return this;
+    }
+
+    public FakePatreon pageStyle(PageStyle style) {
+        this.pageStyle = style;
+        return this;
+    }
+
+    /** When false, {@code /api/search} answers 404 (an endpoint that went away), so resolution needs the page. */
+    public FakePatreon searchWorks(boolean works) {
+        this.searchWorks = works;
+        return this;
+    }
+
+    /** Every page cursor has expired (Patreon's next links live about 30 minutes): 400 on any cursor. */
+    public FakePatreon cursorsExpired(boolean expired) {
+        this.cursorsExpired = expired;
+        return this;
+    }
+
+    public FakePatreon refuse(Refusal refusal) {
+        this.refusal = refusal;
+        return this;
+    }
+
+    /** Delay before every answer, as a distant server has. */
+    public FakePatreon latency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    /** The next request matching {@code when} gets {@code response} instead (each scripted answer is used once). */
+    public FakePatreon script(Predicate<RecordedRequest> when, MockResponse response) {
+        scripted.add(new Scripted(when, response));
+        return this;
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Requests whose path starts with {@code pathPrefix}. */
+    public List<RecordedRequest> requests(String pathPrefix) {
+        return requests.stream().filter(r -> r.getUrl().encodedPath().startsWith(pathPrefix)).toList();
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    // ---- matchers and answers for scripts
+
+    /** A posts listing request for page {@code number} (1-based), judged by its cursor. */
+    public static Predicate<RecordedRequest> postsPage(int number, int pageSize) {
+        return request -> request.getUrl().encodedPath().equals("/api/posts")
+                && offset(request.getUrl()) == (number - 1) * pageSize;
+    }
+
+    public static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/vnd.api+json").body(body).build();
+    }
+
+    public static MockResponse tooManyRequests(int retryAfterSeconds) {
+        return new MockResponse.Builder().code(429).setHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .body("rate limited").build();
+    }
+
+    public static MockResponse serverError() {
+        return new MockResponse.Builder().code(500).body("internal error").build();
+    }
+
+    /** A 200 whose JSON is cut off in the middle. */
+    public static MockResponse truncatedJson() {
+        return json(200, "{\"data\": [{\"id\": \"1\", \"type\": \"post\", \"attributes\": {\"title\": \"cut");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private final class Router extends Dispatcher {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request);
+            pause();
+            for (Scripted script : scripted) {
+                if (script.when().test(request) && scripted.remove(script)) {
+                    return script.response();
+                }
+            }
+            Optional<MockResponse> refused = refused(request);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            HttpUrl url = request.getUrl();
+            List<String> segments = url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
+            if (!segments.isEmpty() && segments.get(0).equals("api")) {
+                return api(url, segments);
+            }
+            return page(url, segments);
+        }
+    }
+
+    private void pause() {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Optional<MockResponse> refused(RecordedRequest request) {
+        boolean api = request.getUrl().encodedPath().startsWith("/api/");
+        return switch (refusal) {
+            case NONE -> Optional.empty();
+            case UNAUTHORIZED -> api ? Optional.of(json(401, PatreonSamples.text("error-401.json"))) : Optional.empty();
+            case UPGRADE_REQUIRED -> api ? Optional.of(json(426, PatreonSamples.text("error-426-update-app.json")))
+                    : Optional.empty();
+            case CLOUDFLARE -> Optional.of(new MockResponse.Builder().code(403)
+                    .setHeader("Server", "cloudflare").setHeader("cf-mitigated", "challenge")
+                    .setHeader("Content-Type", "text/html; charset=UTF-8")
+                    .body(PatreonSamples.text("cloudflare-challenge-403.html")).build());
+        };
+    }
+
+    private MockResponse api(HttpUrl url, List<String> segments) {
+        String resource = segments.size() > 1 ? segments.get(1) : "";
+        if (resource.equals("posts") && segments.size() == 2) {
+            return posts(url);
+        }
+        if (resource.equals("search")) {
+            return search(url.queryParameter("q"));
+        }
+        if (resource.equals("campaigns") && segments.size() == 3) {
+            return byCampaign(segments.get(2)).map(c -> json(200, about(c, "campaign.json")))
+                    .orElseGet(FakePatreon::notFound);
+        }
+        if (resource.equals("user") && segments.size() == 3) {
+            return byUser(segments.get(2)).map(c -> json(200, about(c, "user.json")))
+                    .orElseGet(FakePatreon::notFound);
+        }
+        return notFound();
+    }
+
+    private MockResponse posts(HttpUrl url) {
+        String campaignId = url.queryParameter("filter[campaign_id]");
+        if (campaignId == null) {
+            return json(400, PatreonSamples.text("error-400.json"));
+        }
+        Optional<FakeCreator> creator = byCampaign(campaignId);
+        if (creator.isEmpty()) {
+            return notFound();
+        }
+        String cursor = url.queryParameter("page[cursor]");
+        if (cursor != null && !cursor.isEmpty() && cursorsExpired) {
+            return json(400, "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"Expired\","
+                    + "\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
+        }
+        List<ObjectNode> all = creator.get().newestFirst();
+        int from = Math.min(offset(url), all.size());
+        int to = Math.min(from + pageSize, all.size());
+        List<ObjectNode> posts = all.subList(from, to);
+        ObjectNode page = PatreonSamples.JSON.createObjectNode();
+        ArrayNode data = page.putArray("data");
+        posts.forEach(data::add);
+        FakeCreator.includedFor(posts, page.putArray("included"));
+        String next = to < all.size() ? cursor(to) : null;
+        if (next != null) {
+            HttpUrl nextLink = url.newBuilder().scheme("https").host("www.patreon.com").port(443)
+                    .setQueryParameter("page[cursor]", next).build();
+            page.putObject("links").put("next", nextLink.toString());
+        }
+        int number = from / pageSize + 1;
+        if (!pagesWithoutMeta.contains(number)) {
+            ObjectNode pagination = page.putObject("meta").putObject("pagination");
+            pagination.putObject("cursors").put("next", next);
+            pagination.put("total", all.size());
+        }
+        return json(200, page.toString());
+    }
+
+    private MockResponse search(String query) {
+        if (!searchWorks) {
+            return notFound();
+        }
+        String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
+        ObjectNode answer = PatreonSamples.JSON.createObjectNode();
+        ArrayNode data = answer.putArray("data");
+        // A creator whose vanity merely starts with the query comes first, as real search results do.
+        data.addObject().put("id", "campaign_1").put("type", "campaign-document").putObject("attributes")
+                .put("name", "A fan page").put("url", "https://www.patreon.com/" + q + "fans");
+        creatorsByVanity.values().stream().filter(c -> c.vanity().toLowerCase(Locale.ROOT).startsWith(q))
+                .forEach(c -> data.addObject().put("id", "campaign_" + c.campaignId()).put("type", "campaign-document")
+                        .putObject("attributes").put("name", c.vanity() + " studio")
+                        .put("url", "https://www.patreon.com/" + c.vanity()));
+        return json(200, answer.toString());
+    }
+
+    private MockResponse page(HttpUrl url, List<String> segments) {
+        if (segments.size() == 1 && segments.get(0).equals("user")) {
+            return byUser(url.queryParameter("u")).map(this::creatorPage).orElseGet(FakePatreon::notFoundPage);
+        }
+        if (segments.size() == 1 && creatorsByVanity.containsKey(segments.get(0).toLowerCase(Locale.ROOT))) {
+            // The live site's redirect chain: /{vanity} -> /c/{vanity}/posts.
+            return new MockResponse.Builder().code(307).setHeader("Location", "/c/" + segments.get(0) + "/posts").build();
+        }
+        Optional<String> vanity = switch (segments.size()) {
+            case 2 -> segments.get(1).equals("posts") ? Optional.of(segments.get(0))
+                    : Set.of("c", "cw").contains(segments.get(0)) ? Optional.of(segments.get(1)) : Optional.empty();
+            case 3 -> Set.of("c", "cw").contains(segments.get(0)) && segments.get(2).equals("posts")
+                    ? Optional.of(segments.get(1)) : Optional.empty();
+            default -> Optional.empty();
+        };
+        return vanity.map(v -> creatorsByVanity.get(v.toLowerCase(Locale.ROOT))).map(this::creatorPage)
+                .orElseGet(FakePatreon::notFoundPage);
+    }
+
+    private MockResponse creatorPage(FakeCreator creator) {
+        String sample = pageStyle == PageStyle.NEXT_DATA ? "creator-page-nextdata.html" : "creator-page-nextjs13.html";
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
+                .body(about(creator, sample)).build();
+    }
+
+    /** A sample rewritten to be about {@code creator}. */
+    private static String about(FakeCreator creator, String sample) {
+        return PatreonSamples.text(sample).replace(SAMPLE_CAMPAIGN, creator.campaignId())
+                .replace(SAMPLE_USER, creator.userId()).replace(SAMPLE_VANITY, creator.vanity());
+    }
+
+    private Optional<FakeCreator> byCampaign(String campaignId) {
+        return creatorsByVanity.values().stream().filter(c -> c.campaignId().equals(campaignId)).findFirst();
+    }
+
+    private Optional<FakeCreator> byUser(String userId) {
+        return creatorsByVanity.values().stream().filter(c -> c.userId().equals(userId)).findFirst();
+    }
+
+    private static MockResponse notFound() {
+        return json(404, PatreonSamples.text("error-404.json"));
+    }
+
+    private static MockResponse notFoundPage() {
+        return new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html")
+                .body("<html><body>This page has been removed</body></html>").build();
+    }
+
+    private static String cursor(int offset) {
+        String state = "{\"v\":1,\"c\":\"" + offset + "\",\"t\":\"\"}";
+        return "03:" + Base64.getUrlEncoder().withoutPadding().encodeToString(state.getBytes(StandardCharsets.UTF_8))
+                + ":fakeSig";
+    }
+
+    private static int offset(HttpUrl url) {
+        String cursor = url.queryParameter("page[cursor]");
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        String[] parts = cursor.split(":");
+        String state = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return Integer.parseInt(state.replaceAll(".*\"c\":\"(\\d+)\".*", "$1"));
+    }
+
+    /** Posts per page, for {@link #postsPage}. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** The listing requests, in order, as page numbers (1-based). */
+    public List<Integer> postsPagesRequested() {
+        List<Integer> pages = new ArrayList<>();
+        for (RecordedRequest request : requests("/api/posts")) {
+            if (request.getUrl().pathSegments().size() == 2) {
+                pages.add(offset(request.getUrl()) / pageSize + 1);
+            }
+        }
+        return pages;
+    }
+}

@@ -1,0 +1,76 @@
+package org.creatorarchiver.phase1;
+
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.jobs.JobTypes.SyncCreator;
+import org.creatorarchiver.phase1.listing.ListingSummary;
+import org.creatorarchiver.phase1.listing.PostListing;
+import org.creatorarchiver.policy.DurationPolicy;
+import org.creatorarchiver.queue.JobContext;
+import org.creatorarchiver.queue.JobHandler;
+import org.creatorarchiver.queue.PermanentFailureException;
+import org.creatorarchiver.sources.Source;
+import org.creatorarchiver.sources.SourceFailures;
+import org.creatorarchiver.sources.SourceResolution;
+import org.creatorarchiver.sources.SourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * Phase 1's job: a creator to all of its posts. Resolves the campaign, walks the listing, and settles the source's
+ * state. Patreon refusing the session, the app version or the network (401, 426, Cloudflare) is a state of the
+ * source, written on its row in one line and not retried; 429 and 5xx are retried by the HTTP client and the queue.
+ */
+public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncCreatorHandler.class);
+
+    private final SourceStore sources;
+    private final SourceResolution resolution;
+    private final PostListing listing;
+    private final DurationPolicy durationPolicy;
+
+    public SyncCreatorHandler(SourceStore sources, SourceResolution resolution, PostListing listing,
+                              DurationPolicy durationPolicy) {
+        this.sources = sources;
+        this.resolution = resolution;
+        this.listing = listing;
+        this.durationPolicy = durationPolicy;
+    }
+
+    @Override
+    public void handle(SyncCreator job, JobContext context) throws Exception {
+        Optional<Source> found = sources.find(job.sourceId());
+        if (found.isEmpty()) {
+            // Deleted, or merged into the source of the same campaign, whose own job lists it.
+            log.info("source {} no longer exists: nothing to sync", job.sourceId());
+            return;
+        }
+        try {
+            Source source = resolution.resolved(found.get());
+            int limit = durationPolicy.limitFor(source.maxVideoDurationSeconds());
+            ListingSummary summary = listing.sync(source, job.full(), limit);
+            sources.finishListing(source.id());
+            sources.markActive(source.id());
+            log.info("{}: {} page(s), {} post(s) listed: {} new, {} edited, {} phase 2 job(s), {} video(s) over {} s"
+                            + " skipped{}", source.label(), summary.pages(), summary.listed(), summary.newPosts(),
+                    summary.editedPosts(), summary.enqueued(), summary.skippedVideos(), limit,
+                    summary.stoppedAtKnown() ? "; stopped at known posts" : "");
+        } catch (HttpFailureException e) {
+            Optional<SourceStatus> state = e.retryable() ? Optional.empty() : SourceFailures.statusFor(e.kind());
+            if (state.isEmpty()) {
+                throw e;
+            }
+            sources.recordFailure(job.sourceId(), state.get(), e.getMessage());
+            log.error("source {}: {}", job.sourceId(), e.getMessage());
+            throw new PermanentFailureException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onGaveUp(SyncCreator job, JobContext context, String reason) {
+        sources.recordGaveUp(job.sourceId(), reason);
+    }
+}

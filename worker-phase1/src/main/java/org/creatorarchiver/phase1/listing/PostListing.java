@@ -1,0 +1,171 @@
+package org.creatorarchiver.phase1.listing;
+
+import okhttp3.HttpUrl;
+import org.creatorarchiver.http.FailureKind;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.patreon.MalformedResponseException;
+import org.creatorarchiver.patreon.PatreonApi;
+import org.creatorarchiver.patreon.posts.PostsPage;
+import org.creatorarchiver.phase1.posts.DiscoveredPosts;
+import org.creatorarchiver.phase1.posts.StoredPage;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.sources.Source;
+import org.creatorarchiver.sources.SourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks a campaign's {@code /api/posts} pages by their {@code links.next}, storing each page and enqueueing phase 2
+ * for its new and edited posts before it moves on, and checkpointing the next page in {@code sources.sync_cursor} so
+ * a retried job continues where the last one stopped.
+ * <p>
+ * An incremental sync stops at the first page whose posts are all known and unchanged; it is only trusted once a
+ * listing has completed ({@code last_synced_at}), since before that the older pages were never seen. Patreon's next
+ * links expire after about 30 minutes: a 4xx on one restarts the listing from the top, which then stops at known
+ * posts. A listing resumed from a checkpoint ends with such a pass from the top too, for the posts published
+ * meanwhile.
+ */
+public final class PostListing {
+
+    private static final Logger log = LoggerFactory.getLogger(PostListing.class);
+    /** Refusals of a next link that mean "this cursor is no longer valid". */
+    private static final Set<FailureKind> EXPIRED_LINK =
+            Set.of(FailureKind.NOT_FOUND, FailureKind.BAD_REQUEST, FailureKind.CLIENT_ERROR);
+
+    private final PatreonApi api;
+    private final SourceStore sources;
+    private final DiscoveredPosts posts;
+    private final JobQueue queue;
+
+    public PostListing(PatreonApi api, SourceStore sources, DiscoveredPosts posts, JobQueue queue) {
+        this.api = api;
+        this.sources = sources;
+        this.posts = posts;
+        this.queue = queue;
+    }
+
+    /**
+     * @param source               a resolved source
+     * @param full                 walk every page even past known posts
+     * @param durationLimitSeconds the source's video duration limit
+     */
+    public ListingSummary sync(Source source, boolean full, int durationLimitSeconds)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
+        String campaignId = source.campaignId().orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
+        HttpUrl firstPage = api.campaignPostsUrl(campaignId);
+        boolean everCompleted = source.lastSyncedAt().isPresent();
+        Walk walk = new Walk(source.id(), durationLimitSeconds);
+        Optional<HttpUrl> checkpoint = source.syncCursor().map(HttpUrl::parse);
+        if (checkpoint.isPresent()) {
+            log.info("{}: resuming the listing at its checkpoint", source.label());
+            boolean completed = walk.from(api.http().urls().rebase(checkpoint.get()), firstPage,
+                    !full && everCompleted);
+            if (!completed) {
+                return walk.summary();
+            }
+            // The pages before the checkpoint were walked by an earlier attempt; only newer posts can be missing.
+            walk.from(firstPage, firstPage, true);
+        } else {
+            walk.from(firstPage, firstPage, !full && everCompleted);
+        }
+        return walk.summary();
+    }
+
+    /** One sync's pass(es) over the pages, with its counters. */
+    private final class Walk {
+        private final long sourceId;
+        private final int durationLimitSeconds;
+        private int pages;
+        private int listed;
+        private int newPosts;
+        private int editedPosts;
+        private int enqueued;
+        private int skippedVideos;
+        private boolean stoppedAtKnown;
+        private int restarts;
+
+        Walk(long sourceId, int durationLimitSeconds) {
+            this.sourceId = sourceId;
+            this.durationLimitSeconds = durationLimitSeconds;
+        }
+
+        /**
+         * Walks from {@code start} until the last page, or a known page when {@code stopAtKnown}.
+         *
+         * @return true when the walk reached the end of the listing (false when it stopped at known posts)
+         */
+        boolean from(HttpUrl start, HttpUrl firstPage, boolean stopAtKnown)
+                throws HttpFailureException, MalformedResponseException, InterruptedException {
+            Set<HttpUrl> visited = new HashSet<>();
+            HttpUrl url = start;
+            while (true) {
+                PostsPage page;
+                try {
+                    page = PostsPage.of(api.get(url), PatreonApi.describe(url));
+                } catch (HttpFailureException e) {
+                    if (url.equals(firstPage) || !EXPIRED_LINK.contains(e.kind()) || restarts > 0) {
+                        throw e;
+                    }
+                    log.warn("source {}: next page link refused ({}): it expired; listing again from the top",
+                            sourceId, e.getMessage());
+                    restarts++;
+                    sources.saveSyncCursor(sourceId, null);
+                    url = firstPage;
+                    visited.clear();
+                    stopAtKnown = true;
+                    continue;
+                }
+                visited.add(url);
+                pages++;
+                StoredPage stored = posts.store(sourceId, page.posts(), durationLimitSeconds);
+                enqueuePhase2(stored.toProcess());
+                listed += stored.listed();
+                newPosts += stored.newPosts();
+                editedPosts += stored.editedPosts();
+                skippedVideos += stored.skipped();
+                if (stopAtKnown && stored.allKnownAndUnchanged()) {
+                    stoppedAtKnown = true;
+                    return false;
+                }
+                if (page.nextLink().isEmpty()) {
+                    return true;
+                }
+                HttpUrl next = nextUrl(page.nextLink().get(), url);
+                if (visited.contains(next)) {
+                    throw new MalformedResponseException(PatreonApi.describe(url),
+                            "links.next points back at a page already listed (" + PatreonApi.describe(next) + ")");
+                }
+                sources.saveSyncCursor(sourceId, next.toString());
+                url = next;
+            }
+        }
+
+        private void enqueuePhase2(List<Long> postIds) {
+            if (postIds.isEmpty()) {
+                return;
+            }
+            queue.enqueueAll(JobTypes.PROCESS_POST, postIds.stream().map(JobTypes.ProcessPost::new).toList());
+            posts.markQueued(postIds);
+            enqueued += postIds.size();
+        }
+
+        ListingSummary summary() {
+            return new ListingSummary(pages, listed, newPosts, editedPosts, enqueued, skippedVideos, stoppedAtKnown,
+                    restarts);
+        }
+    }
+
+    private HttpUrl nextUrl(String link, HttpUrl current) throws MalformedResponseException {
+        HttpUrl parsed = current.resolve(link);
+        if (parsed == null) {
+            throw new MalformedResponseException(PatreonApi.describe(current), "links.next is not a URL: " + link);
+        }
+        return api.http().urls().rebase(parsed);
+    }
+}
