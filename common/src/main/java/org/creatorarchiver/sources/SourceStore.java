@@ -117,11 +117,14 @@ public final class SourceStore {
         dsl.update(SOURCES).set(SOURCES.SYNC_CURSOR, nextPageUrl).where(SOURCES.ID.eq(sourceId)).execute();
     }
 
-    /** A listing walked to its end (or to the known posts): no checkpoint, {@code last_synced_at} now. */
+    /**
+     * A listing walked to its end (or to the known posts): no checkpoint, {@code last_synced_at} now, by the
+     * database's clock, which also stamps {@code posts.created_at}: phase 1 compares the two.
+     */
     public void finishListing(long sourceId) {
         dsl.update(SOURCES)
                 .setNull(SOURCES.SYNC_CURSOR)
-                .set(SOURCES.LAST_SYNCED_AT, now())
+                .set(SOURCES.LAST_SYNCED_AT, DSL.currentOffsetDateTime())
                 .set(SOURCES.UPDATED_AT, now())
                 .where(SOURCES.ID.eq(sourceId))
                 .execute();

@@ -2,6 +2,14 @@ package org.creatorarchiver.phase1;
 
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.http.PatreonHttp;
+import org.creatorarchiver.patreon.PatreonApi;
+import org.creatorarchiver.patreon.creator.CampaignResolver;
+import org.creatorarchiver.phase1.duration.DiscoverySkips;
+import org.creatorarchiver.phase1.posts.DiscoveredPosts;
+import org.creatorarchiver.queue.JobQueue;
+import org.jooq.DSLContext;
+import java.time.Clock;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.phase1.listing.ListingSummary;
 import org.creatorarchiver.phase1.listing.PostListing;
@@ -38,6 +46,17 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
         this.resolution = resolution;
         this.listing = listing;
         this.durationPolicy = durationPolicy;
+    }
+
+    /** The handler with its parts, on the given database, queue and Patreon client. */
+    public static SyncCreatorHandler create(DSLContext dsl, JobQueue queue, PatreonHttp patreon,
+                                            int globalMaxVideoDurationSeconds, Clock clock) {
+        PatreonApi api = new PatreonApi(patreon);
+        SourceStore sources = new SourceStore(dsl, clock);
+        DurationPolicy durationPolicy = new DurationPolicy(globalMaxVideoDurationSeconds);
+        DiscoveredPosts posts = new DiscoveredPosts(dsl, new DiscoverySkips(durationPolicy, clock), clock);
+        return new SyncCreatorHandler(sources, new SourceResolution(sources, new CampaignResolver(api)),
+                new PostListing(api, sources, posts, queue), durationPolicy);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.creatorarchiver.sources.SourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,12 @@ import java.util.Set;
  * for its new and edited posts before it moves on, and checkpointing the next page in {@code sources.sync_cursor} so
  * a retried job continues where the last one stopped.
  * <p>
- * An incremental sync stops at the first page whose posts are all known and unchanged; it is only trusted once a
- * listing has completed ({@code last_synced_at}), since before that the older pages were never seen. Patreon's next
- * links expire after about 30 minutes: a 4xx on one restarts the listing from the top, which then stops at known
- * posts. A listing resumed from a checkpoint ends with such a pass from the top too, for the posts published
- * meanwhile.
+ * An incremental sync stops at the first page whose posts are all known and unchanged and were stored by an earlier,
+ * complete listing (before {@code last_synced_at}): posts stored by an interrupted listing do not prove that the
+ * pages after them were seen, and a source never listed to the end is walked to the end. Patreon's next links expire
+ * after about 30 minutes: a 4xx on one restarts the listing from the top under the same rule. A listing resumed from
+ * its checkpoint has seen everything older than the checkpoint, so it ends with a pass from the top that stops at
+ * the first page it knows at all, to catch the posts published meanwhile.
  */
 public final class PostListing {
 
@@ -59,20 +61,18 @@ public final class PostListing {
             throws HttpFailureException, MalformedResponseException, InterruptedException {
         String campaignId = source.campaignId().orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
         HttpUrl firstPage = api.campaignPostsUrl(campaignId);
-        boolean everCompleted = source.lastSyncedAt().isPresent();
+        // null: walk to the end.
+        Instant knownBefore = full ? null : source.lastSyncedAt().orElse(null);
         Walk walk = new Walk(source.id(), durationLimitSeconds);
         Optional<HttpUrl> checkpoint = source.syncCursor().map(HttpUrl::parse);
         if (checkpoint.isPresent()) {
             log.info("{}: resuming the listing at its checkpoint", source.label());
-            boolean completed = walk.from(api.http().urls().rebase(checkpoint.get()), firstPage,
-                    !full && everCompleted);
-            if (!completed) {
-                return walk.summary();
+            boolean completed = walk.from(api.http().urls().rebase(checkpoint.get()), firstPage, knownBefore);
+            if (completed) {
+                walk.from(firstPage, firstPage, Instant.MAX);
             }
-            // The pages before the checkpoint were walked by an earlier attempt; only newer posts can be missing.
-            walk.from(firstPage, firstPage, true);
         } else {
-            walk.from(firstPage, firstPage, !full && everCompleted);
+            walk.from(firstPage, firstPage, knownBefore);
         }
         return walk.summary();
     }
@@ -96,11 +96,12 @@ public final class PostListing {
         }
 
         /**
-         * Walks from {@code start} until the last page, or a known page when {@code stopAtKnown}.
+         * Walks from {@code start} until the last page, or until a page whose posts were all stored before
+         * {@code knownBefore} ({@link Instant#MAX}: stored at all; null: never stop early).
          *
          * @return true when the walk reached the end of the listing (false when it stopped at known posts)
          */
-        boolean from(HttpUrl start, HttpUrl firstPage, boolean stopAtKnown)
+        boolean from(HttpUrl start, HttpUrl firstPage, Instant knownBefore)
                 throws HttpFailureException, MalformedResponseException, InterruptedException {
             Set<HttpUrl> visited = new HashSet<>();
             HttpUrl url = start;
@@ -118,7 +119,6 @@ public final class PostListing {
                     sources.saveSyncCursor(sourceId, null);
                     url = firstPage;
                     visited.clear();
-                    stopAtKnown = true;
                     continue;
                 }
                 visited.add(url);
@@ -129,7 +129,7 @@ public final class PostListing {
                 newPosts += stored.newPosts();
                 editedPosts += stored.editedPosts();
                 skippedVideos += stored.skipped();
-                if (stopAtKnown && stored.allKnownAndUnchanged()) {
+                if (knownBefore != null && stored.allKnownBefore(knownBefore)) {
                     stoppedAtKnown = true;
                     return false;
                 }

@@ -49,8 +49,13 @@ public final class DiscoveredPosts {
             int created = 0;
             int edited = 0;
             int skipped = 0;
+            Instant newestStoredAt = null;
             for (PostSummary post : posts) {
                 PostsRecord existing = known.get(post.externalId());
+                if (existing != null) {
+                    Instant storedAt = existing.getCreatedAt().toInstant();
+                    newestStoredAt = newestStoredAt == null || storedAt.isAfter(newestStoredAt) ? storedAt : newestStoredAt;
+                }
                 if (existing != null && !changed(existing, post)) {
                     if (existing.getStatus() == PostStatus.discovered) {
                         toProcess.add(existing.getId());
@@ -68,7 +73,8 @@ public final class DiscoveredPosts {
                     skipped++;
                 }
             }
-            return new StoredPage(posts.size(), List.copyOf(toProcess), created, edited, skipped);
+            return new StoredPage(posts.size(), List.copyOf(toProcess), created, edited, skipped,
+                    created > 0 ? null : newestStoredAt);
         });
     }
 

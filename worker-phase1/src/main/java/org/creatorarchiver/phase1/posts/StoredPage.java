@@ -1,5 +1,6 @@
 package org.creatorarchiver.phase1.posts;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,11 +10,21 @@ import java.util.List;
  * @param newPosts    posts seen for the first time
  * @param editedPosts known posts whose {@code edited_at} or viewability changed
  * @param skipped     videos recorded as skipped because the listing showed them over the limit
+ * @param newestStoredAt when the most recently first-stored post of the page was stored; null if any post is new
  */
-public record StoredPage(int listed, List<Long> toProcess, int newPosts, int editedPosts, int skipped) {
+public record StoredPage(int listed, List<Long> toProcess, int newPosts, int editedPosts, int skipped,
+                         Instant newestStoredAt) {
 
-    /** A page that tells an incremental re-sync it has reached what it already has. */
+    /** Every post of the page was already stored, unchanged, with its phase 2 job enqueued. */
     public boolean allKnownAndUnchanged() {
         return listed > 0 && toProcess.isEmpty();
+    }
+
+    /**
+     * {@link #allKnownAndUnchanged()}, and every post was stored before {@code knownBefore} (the end of the last
+     * complete listing): posts stored by an interrupted listing do not prove the pages after them were seen.
+     */
+    public boolean allKnownBefore(Instant knownBefore) {
+        return allKnownAndUnchanged() && newestStoredAt != null && !newestStoredAt.isAfter(knownBefore);
     }
 }
