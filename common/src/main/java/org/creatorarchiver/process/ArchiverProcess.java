@@ -51,7 +51,14 @@ public final class ArchiverProcess implements AutoCloseable {
 
     /** Starts a process named {@code name} (e.g. {@code worker-phase2}) from the environment; exits on failure. */
     public static ArchiverProcess start(String name) {
-        AppConfig config = ConfigStartup.loadOrExit();
+        return start(name, ConfigStartup.loadOrExit());
+    }
+
+    /**
+     * Like {@link #start(String)} with a configuration already loaded, for a verb that checks its arguments against
+     * the configuration before it connects to anything.
+     */
+    public static ArchiverProcess start(String name, AppConfig config) {
         return StartupFailure.exitOnFailure(() -> open(name, config, Clock.systemUTC()));
     }
 

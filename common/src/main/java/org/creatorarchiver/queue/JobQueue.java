@@ -45,6 +45,20 @@ public final class JobQueue {
         return job.id();
     }
 
+    /**
+     * Appends a job to the ready list like {@link #enqueue}, unless a job of the same type with an equal payload
+     * already waits in this queue (ready or delayed); checked and appended in one atomic step. A job being processed
+     * does not count, so work asked for after it started is still done. Returns the new job's id, or empty when an
+     * equal job was waiting. Reads the whole queue: meant for queues of one job per creator, not per post.
+     */
+    public <P extends Record> Optional<String> enqueueUnlessWaiting(JobType<P> type, P payload) {
+        Job job = newJob(type, payload);
+        long appended = LuaScript.ENQUEUE_UNLESS_WAITING.evalLong(redis,
+                List.of(QueueKeys.ready(type.queue()), QueueKeys.delayed(type.queue())),
+                JobCodec.encode(job), job.type(), job.payloadJson());
+        return appended == 1 ? Optional.of(job.id()) : Optional.empty();
+    }
+
     /** Appends many jobs of one type with few round trips (one RPUSH per thousand); returns their ids in order. */
     public <P extends Record> List<String> enqueueAll(JobType<P> type, Collection<P> payloads) {
         List<String> ids = new ArrayList<>(payloads.size());

@@ -17,6 +17,7 @@ final class LuaScript {
     static final LuaScript PROMOTE_DUE = load("promote_due.lua");
     static final LuaScript HAND_BACK = load("hand_back.lua");
     static final LuaScript ACK_AND_TAKE = load("ack_and_take.lua");
+    static final LuaScript ENQUEUE_UNLESS_WAITING = load("enqueue_unless_waiting.lua");
 
     private final String name;
     private final String source;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +103,80 @@ class JobQueueTest {
         assertThat(ready).hasSize(2500);
         assertThat(ready.stream().map(JobCodec::decode).map(Job::id).toList()).isEqualTo(ids);
         assertThat(JobCodec.payload(JobCodec.decode(ready.get(2499)), Item.class)).isEqualTo(new Item(2500));
+    }
+
+    @Test
+    void enqueueUnlessWaitingAppendsLikeEnqueueWhenNothingEqualWaits() throws Exception {
+        queue.enqueue(ITEM, new Item(1));
+
+        Optional<String> id = queue.enqueueUnlessWaiting(ITEM, new Item(2));
+
+        assertThat(id).isPresent();
+        List<String> ready = strings("archiver:queue:phase2");
+        assertThat(ready).hasSize(2);
+        Job appended = JobCodec.decode(ready.get(1));
+        assertThat(appended.id()).isEqualTo(id.get());
+        assertThat(JobCodec.payload(appended, Item.class)).isEqualTo(new Item(2));
+        assertThat(appended.attempt()).isZero();
+    }
+
+    @Test
+    void enqueueUnlessWaitingSkipsAJobEqualToOneInTheReadyList() {
+        String waiting = queue.enqueue(ITEM, new Item(1));
+
+        assertThat(queue.enqueueUnlessWaiting(ITEM, new Item(1))).isEmpty();
+
+        assertThat(strings("archiver:queue:phase2")).singleElement()
+                .satisfies(raw -> assertThat(JobCodec.decode(raw).id()).isEqualTo(waiting));
+    }
+
+    @Test
+    void enqueueUnlessWaitingSkipsAJobEqualToOneWaitingForARetry() {
+        queue.enqueue(ITEM, new Item(1));
+        TakenJob failed = queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
+        queue.retryLater(failed, "boom", clock.instant().plusSeconds(60));
+
+        assertThat(queue.enqueueUnlessWaiting(ITEM, new Item(1))).isEmpty();
+
+        assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(0, 1, 0, 0));
+    }
+
+    @Test
+    void enqueueUnlessWaitingIgnoresJobsBeingProcessed() {
+        queue.enqueue(ITEM, new Item(1));
+        queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
+
+        assertThat(queue.enqueueUnlessWaiting(ITEM, new Item(1))).isPresent();
+
+        assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(1, 0, 1, 0));
+    }
+
+    @Test
+    void enqueueUnlessWaitingComparesTypeAndWholePayload() {
+        JobType<Item> otherType = JobType.of(Queues.PHASE2, "other_item", Item.class);
+        queue.enqueue(ITEM, new Item(1));
+
+        assertThat(queue.enqueueUnlessWaiting(ITEM, new Item(2))).isPresent();
+        assertThat(queue.enqueueUnlessWaiting(otherType, new Item(1))).isPresent();
+
+        assertThat(queue.counts(Queues.PHASE2).ready()).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentEnqueueUnlessWaitingOfOneJobLeavesOne() throws Exception {
+        List<Callable<Optional<String>>> enqueuers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            enqueuers.add(() -> queue.enqueueUnlessWaiting(ITEM, new Item(7)));
+        }
+        int appended = 0;
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (Future<Optional<String>> result : threads.invokeAll(enqueuers)) {
+                appended += result.get().isPresent() ? 1 : 0;
+            }
+        }
+
+        assertThat(appended).isEqualTo(1);
+        assertThat(queue.counts(Queues.PHASE2).ready()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.creatorarchiver.orchestrator;
 
+import org.creatorarchiver.orchestrator.cli.EnqueueCommand;
 import org.creatorarchiver.orchestrator.cli.RetryDeadCommand;
 import org.creatorarchiver.orchestrator.cli.ServeCommand;
 import org.creatorarchiver.orchestrator.cli.StatusCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "creator-archiver orchestrator 0.1",
         description = "Enqueues creators, shows and controls the queues, and serves the HTTP API.",
-        subcommands = {StatusCommand.class, RetryDeadCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EnqueueCommand.class, StatusCommand.class, RetryDeadCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class OrchestratorMain implements Runnable {
 
     @Spec

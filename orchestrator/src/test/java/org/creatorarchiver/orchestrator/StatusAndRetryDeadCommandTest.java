@@ -9,10 +9,7 @@ import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +40,10 @@ class StatusAndRetryDeadCommandTest {
         TestDatabase.migrated().insertInto(SOURCES, SOURCES.VANITY, SOURCES.URL)
                 .values("somecreator", "https://www.patreon.com/somecreator").execute();
 
-        Run run = run("status", "--json");
+        CommandRun run = CommandRun.of("status", "--json");
 
-        assertThat(run.exitCode).isZero();
-        JsonNode status = new ObjectMapper().readTree(run.out);
+        assertThat(run.exitCode()).isZero();
+        JsonNode status = new ObjectMapper().readTree(run.out());
         assertThat(status.fieldNames()).toIterable()
                 .containsExactly("queues", "workers", "sources", "posts", "videos");
         for (String q : Queues.ALL) {
@@ -64,11 +61,11 @@ class StatusAndRetryDeadCommandTest {
 
     @Test
     void statusPrintsOnlyItsResultOnStdout() {
-        Run run = run("status");
+        CommandRun run = CommandRun.of("status");
 
-        assertThat(run.exitCode).isZero();
-        assertThat(run.out).startsWith("queue").contains("phase1", "workers alive: 0", "sources: none");
-        assertThat(run.out).doesNotContain("INFO", "effective configuration");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("queue").contains("phase1", "workers alive: 0", "sources: none");
+        assertThat(run.out()).doesNotContain("INFO", "effective configuration");
     }
 
     @Test
@@ -78,42 +75,29 @@ class StatusAndRetryDeadCommandTest {
         queue.deadLetter(taken, "boom");
         assertThat(queue.counts(Queues.PHASE3).dead()).isEqualTo(1);
 
-        Run run = run("retry-dead", "phase3");
+        CommandRun run = CommandRun.of("retry-dead", "phase3");
 
-        assertThat(run.exitCode).isZero();
-        assertThat(run.out).isEqualTo("phase3: 1 job(s) moved back to ready" + System.lineSeparator());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("phase3: 1 job(s) moved back to ready" + System.lineSeparator());
         assertThat(queue.counts(Queues.PHASE3).dead()).isZero();
         assertThat(queue.counts(Queues.PHASE3).ready()).isEqualTo(1);
     }
 
     @Test
     void retryDeadRefusesAnUnknownQueueByName() {
-        Run run = run("retry-dead", "phase9");
+        CommandRun run = CommandRun.of("retry-dead", "phase9");
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("unknown queue 'phase9': expected one of phase1, phase2, media, phase3");
-        assertThat(run.out).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown queue 'phase9': expected one of phase1, phase2, media, phase3");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void missingCommandIsAUsageError() {
-        Run run = run();
+        CommandRun run = CommandRun.of();
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("missing command");
-        assertThat(List.of(run.out)).containsExactly("");
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = OrchestratorMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("missing command");
+        assertThat(List.of(run.out())).containsExactly("");
     }
 }
