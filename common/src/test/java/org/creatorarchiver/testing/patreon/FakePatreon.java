@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,12 +48,14 @@ public final class FakePatreon implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, FakeCreator> creatorsByVanity = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<RecordedRequest, Instant> arrivals = new ConcurrentHashMap<>();
     private final List<Scripted> scripted = new CopyOnWriteArrayList<>();
     private final Set<Integer> pagesWithoutMeta = ConcurrentHashMap.newKeySet();
     private volatile int pageSize = 20;
     private volatile PageStyle pageStyle = PageStyle.NEXT_DATA;
     private volatile boolean searchWorks = true;
-    private volatile boolean cursorsExpired;
+    /** Cursors carry the generation that issued them; {@link #expireCursors()} starts a new one. */
+    private volatile int cursorGeneration;
     private volatile Refusal refusal = Refusal.NONE;
     private volatile Duration latency = Duration.ZERO;
 
@@ -103,9 +106,12 @@ public final class FakePatreon implements AutoCloseable {
         return this;
     }
 
-    /** Every page cursor has expired (Patreon's next links live about 30 minutes): 400 on any cursor. */
-    public FakePatreon cursorsExpired(boolean expired) {
-        this.cursorsExpired = expired;
+    /**
+     * Every page cursor issued so far expires (Patreon's next links live about 30 minutes): 400 "Expired" on them.
+     * Pages served afterwards carry fresh cursors.
+     */
+    public FakePatreon expireCursors() {
+        cursorGeneration++;
         return this;
     }
 
@@ -135,8 +141,14 @@ public final class FakePatreon implements AutoCloseable {
         return requests.stream().filter(r -> r.getUrl().encodedPath().startsWith(pathPrefix)).toList();
     }
 
+    /** When the fake received {@code request}. */
+    public Instant arrivedAt(RecordedRequest request) {
+        return arrivals.get(request);
+    }
+
     public void clearRequests() {
         requests.clear();
+        arrivals.clear();
     }
 
     // ---- matchers and answers for scripts
@@ -173,6 +185,7 @@ public final class FakePatreon implements AutoCloseable {
     private final class Router extends Dispatcher {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            arrivals.put(request, Instant.now());
             requests.add(request);
             pause();
             for (Scripted script : scripted) {
@@ -246,7 +259,7 @@ public final class FakePatreon implements AutoCloseable {
             return notFound();
         }
         String cursor = url.queryParameter("page[cursor]");
-        if (cursor != null && !cursor.isEmpty() && cursorsExpired) {
+        if (cursor != null && !cursor.isEmpty() && generation(cursor) != cursorGeneration) {
             return json(400, "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"Expired\","
                     + "\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
         }
@@ -338,20 +351,24 @@ public final class FakePatreon implements AutoCloseable {
                 .body("<html><body>This page has been removed</body></html>").build();
     }
 
-    private static String cursor(int offset) {
-        String state = "{\"v\":1,\"c\":\"" + offset + "\",\"t\":\"\"}";
+    private String cursor(int offset) {
+        String state = "{\"v\":1,\"c\":\"" + offset + "\",\"t\":\"" + cursorGeneration + "\"}";
         return "03:" + Base64.getUrlEncoder().withoutPadding().encodeToString(state.getBytes(StandardCharsets.UTF_8))
                 + ":fakeSig";
     }
 
     private static int offset(HttpUrl url) {
         String cursor = url.queryParameter("page[cursor]");
-        if (cursor == null || cursor.isEmpty()) {
-            return 0;
-        }
-        String[] parts = cursor.split(":");
-        String state = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        return Integer.parseInt(state.replaceAll(".*\"c\":\"(\\d+)\".*", "$1"));
+        return cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursorField(cursor, "c"));
+    }
+
+    private static int generation(String cursor) {
+        return Integer.parseInt(cursorField(cursor, "t"));
+    }
+
+    private static String cursorField(String cursor, String field) {
+        String state = new String(Base64.getUrlDecoder().decode(cursor.split(":")[1]), StandardCharsets.UTF_8);
+        return state.replaceAll(".*\"" + field + "\":\"(\\d+)\".*", "$1");
     }
 
     /** Posts per page, for {@link #postsPage}. */
