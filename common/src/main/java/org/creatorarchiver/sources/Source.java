@@ -12,16 +12,17 @@ import java.util.Optional;
  * A creator to archive, as its {@code sources} row says.
  *
  * @param campaignId     {@code external_id}; empty until resolved
+ * @param name           the campaign's name; empty until Patreon was asked about the creator
  * @param syncCursor     phase 1's checkpoint: the next listing page to fetch
  * @param lastSyncedAt   end of the last complete listing; empty when no listing ever completed
  */
 public record Source(long id, Optional<String> campaignId, Optional<String> vanity, Optional<String> userId,
-                     SourceStatus status, Integer maxVideoDurationSeconds, Optional<String> syncCursor,
+                     Optional<String> name, SourceStatus status, Integer maxVideoDurationSeconds, Optional<String> syncCursor,
                      Optional<Instant> lastSyncedAt) {
 
     static Source of(SourcesRecord row) {
         return new Source(row.getId(), Optional.ofNullable(row.getExternalId()), Optional.ofNullable(row.getVanity()),
-                Optional.ofNullable(row.getUserExternalId()), row.getStatus(), row.getMaxVideoDurationSeconds(),
+                Optional.ofNullable(row.getUserExternalId()), Optional.ofNullable(row.getName()), row.getStatus(), row.getMaxVideoDurationSeconds(),
                 Optional.ofNullable(row.getSyncCursor()),
                 Optional.ofNullable(row.getLastSyncedAt()).map(OffsetDateTime::toInstant));
     }

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives a source its campaign id, whichever phase meets it first (phase 1 or 3): asks Patreon once, records the
- * answer, and records "not found" on the row when Patreon has no such creator.
+ * Gives a source its campaign id (and name, vanity and URL), whichever phase meets it first (phase 1 or 3): asks
+ * Patreon once, records the answer, and records "not found" on the row when Patreon has no such creator.
  */
 public final class SourceResolution {
 
@@ -31,7 +31,9 @@ public final class SourceResolution {
      */
     public Source resolved(Source source)
             throws CreatorNotFoundException, HttpFailureException, MalformedResponseException, InterruptedException {
-        if (source.campaignId().isPresent()) {
+        // A source enqueued by campaign id is asked about once too: it learns its name and vanity, and an unknown
+        // id is "not found" with a reason rather than an empty listing.
+        if (source.campaignId().isPresent() && source.name().isPresent()) {
             return source;
         }
         ResolvedCreator creator;
