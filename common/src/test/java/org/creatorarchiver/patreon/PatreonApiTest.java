@@ -1,7 +1,6 @@
 package org.creatorarchiver.patreon;
 
 import okhttp3.HttpUrl;
-import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.posts.PostsPage;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +30,7 @@ class PatreonApiTest {
         TestServices.flushRedis();
         patreon = FakePatreon.start();
         patreon.addCreator("skyforge", "4815162", "90011223").addPosts(3);
-        clients = HttpClients.create(new HttpClientSettings(patreon.baseUrl(), "sess-123", "ua", Duration.ofSeconds(10),
-                100, 1, Duration.ofMillis(10), Duration.ofSeconds(5)), TestServices.redisson(), Clock.systemUTC());
+        clients = HttpClients.create(patreon.clientSettings(), TestServices.redisson(), Clock.systemUTC());
         api = new PatreonApi(clients.patreon());
     }
 

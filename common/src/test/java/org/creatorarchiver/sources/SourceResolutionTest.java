@@ -3,7 +3,6 @@ package org.creatorarchiver.sources;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.http.FailureKind;
-import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.patreon.PatreonApi;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,8 +41,7 @@ class SourceResolutionTest {
         TestServices.flushRedis();
         patreon = FakePatreon.start();
         patreon.addCreator("skyforge", "4815162", "90011223");
-        clients = HttpClients.create(new HttpClientSettings(patreon.baseUrl(), "sess-123", "ua", Duration.ofSeconds(10),
-                100, 1, Duration.ofMillis(10), Duration.ofSeconds(5)), TestServices.redisson(), Clock.systemUTC());
+        clients = HttpClients.create(patreon.clientSettings(), TestServices.redisson(), Clock.systemUTC());
         db = TestDatabase.migrated();
         store = new SourceStore(db, SettableClock.at("2026-07-01T10:00:00Z"));
         resolution = new SourceResolution(store, new CampaignResolver(new PatreonApi(clients.patreon())));

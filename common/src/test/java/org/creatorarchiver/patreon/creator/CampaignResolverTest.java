@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.creatorarchiver.http.FailureKind;
-import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.patreon.CreatorRef;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +42,7 @@ class CampaignResolverTest {
         patreon.addCreator("skyforge", "4815162", "90011223");
         patreon.addCreator("nebula", "7700001", "88000001");
         patreon.addCreator("sky", "5500001", "77000001");
-        clients = HttpClients.create(new HttpClientSettings(patreon.baseUrl(), "sess-123", "ua", Duration.ofSeconds(10),
-                100, 1, Duration.ofMillis(10), Duration.ofSeconds(5)), TestServices.redisson(), Clock.systemUTC());
+        clients = HttpClients.create(patreon.clientSettings(), TestServices.redisson(), Clock.systemUTC());
         resolver = new CampaignResolver(new PatreonApi(clients.patreon()));
     }
 
