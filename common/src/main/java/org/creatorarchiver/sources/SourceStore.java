@@ -107,8 +107,9 @@ public final class SourceStore {
                 .set(SOURCES.LAST_ERROR, reason)
                 .set(SOURCES.UPDATED_AT, now())
                 .where(SOURCES.ID.eq(sourceId))
+                // NULL-safe: a row in such a state without a message must still take the reason.
                 .andNot(SOURCES.STATUS.in(SourceStatus.not_found, SourceStatus.unauthorized, SourceStatus.blocked)
-                        .and(SOURCES.LAST_ERROR.eq(reason)))
+                        .and(SOURCES.LAST_ERROR.isNotDistinctFrom(reason)))
                 .execute();
     }
 

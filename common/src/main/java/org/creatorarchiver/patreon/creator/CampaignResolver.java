@@ -53,9 +53,8 @@ public final class CampaignResolver {
         JsonApiDocument document = getOrNotFound(url, "no Patreon campaign with id " + campaignId);
         Optional<JsonApiResource> campaign = document.data().stream().findFirst();
         Optional<String> pageUrl = campaign.flatMap(c -> c.nonBlankText("url"));
-        Optional<String> vanity = campaign.flatMap(c -> c.nonBlankText("vanity"))
-                .or(() -> pageUrl.flatMap(CampaignResolver::lastPathSegment))
-                .map(CampaignResolver::lower);
+        Optional<String> vanity = campaign.flatMap(c -> c.nonBlankText("vanity")).map(CampaignResolver::lower)
+                .or(() -> pageUrl.flatMap(CreatorPageUrls::vanity));
         return new ResolvedCreator(campaignId, vanity, campaign.flatMap(c -> c.nonBlankText("name")), pageUrl,
                 "campaign API");
     }
@@ -94,8 +93,8 @@ public final class CampaignResolver {
                 continue;
             }
             Optional<String> resultUrl = result.nonBlankText("url");
-            boolean sameVanity = resultUrl.flatMap(CampaignResolver::lastPathSegment)
-                    .map(segment -> segment.equalsIgnoreCase(vanity)).orElse(false);
+            boolean sameVanity = resultUrl.flatMap(CreatorPageUrls::vanity)
+                    .map(found -> found.equalsIgnoreCase(vanity)).orElse(false);
             String campaignId = result.id().substring(CAMPAIGN_DOCUMENT_PREFIX.length());
             if (sameVanity && campaignId.matches("\\d+")) {
                 return Optional.of(new ResolvedCreator(campaignId, Optional.of(vanity), result.nonBlankText("name"),
@@ -168,15 +167,6 @@ public final class CampaignResolver {
         }
         throw new MalformedResponseException(PatreonApi.describe(page.finalUrl()),
                 "no campaign data in any known page format (Patreon may have changed its pages)");
-    }
-
-    private static Optional<String> lastPathSegment(String url) {
-        HttpUrl parsed = HttpUrl.parse(url);
-        if (parsed == null) {
-            return Optional.empty();
-        }
-        return parsed.pathSegments().stream().filter(segment -> !segment.isEmpty())
-                .reduce((first, second) -> second);
     }
 
     private static String lower(String text) {

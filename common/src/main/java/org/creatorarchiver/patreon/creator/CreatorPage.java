@@ -70,7 +70,10 @@ public final class CreatorPage {
             JsonNode id = campaign.path("id");
             if ((id.isTextual() || id.isIntegralNumber()) && id.asText().matches("\\d+")) {
                 JsonNode attributes = campaign.path("attributes");
-                return Optional.of(new Found(id.asText(), text(attributes.path("vanity")), text(attributes.path("name")),
+                // Recent bootstraps leave out the vanity attribute; the campaign's page URL still carries it.
+                Optional<String> vanity = text(attributes.path("vanity"))
+                        .or(() -> text(attributes.path("url")).flatMap(CreatorPageUrls::vanity));
+                return Optional.of(new Found(id.asText(), vanity, text(attributes.path("name")),
                         "__NEXT_DATA__ " + bootstrap));
             }
         }

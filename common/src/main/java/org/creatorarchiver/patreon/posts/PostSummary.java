@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
+import org.creatorarchiver.patreon.jsonapi.ResourceKey;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +26,8 @@ import java.util.Optional;
  * @param url         the post's absolute URL as Patreon gives it ({@code /posts/...} or {@code /{vanity}/posts/...})
  * @param locked      {@code current_user_can_view} is false: only the teaser and access info are visible
  * @param video       the Patreon-hosted video, when the post has one
- * @param raw         the post with the included resources it points at, as a self-contained JSON:API document
+ * @param raw         the post with the included resources it points at (directly or through another included
+ *                    resource), as a self-contained JSON:API document
  */
 public record PostSummary(String externalId, String url, String title, String postType, Instant publishedAt,
                           Instant editedAt, boolean locked, String teaserText, Optional<PatreonVideo> video,
@@ -72,7 +80,24 @@ public record PostSummary(String externalId, String url, String title, String po
         ObjectNode raw = JsonNodeFactory.instance.objectNode();
         raw.set("data", post.node().deepCopy());
         ArrayNode included = raw.putArray("included");
-        document.allRelated(post).forEach(resource -> included.add(resource.node().deepCopy()));
+        reachable(document, post).forEach(resource -> included.add(resource.node().deepCopy()));
         return raw;
+    }
+
+    /**
+     * The included resources the post points at, and those they point at in turn (an access rule's tier, a
+     * campaign's creator), each once: without the second step a locked post's record would name a tier it lacks.
+     */
+    private static Collection<JsonApiResource> reachable(JsonApiDocument document, JsonApiResource post) {
+        Map<ResourceKey, JsonApiResource> found = new LinkedHashMap<>();
+        Deque<JsonApiResource> toVisit = new ArrayDeque<>(List.of(post));
+        while (!toVisit.isEmpty()) {
+            for (JsonApiResource related : document.allRelated(toVisit.removeFirst())) {
+                if (!related.key().equals(post.key()) && found.putIfAbsent(related.key(), related) == null) {
+                    toVisit.addLast(related);
+                }
+            }
+        }
+        return found.values();
     }
 }

@@ -7,6 +7,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.creatorarchiver.http.HttpClientSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A fake Patreon on 127.0.0.1 built from the sample responses (patreon-api.md 6): creator pages in both page
@@ -44,6 +47,7 @@ public final class FakePatreon implements AutoCloseable {
     private static final String SAMPLE_VANITY = "skyforge";
     private static final String SAMPLE_CAMPAIGN = "4815162";
     private static final String SAMPLE_USER = "90011223";
+    private static final Pattern CURSOR_POSITION = Pattern.compile(".*\"c\":\"(\\d{1,9})\".*");
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, FakeCreator> creatorsByVanity = new ConcurrentHashMap<>();
@@ -76,6 +80,12 @@ public final class FakePatreon implements AutoCloseable {
     /** What {@code PATREON_BASE_URL} points at. */
     public HttpUrl baseUrl() {
         return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.getPort()).build();
+    }
+
+    /** Client settings for this fake as a worker would have them, tuned so that short retries take milliseconds. */
+    public HttpClientSettings clientSettings() {
+        return new HttpClientSettings(baseUrl(), "sess-123", "creator-archiver-tests/1.0", Duration.ofSeconds(10), 100,
+                1, Duration.ofMillis(10), Duration.ofSeconds(5));
     }
 
     public FakeCreator addCreator(String vanity, String campaignId, String userId) {
@@ -259,12 +269,15 @@ public final class FakePatreon implements AutoCloseable {
             return notFound();
         }
         String cursor = url.queryParameter("page[cursor]");
+        int offset = offset(url);
+        if (offset < 0) {
+            return invalidCursor("Invalid cursor");
+        }
         if (cursor != null && !cursor.isEmpty() && generation(cursor) != cursorGeneration) {
-            return json(400, "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"Expired\","
-                    + "\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
+            return invalidCursor("Expired");
         }
         List<ObjectNode> all = creator.get().newestFirst();
-        int from = Math.min(offset(url), all.size());
+        int from = Math.min(offset, all.size());
         int to = Math.min(from + pageSize, all.size());
         List<ObjectNode> posts = all.subList(from, to);
         ObjectNode page = PatreonSamples.JSON.createObjectNode();
@@ -284,6 +297,11 @@ public final class FakePatreon implements AutoCloseable {
             pagination.put("total", all.size());
         }
         return json(200, page.toString());
+    }
+
+    private static MockResponse invalidCursor(String detail) {
+        return json(400, "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"" + detail
+                + "\",\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
     }
 
     private MockResponse search(String query) {
@@ -357,18 +375,26 @@ public final class FakePatreon implements AutoCloseable {
                 + ":fakeSig";
     }
 
+    /** The cursor generation (see {@link #expireCursors()}) of a cursor this fake wrote. */
+    private static int generation(String cursor) {
+        String state = new String(Base64.getUrlDecoder().decode(cursor.split(":")[1]), StandardCharsets.UTF_8);
+        return Integer.parseInt(state.replaceAll(".*\"t\":\"(\\d+)\".*", "$1"));
+    }
+
+    /** The listing position a cursor encodes; -1 for a cursor this fake did not write (Patreon answers 400). */
     private static int offset(HttpUrl url) {
         String cursor = url.queryParameter("page[cursor]");
-        return cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursorField(cursor, "c"));
-    }
-
-    private static int generation(String cursor) {
-        return Integer.parseInt(cursorField(cursor, "t"));
-    }
-
-    private static String cursorField(String cursor, String field) {
-        String state = new String(Base64.getUrlDecoder().decode(cursor.split(":")[1]), StandardCharsets.UTF_8);
-        return state.replaceAll(".*\"" + field + "\":\"(\\d+)\".*", "$1");
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        String[] parts = cursor.split(":");
+        try {
+            String state = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            Matcher position = CURSOR_POSITION.matcher(state);
+            return position.matches() ? Integer.parseInt(position.group(1)) : -1;
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return -1;
+        }
     }
 
     /** Posts per page, for {@link #postsPage}. */
@@ -380,8 +406,9 @@ public final class FakePatreon implements AutoCloseable {
     public List<Integer> postsPagesRequested() {
         List<Integer> pages = new ArrayList<>();
         for (RecordedRequest request : requests("/api/posts")) {
-            if (request.getUrl().pathSegments().size() == 2) {
-                pages.add(offset(request.getUrl()) / pageSize + 1);
+            int offset = offset(request.getUrl());
+            if (request.getUrl().pathSegments().size() == 2 && offset >= 0) {
+                pages.add(offset / pageSize + 1);
             }
         }
         return pages;
