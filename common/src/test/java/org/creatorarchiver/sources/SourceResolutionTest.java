@@ -83,13 +83,19 @@ class SourceResolutionTest {
     }
 
     @Test
-    void aSourceWithItsCampaignIdAsksPatreonNothing() throws Exception {
+    void aSourceEnqueuedByCampaignIdAsksTheCampaignApiOnceForItsNameAndVanity() throws Exception {
         long id = insert("4815162", null, null);
 
         Source source = resolution.resolved(store.find(id).orElseThrow());
 
         assertThat(source.campaignId()).contains("4815162");
-        assertThat(patreon.requests()).isEmpty();
+        assertThat(source.vanity()).contains("skyforge");
+        assertThat(source.name()).isPresent();
+        assertThat(patreon.requests()).extracting(r -> r.getUrl().encodedPath()).containsExactly("/api/campaigns/4815162");
+
+        patreon.clearRequests();
+        resolution.resolved(store.find(id).orElseThrow());
+        assertThat(patreon.requests()).as("known now: Patreon is not asked again").isEmpty();
     }
 
     @Test

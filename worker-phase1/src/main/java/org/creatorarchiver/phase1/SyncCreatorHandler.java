@@ -3,27 +3,27 @@ package org.creatorarchiver.phase1;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
+import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.patreon.PatreonApi;
 import org.creatorarchiver.patreon.creator.CampaignResolver;
 import org.creatorarchiver.phase1.duration.DiscoverySkips;
-import org.creatorarchiver.phase1.posts.DiscoveredPosts;
-import org.creatorarchiver.queue.JobQueue;
-import org.jooq.DSLContext;
-import java.time.Clock;
-import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.phase1.listing.ListingSummary;
 import org.creatorarchiver.phase1.listing.PostListing;
+import org.creatorarchiver.phase1.posts.DiscoveredPosts;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
+import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.PermanentFailureException;
 import org.creatorarchiver.sources.Source;
 import org.creatorarchiver.sources.SourceFailures;
 import org.creatorarchiver.sources.SourceResolution;
 import org.creatorarchiver.sources.SourceStore;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**

@@ -11,6 +11,7 @@ import org.creatorarchiver.patreon.PatreonApi;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.creatorarchiver.patreon.jsonapi.ResourceKey;
+import org.creatorarchiver.patreon.posts.PostSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +69,9 @@ public final class CampaignResolver {
         HttpUrl pageUrl = api.http().url("/" + vanity);
         PatreonResponse page = getPageOrNotFound(pageUrl, "no Patreon creator named '" + vanity + "'");
         CreatorPage.Found onPage = campaignOnPage(page, "'" + vanity + "' is not a creator: its page has no campaign");
-        return new ResolvedCreator(onPage.campaignId(), Optional.of(onPage.vanity().map(CampaignResolver::lower).orElse(vanity)),
-                onPage.name(), Optional.of(PatreonApi.describe(page.finalUrl())), "creator page (" + onPage.where() + ")");
+        String pageVanity = onPage.vanity().map(CampaignResolver::lower).orElse(vanity);
+        return new ResolvedCreator(onPage.campaignId(), Optional.of(pageVanity), onPage.name(),
+                Optional.of(creatorUrl(pageVanity)), "creator page (" + onPage.where() + ")");
     }
 
     /** The search API's campaign whose URL ends with the vanity; empty when it has none or the search fails softly. */
@@ -120,8 +122,10 @@ public final class CampaignResolver {
         HttpUrl pageUrl = api.http().url("/user").newBuilder().addQueryParameter("u", userId).build();
         PatreonResponse page = getPageOrNotFound(pageUrl, "no Patreon user with id " + userId);
         CreatorPage.Found onPage = campaignOnPage(page, "user " + userId + " is not a creator: no campaign");
-        return new ResolvedCreator(onPage.campaignId(), onPage.vanity().map(CampaignResolver::lower).or(() -> vanity),
-                onPage.name().or(() -> name), Optional.of(PatreonApi.describe(page.finalUrl())),
+        Optional<String> pageVanity = onPage.vanity().map(CampaignResolver::lower).or(() -> vanity);
+        return new ResolvedCreator(onPage.campaignId(), pageVanity, onPage.name().or(() -> name),
+                Optional.of(pageVanity.map(CampaignResolver::creatorUrl)
+                        .orElse(PostSummary.PATREON_SITE + "/user?u=" + userId)),
                 "user page (" + onPage.where() + ")");
     }
 
@@ -162,11 +166,21 @@ public final class CampaignResolver {
         if (campaign.isPresent()) {
             return campaign.get();
         }
+        if (page.finalUrl().encodedPath().contains("login")) {
+            // Patreon sent its login page (e.g. /login-sync-domains): that says nothing about the creator.
+            throw new MalformedResponseException(PatreonApi.describe(page.finalUrl()),
+                    "Patreon answered with its login page instead of the creator page (a session cookie may be needed)");
+        }
         if (CreatorPage.hasAppData(page.body())) {
             throw new CreatorNotFoundException(notACreator);
         }
         throw new MalformedResponseException(PatreonApi.describe(page.finalUrl()),
                 "no campaign data in any known page format (Patreon may have changed its pages)");
+    }
+
+    /** The creator's page on patreon.com, whatever {@code PATREON_BASE_URL} the archiver talks to. */
+    private static String creatorUrl(String vanity) {
+        return PostSummary.PATREON_SITE + "/" + vanity;
     }
 
     private static String lower(String text) {

@@ -88,7 +88,7 @@ class CampaignResolverTest {
         assertThat(creator.campaignId()).isEqualTo("7700001");
         assertThat(creator.vanity()).contains("nebula");
         assertThat(creator.via()).startsWith("creator page (");
-        assertThat(creator.url()).contains(patreon.baseUrl().resolve("/c/nebula/posts").toString());
+        assertThat(creator.url()).as("patreon.com's page, not the base URL's").contains("https://www.patreon.com/nebula");
         assertThat(paths()).containsExactly("/api/search", "/nebula", "/c/nebula/posts");
     }
 
@@ -197,6 +197,22 @@ class CampaignResolverTest {
         assertThatThrownBy(() -> resolver.resolve(new CreatorRef.Vanity("someone")))
                 .isInstanceOf(CreatorNotFoundException.class)
                 .hasMessage("'someone' is not a creator: its page has no campaign");
+    }
+
+    @Test
+    void aRedirectToTheLoginPageIsNotTakenForAMissingCreator() {
+        patreon.searchWorks(false);
+        patreon.script(request -> request.getUrl().encodedPath().equals("/someone"),
+                new MockResponse.Builder().code(307).setHeader("Location", "/login-sync-domains").build());
+        patreon.script(request -> request.getUrl().encodedPath().equals("/login-sync-domains"),
+                new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(
+                        "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {}}</script>"
+                                + "</body></html>").build());
+
+        assertThatThrownBy(() -> resolver.resolve(new CreatorRef.Vanity("someone")))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("/login-sync-domains")
+                .hasMessageContaining("login page");
     }
 
     @Test
