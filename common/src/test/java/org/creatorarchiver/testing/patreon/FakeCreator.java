@@ -124,10 +124,13 @@ public final class FakeCreator {
         preview.put("full_content_duration", seconds);
     }
 
-    synchronized List<ObjectNode> newestFirst() {
-        List<ObjectNode> copy = new ArrayList<>(posts);
-        Collections.reverse(copy);
-        return copy.stream().map(ObjectNode::deepCopy).toList();
+    /** Copies of the posts at positions {@code from} (inclusive) to {@code to} of the newest-first listing. */
+    synchronized List<ObjectNode> newestFirst(int from, int to) {
+        List<ObjectNode> page = new ArrayList<>();
+        for (int position = from; position < to && position < posts.size(); position++) {
+            page.add(posts.get(posts.size() - 1 - position).deepCopy());
+        }
+        return page;
     }
 
     /** The included resources the given posts point at (the samples' media, users, tags...), each once. */

@@ -276,15 +276,15 @@ public final class FakePatreon implements AutoCloseable {
         if (cursor != null && !cursor.isEmpty() && generation(cursor) != cursorGeneration) {
             return invalidCursor("Expired");
         }
-        List<ObjectNode> all = creator.get().newestFirst();
-        int from = Math.min(offset, all.size());
-        int to = Math.min(from + pageSize, all.size());
-        List<ObjectNode> posts = all.subList(from, to);
+        int total = creator.get().postCount();
+        int from = Math.min(offset, total);
+        int to = Math.min(from + pageSize, total);
+        List<ObjectNode> posts = creator.get().newestFirst(from, to);
         ObjectNode page = PatreonSamples.JSON.createObjectNode();
         ArrayNode data = page.putArray("data");
         posts.forEach(data::add);
         FakeCreator.includedFor(posts, page.putArray("included"));
-        String next = to < all.size() ? cursor(to) : null;
+        String next = to < total ? cursor(to) : null;
         if (next != null) {
             HttpUrl nextLink = url.newBuilder().scheme("https").host("www.patreon.com").port(443)
                     .setQueryParameter("page[cursor]", next).build();
@@ -294,7 +294,7 @@ public final class FakePatreon implements AutoCloseable {
         if (!pagesWithoutMeta.contains(number)) {
             ObjectNode pagination = page.putObject("meta").putObject("pagination");
             pagination.putObject("cursors").put("next", next);
-            pagination.put("total", all.size());
+            pagination.put("total", total);
         }
         return json(200, page.toString());
     }

@@ -6,6 +6,7 @@ import org.creatorarchiver.patreon.posts.PostSummary;
 import org.creatorarchiver.phase1.duration.DiscoverySkips;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +15,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 
@@ -38,7 +41,11 @@ public final class DiscoveredPosts {
     }
 
     /** @param durationLimitSeconds the source's video duration limit */
-    public StoredPage store(long sourceId, List<PostSummary> posts, int durationLimitSeconds) {
+    public StoredPage store(long sourceId, List<PostSummary> listed, int durationLimitSeconds) {
+        // A post listed twice on one page would make the multi-row upsert touch a row twice.
+        List<PostSummary> posts = List.copyOf(listed.stream()
+                .collect(Collectors.toMap(PostSummary::externalId, post -> post, (first, again) -> first, LinkedHashMap::new))
+                .values());
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Map<String, PostsRecord> known = tx.selectFrom(POSTS)
@@ -46,35 +53,29 @@ public final class DiscoveredPosts {
                     .forUpdate()
                     .fetchMap(POSTS.EXTERNAL_ID);
             List<Long> toProcess = new ArrayList<>();
-            int created = 0;
-            int edited = 0;
-            int skipped = 0;
-            Instant newestStoredAt = null;
+            List<PostSummary> toWrite = new ArrayList<>();
             for (PostSummary post : posts) {
                 PostsRecord existing = known.get(post.externalId());
-                if (existing != null) {
-                    Instant storedAt = existing.getCreatedAt().toInstant();
-                    newestStoredAt = newestStoredAt == null || storedAt.isAfter(newestStoredAt) ? storedAt : newestStoredAt;
+                if (existing == null || changed(existing, post)) {
+                    toWrite.add(post);
+                } else if (existing.getStatus() == PostStatus.discovered) {
+                    toProcess.add(existing.getId());
                 }
-                if (existing != null && !changed(existing, post)) {
-                    if (existing.getStatus() == PostStatus.discovered) {
-                        toProcess.add(existing.getId());
-                    }
-                    continue;
-                }
-                long postId = upsert(tx, sourceId, post);
+            }
+            Map<String, Long> written = upsert(tx, sourceId, toWrite);
+            int skipped = 0;
+            for (PostSummary post : toWrite) {
+                long postId = written.get(post.externalId());
                 toProcess.add(postId);
-                if (existing == null) {
-                    created++;
-                } else {
-                    edited++;
-                }
                 if (skips.check(tx, sourceId, postId, post, durationLimitSeconds)) {
                     skipped++;
                 }
             }
-            return new StoredPage(posts.size(), List.copyOf(toProcess), created, edited, skipped,
-                    created > 0 ? null : newestStoredAt);
+            int created = posts.size() - known.size();
+            Instant newestStoredAt = created > 0 ? null : known.values().stream()
+                    .map(row -> row.getCreatedAt().toInstant()).max(Instant::compareTo).orElse(null);
+            return new StoredPage(posts.size(), List.copyOf(toProcess), created, toWrite.size() - created, skipped,
+                    newestStoredAt);
         });
     }
 
@@ -82,35 +83,32 @@ public final class DiscoveredPosts {
         return !Objects.equals(instant(stored.getEditedAt()), listed.editedAt()) || stored.getIsLocked() != listed.locked();
     }
 
-    private long upsert(DSLContext tx, long sourceId, PostSummary post) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        JSONB raw = JSONB.valueOf(post.raw().toString());
-        return tx.insertInto(POSTS)
-                .set(POSTS.SOURCE_ID, sourceId)
-                .set(POSTS.EXTERNAL_ID, post.externalId())
-                .set(POSTS.URL, post.url())
-                .set(POSTS.TITLE, post.title())
-                .set(POSTS.POST_TYPE, post.postType())
-                .set(POSTS.PUBLISHED_AT, offset(post.publishedAt()))
-                .set(POSTS.EDITED_AT, offset(post.editedAt()))
-                .set(POSTS.IS_LOCKED, post.locked())
-                .set(POSTS.TEASER_TEXT, post.teaserText())
-                .set(POSTS.RAW, raw)
-                .set(POSTS.STATUS, PostStatus.discovered)
-                .onConflict(POSTS.SOURCE_ID, POSTS.EXTERNAL_ID)
+    /** New and changed posts in one statement; returns their ids by external id. */
+    private Map<String, Long> upsert(DSLContext tx, long sourceId, List<PostSummary> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        var insert = tx.insertInto(POSTS, POSTS.SOURCE_ID, POSTS.EXTERNAL_ID, POSTS.URL, POSTS.TITLE, POSTS.POST_TYPE,
+                POSTS.PUBLISHED_AT, POSTS.EDITED_AT, POSTS.IS_LOCKED, POSTS.TEASER_TEXT, POSTS.RAW, POSTS.STATUS);
+        for (PostSummary post : posts) {
+            insert = insert.values(sourceId, post.externalId(), post.url(), post.title(), post.postType(),
+                    offset(post.publishedAt()), offset(post.editedAt()), post.locked(), post.teaserText(),
+                    JSONB.valueOf(post.raw().toString()), PostStatus.discovered);
+        }
+        return insert.onConflict(POSTS.SOURCE_ID, POSTS.EXTERNAL_ID)
                 .doUpdate()
-                .set(POSTS.URL, post.url())
-                .set(POSTS.TITLE, post.title())
-                .set(POSTS.POST_TYPE, post.postType())
-                .set(POSTS.PUBLISHED_AT, offset(post.publishedAt()))
-                .set(POSTS.EDITED_AT, offset(post.editedAt()))
-                .set(POSTS.IS_LOCKED, post.locked())
-                .set(POSTS.TEASER_TEXT, post.teaserText())
-                .set(POSTS.RAW, raw)
+                .set(POSTS.URL, DSL.excluded(POSTS.URL))
+                .set(POSTS.TITLE, DSL.excluded(POSTS.TITLE))
+                .set(POSTS.POST_TYPE, DSL.excluded(POSTS.POST_TYPE))
+                .set(POSTS.PUBLISHED_AT, DSL.excluded(POSTS.PUBLISHED_AT))
+                .set(POSTS.EDITED_AT, DSL.excluded(POSTS.EDITED_AT))
+                .set(POSTS.IS_LOCKED, DSL.excluded(POSTS.IS_LOCKED))
+                .set(POSTS.TEASER_TEXT, DSL.excluded(POSTS.TEASER_TEXT))
+                .set(POSTS.RAW, DSL.excluded(POSTS.RAW))
                 .set(POSTS.STATUS, PostStatus.discovered)
-                .set(POSTS.UPDATED_AT, now)
-                .returning(POSTS.ID)
-                .fetchSingle(POSTS.ID);
+                .set(POSTS.UPDATED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .returning(POSTS.ID, POSTS.EXTERNAL_ID)
+                .fetchMap(POSTS.EXTERNAL_ID, POSTS.ID);
     }
 
     /** After their jobs are in the queue; a post phase 2 has already taken up keeps its newer status. */
