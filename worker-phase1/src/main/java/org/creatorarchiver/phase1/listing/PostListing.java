@@ -63,24 +63,27 @@ public final class PostListing {
         HttpUrl firstPage = api.campaignPostsUrl(campaignId);
         // null: walk to the end.
         Instant knownBefore = full ? null : source.lastSyncedAt().orElse(null);
-        Walk walk = new Walk(source.id(), durationLimitSeconds);
-        Optional<HttpUrl> checkpoint = source.syncCursor().map(HttpUrl::parse);
-        if (checkpoint.isPresent()) {
-            log.info("{}: resuming the listing at its checkpoint", source.label());
-            boolean completed = walk.from(api.http().urls().rebase(checkpoint.get()), firstPage, knownBefore);
-            if (completed) {
-                walk.from(firstPage, firstPage, Instant.MAX);
+        try (PageFetcher fetcher = new PageFetcher(api)) {
+            Walk walk = new Walk(source.id(), durationLimitSeconds, fetcher);
+            Optional<HttpUrl> checkpoint = source.syncCursor().map(HttpUrl::parse);
+            if (checkpoint.isPresent()) {
+                log.info("{}: resuming the listing at its checkpoint", source.label());
+                boolean completed = walk.from(api.http().urls().rebase(checkpoint.get()), firstPage, knownBefore);
+                if (completed) {
+                    walk.from(firstPage, firstPage, Instant.MAX);
+                }
+            } else {
+                walk.from(firstPage, firstPage, knownBefore);
             }
-        } else {
-            walk.from(firstPage, firstPage, knownBefore);
+            return walk.summary();
         }
-        return walk.summary();
     }
 
     /** One sync's pass(es) over the pages, with its counters. */
     private final class Walk {
         private final long sourceId;
         private final int durationLimitSeconds;
+        private final PageFetcher fetcher;
         private int pages;
         private int listed;
         private int newPosts;
@@ -90,9 +93,10 @@ public final class PostListing {
         private boolean stoppedAtKnown;
         private int restarts;
 
-        Walk(long sourceId, int durationLimitSeconds) {
+        Walk(long sourceId, int durationLimitSeconds, PageFetcher fetcher) {
             this.sourceId = sourceId;
             this.durationLimitSeconds = durationLimitSeconds;
+            this.fetcher = fetcher;
         }
 
         /**
@@ -108,7 +112,7 @@ public final class PostListing {
             while (true) {
                 PostsPage page;
                 try {
-                    page = PostsPage.of(api.get(url), PatreonApi.describe(url));
+                    page = fetcher.get(url);
                 } catch (HttpFailureException e) {
                     if (url.equals(firstPage) || !EXPIRED_LINK.contains(e.kind()) || restarts > 0) {
                         throw e;
@@ -123,6 +127,16 @@ public final class PostListing {
                 }
                 visited.add(url);
                 pages++;
+                Optional<HttpUrl> next = page.nextLink().isPresent()
+                        ? Optional.of(nextUrl(page.nextLink().get(), url)) : Optional.empty();
+                if (next.isPresent() && visited.contains(next.get())) {
+                    throw new MalformedResponseException(PatreonApi.describe(url),
+                            "links.next points back at a page already listed (" + PatreonApi.describe(next.get()) + ")");
+                }
+                // Fetch the next page while this one is stored, unless this page may be where the walk stops.
+                if (next.isPresent() && (knownBefore == null || !posts.mayAllBeKnown(sourceId, page.posts()))) {
+                    fetcher.prefetch(next.get());
+                }
                 StoredPage stored = posts.store(sourceId, page.posts(), durationLimitSeconds);
                 enqueuePhase2(stored.toProcess());
                 listed += stored.listed();
@@ -130,19 +144,15 @@ public final class PostListing {
                 editedPosts += stored.editedPosts();
                 skippedVideos += stored.skipped();
                 if (knownBefore != null && stored.allKnownBefore(knownBefore)) {
+                    fetcher.cancel();
                     stoppedAtKnown = true;
                     return false;
                 }
-                if (page.nextLink().isEmpty()) {
+                if (next.isEmpty()) {
                     return true;
                 }
-                HttpUrl next = nextUrl(page.nextLink().get(), url);
-                if (visited.contains(next)) {
-                    throw new MalformedResponseException(PatreonApi.describe(url),
-                            "links.next points back at a page already listed (" + PatreonApi.describe(next) + ")");
-                }
-                sources.saveSyncCursor(sourceId, next.toString());
-                url = next;
+                sources.saveSyncCursor(sourceId, next.get().toString());
+                url = next.get();
             }
         }
 

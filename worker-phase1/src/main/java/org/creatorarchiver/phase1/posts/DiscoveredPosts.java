@@ -79,6 +79,20 @@ public final class DiscoveredPosts {
         });
     }
 
+    /**
+     * A cheap hint, read outside any transaction: whether every post of the page is stored with its job enqueued, so
+     * the page may be where an incremental sync stops ({@link #store} decides for real).
+     */
+    public boolean mayAllBeKnown(long sourceId, List<PostSummary> posts) {
+        if (posts.isEmpty()) {
+            return false;
+        }
+        int known = dsl.fetchCount(POSTS, POSTS.SOURCE_ID.eq(sourceId),
+                POSTS.EXTERNAL_ID.in(posts.stream().map(PostSummary::externalId).distinct().toList()),
+                POSTS.STATUS.ne(PostStatus.discovered));
+        return known == posts.stream().map(PostSummary::externalId).distinct().count();
+    }
+
     private static boolean changed(PostsRecord stored, PostSummary listed) {
         return !Objects.equals(instant(stored.getEditedAt()), listed.editedAt()) || stored.getIsLocked() != listed.locked();
     }
