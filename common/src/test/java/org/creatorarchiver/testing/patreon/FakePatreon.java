@@ -67,10 +67,15 @@ public final class FakePatreon implements AutoCloseable {
     }
 
     public static FakePatreon start() {
+        return start(0);
+    }
+
+    /** @param port the port on 127.0.0.1, 0 for any free one */
+    public static FakePatreon start(int port) {
         FakePatreon fake = new FakePatreon();
         fake.server.setDispatcher(fake.new Router());
         try {
-            fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
+            fake.server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
