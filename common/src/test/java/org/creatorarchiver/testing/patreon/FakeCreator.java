@@ -125,6 +125,11 @@ public final class FakeCreator {
     }
 
     /** Copies of the posts at positions {@code from} (inclusive) to {@code to} of the newest-first listing. */
+    /** A copy of the post, as {@code /api/posts/{id}} shows it; empty when this creator has no such post. */
+    synchronized java.util.Optional<ObjectNode> find(String postId) {
+        return posts.stream().filter(p -> p.get("id").asText().equals(postId)).findFirst().map(ObjectNode::deepCopy);
+    }
+
     synchronized List<ObjectNode> newestFirst(int from, int to) {
         List<ObjectNode> page = new ArrayList<>();
         for (int position = from; position < to && position < posts.size(); position++) {
@@ -182,7 +187,9 @@ public final class FakeCreator {
 
     private static Map<String, ObjectNode> sampleIncluded() {
         Map<String, ObjectNode> included = new LinkedHashMap<>();
-        for (String page : List.of("posts-page-1.json", "posts-page-2-last.json")) {
+        for (String page : List.of("posts-page-1.json", "posts-page-2-last.json", "post-image-attachments.json",
+                "post-audio.json", "post-video-mux.json", "post-youtube-embed.json", "post-vimeo-embed.json",
+                "post-text-content-json.json")) {
             PatreonSamples.json(page).get("included").forEach(resource -> included.putIfAbsent(
                     resource.path("type").asText() + "/" + resource.path("id").asText(), (ObjectNode) resource));
         }

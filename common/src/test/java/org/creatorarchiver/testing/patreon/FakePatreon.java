@@ -12,6 +12,8 @@ import org.creatorarchiver.http.HttpClientSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,10 @@ public final class FakePatreon implements AutoCloseable {
     private volatile int cursorGeneration;
     private volatile Refusal refusal = Refusal.NONE;
     private volatile Duration latency = Duration.ZERO;
+    private volatile Path muxDirectory;
+    private final FakeCdn cdn = new FakeCdn();
+    private static final String CDN_PATH = "cdn";
+    private static final String MUX_PATH = "mux";
 
     private FakePatreon() {
     }
@@ -147,6 +153,20 @@ public final class FakePatreon implements AutoCloseable {
         return this;
     }
 
+    /** The fake CDN serving every {@code c10.patreonusercontent.com} file the posts point at. */
+    public FakeCdn cdn() {
+        return cdn;
+    }
+
+    /**
+     * Serves a Mux-like HLS stream from {@code directory} ({@code index.m3u8} for any playlist name, other files by
+     * name), only to requests with {@code Referer: https://www.patreon.com/}, as Mux does for Patreon.
+     */
+    public FakePatreon muxDirectory(Path directory) {
+        this.muxDirectory = directory;
+        return this;
+    }
+
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -172,6 +192,13 @@ public final class FakePatreon implements AutoCloseable {
     public static Predicate<RecordedRequest> postsPage(int number, int pageSize) {
         return request -> request.getUrl().encodedPath().equals("/api/posts")
                 && offset(request.getUrl()) == (number - 1) * pageSize;
+    }
+
+    /** The fake's own media hosts stand in for Patreon's CDN and Mux in every answer. */
+    private MockResponse localMedia(MockResponse jsonAnswer, String body) {
+        String local = body.replace("https://c10.patreonusercontent.com/", baseUrl() + CDN_PATH + "/")
+                .replace("https://stream.mux.com/", baseUrl() + MUX_PATH + "/");
+        return json(jsonAnswer.getCode(), local);
     }
 
     public static MockResponse json(int code, String body) {
@@ -217,6 +244,12 @@ public final class FakePatreon implements AutoCloseable {
             if (!segments.isEmpty() && segments.get(0).equals("api")) {
                 return api(url, segments);
             }
+            if (!segments.isEmpty() && segments.get(0).equals(CDN_PATH)) {
+                return cdn.serve(url);
+            }
+            if (!segments.isEmpty() && segments.get(0).equals(MUX_PATH)) {
+                return mux(request, segments);
+            }
             return page(url, segments);
         }
     }
@@ -249,6 +282,9 @@ public final class FakePatreon implements AutoCloseable {
         String resource = segments.size() > 1 ? segments.get(1) : "";
         if (resource.equals("posts") && segments.size() == 2) {
             return posts(url);
+        }
+        if (resource.equals("posts") && segments.size() == 3) {
+            return post(segments.get(2));
         }
         if (resource.equals("search")) {
             return search(url.queryParameter("q"));
@@ -301,12 +337,48 @@ public final class FakePatreon implements AutoCloseable {
             pagination.putObject("cursors").put("next", next);
             pagination.put("total", total);
         }
-        return json(200, page.toString());
+        return localMedia(json(200, ""), page.toString());
     }
 
     private static MockResponse invalidCursor(String detail) {
         return json(400, "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"" + detail
                 + "\",\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
+    }
+
+    /** {@code /api/posts/{id}}: the post with the resources it points at, as the single-post call returns it. */
+    private MockResponse post(String postId) {
+        for (FakeCreator creator : creatorsByVanity.values()) {
+            Optional<ObjectNode> post = creator.find(postId);
+            if (post.isPresent()) {
+                ObjectNode answer = PatreonSamples.JSON.createObjectNode();
+                answer.set("data", post.get());
+                FakeCreator.includedFor(List.of(post.get()), answer.putArray("included"));
+                answer.putObject("links").put("self", "https://www.patreon.com/api/posts/" + postId);
+                return localMedia(json(200, ""), answer.toString());
+            }
+        }
+        return notFound();
+    }
+
+    private MockResponse mux(RecordedRequest request, List<String> segments) {
+        if (muxDirectory == null || segments.size() != 2) {
+            return notFound();
+        }
+        if (!"https://www.patreon.com/".equals(request.getHeaders().get("Referer"))) {
+            return new MockResponse.Builder().code(403).body("missing referer").build();
+        }
+        String name = segments.get(1);
+        Path file = muxDirectory.resolve(name.endsWith(".m3u8") ? "index.m3u8" : name).normalize();
+        if (!file.startsWith(muxDirectory) || !Files.isRegularFile(file)) {
+            return notFound();
+        }
+        try {
+            okio.Buffer body = new okio.Buffer().write(Files.readAllBytes(file));
+            String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t";
+            return new MockResponse.Builder().code(200).setHeader("Content-Type", type).body(body).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private MockResponse search(String query) {
