@@ -1,0 +1,71 @@
+package org.creatorarchiver.patreon.content;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the YouTube videos a post's HTML points at, in document order: link hrefs, inline players
+ * ({@code iframe}/{@code embed} src) and URLs written as plain text, with or without a scheme. Each video id is kept
+ * once, with the first URL that named it.
+ */
+final class YouTubeLinks {
+
+    /**
+     * Candidates in text: anything that starts like a YouTube host, up to whitespace or a character that cannot end
+     * an unquoted URL; {@link YouTubeIds} decides whether it really is a video. The look-behind starts candidates
+     * only at the start of a word, and the subdomain count is bounded because Java runs a repeated group by
+     * recursion: an unbounded one overflows the stack on a long dotted run.
+     */
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)(?<![\\w.@/-])(?:https?://)?(?:[a-z0-9-]{1,63}\\.){0,3}"
+            + "(?:youtube\\.com|youtube-nocookie\\.com|youtu\\.be)/[^\\s<>\"'()\\[\\]{}]+");
+    /** Sentence punctuation after a URL in prose belongs to the sentence. */
+    private static final String SENTENCE_PUNCTUATION = ".,;:!?";
+
+    private YouTubeLinks() {
+    }
+
+    static List<YouTubeLink> in(Element root) {
+        Map<String, YouTubeLink> found = new LinkedHashMap<>();
+        root.traverse((NodeVisitor) (Node node, int depth) -> {
+            if (node instanceof Element element) {
+                String url = switch (element.normalName()) {
+                    case "a" -> element.attr("href");
+                    case "iframe", "embed" -> element.attr("src");
+                    default -> "";
+                };
+                add(found, url);
+            } else if (node instanceof TextNode text) {
+                Matcher matcher = URL_IN_TEXT.matcher(text.getWholeText());
+                while (matcher.find()) {
+                    add(found, withoutTrailingPunctuation(matcher.group()));
+                }
+            }
+        });
+        return List.copyOf(found.values());
+    }
+
+    private static String withoutTrailingPunctuation(String url) {
+        int end = url.length();
+        while (end > 0 && SENTENCE_PUNCTUATION.indexOf(url.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return url.substring(0, end);
+    }
+
+    private static void add(Map<String, YouTubeLink> found, String url) {
+        if (url.isBlank()) {
+            return;
+        }
+        Optional<String> videoId = YouTubeIds.fromUrl(url);
+        videoId.ifPresent(id -> found.putIfAbsent(id, new YouTubeLink(id, url.strip())));
+    }
+}
