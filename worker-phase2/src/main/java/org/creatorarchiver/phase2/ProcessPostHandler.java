@@ -1,0 +1,132 @@
+package org.creatorarchiver.phase2;
+
+import org.creatorarchiver.db.generated.tables.records.PostsRecord;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.jobs.JobTypes.ProcessPost;
+import org.creatorarchiver.media.MediaStore;
+import org.creatorarchiver.patreon.content.MalformedContentException;
+import org.creatorarchiver.phase2.media.MediaItem;
+import org.creatorarchiver.phase2.media.MediaItems;
+import org.creatorarchiver.phase2.media.MediaPolicy;
+import org.creatorarchiver.phase2.media.PostMediaWriter;
+import org.creatorarchiver.phase2.media.VideoMetadata;
+import org.creatorarchiver.phase2.post.PostDetailsWriter;
+import org.creatorarchiver.phase2.post.PostFetcher;
+import org.creatorarchiver.phase2.post.PostPage;
+import org.creatorarchiver.policy.DurationPolicy;
+import org.creatorarchiver.queue.JobContext;
+import org.creatorarchiver.queue.JobHandler;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.PermanentFailureException;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+/**
+ * Phase 2's job for one post: fetch it fresh, record its details and text, decide for each media item
+ * ({@link MediaPolicy}), write the decisions, enqueue one download job per item to download, and release files the
+ * post no longer shows. A post Patreon no longer has, or whose text cannot be read, ends {@code failed} with the
+ * reason, without retries.
+ */
+public final class ProcessPostHandler implements JobHandler<ProcessPost> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessPostHandler.class);
+
+    private final DSLContext dsl;
+    private final PostFetcher fetcher;
+    private final PostDetailsWriter details;
+    private final MediaPolicy policy;
+    private final DurationPolicy durations;
+    private final PostMediaWriter mediaWriter;
+    private final JobQueue queue;
+    private final MediaStore mediaStore;
+
+    public ProcessPostHandler(DSLContext dsl, PostFetcher fetcher, PostDetailsWriter details, MediaPolicy policy,
+                              DurationPolicy durations, PostMediaWriter mediaWriter, JobQueue queue, MediaStore mediaStore) {
+        this.dsl = dsl;
+        this.fetcher = fetcher;
+        this.details = details;
+        this.policy = policy;
+        this.durations = durations;
+        this.mediaWriter = mediaWriter;
+        this.queue = queue;
+        this.mediaStore = mediaStore;
+    }
+
+    @Override
+    public void handle(ProcessPost job, JobContext context) throws Exception {
+        Optional<PostsRecord> found = dsl.selectFrom(POSTS).where(POSTS.ID.eq(job.postId())).fetchOptional();
+        if (found.isEmpty()) {
+            log.info("post {} no longer exists: nothing to process", job.postId());
+            return;
+        }
+        PostsRecord post = found.get();
+        details.processing(dsl, post.getId());
+        PostPage page = fetch(post);
+        Integer sourceLimit = dsl.select(SOURCES.MAX_VIDEO_DURATION_SECONDS).from(SOURCES)
+                .where(SOURCES.ID.eq(post.getSourceId())).fetchOptional(SOURCES.MAX_VIDEO_DURATION_SECONDS).orElse(null);
+        int limit = durations.limitFor(sourceLimit);
+        Set<String> processAnyway = processAnyway(post.getId());
+        boolean locked = page.summary().locked();
+        List<PostMediaWriter.Planned> planned = MediaItems.of(page.document(), page.resource(), page.content()).stream()
+                .map(item -> locked ? withoutPreviewUrl(item) : item)
+                .map(item -> new PostMediaWriter.Planned(item, policy.decide(item, locked, limit,
+                        item.externalMediaId().map(processAnyway::contains).orElse(false))))
+                .toList();
+        PostMediaWriter.PostRef ref = new PostMediaWriter.PostRef(post.getSourceId(), post.getId(), page.summary().url(),
+                page.summary().title());
+        PostMediaWriter.Written written = dsl.transactionResult(configuration -> {
+            details.completed(configuration.dsl(), post.getId(), page);
+            return mediaWriter.write(configuration.dsl(), ref, planned);
+        });
+        queue.enqueueAll(JobTypes.DOWNLOAD_MEDIA, written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
+        mediaStore.release(written.maybeReleased());
+        log.info("post {} ({}): {} media item(s), {} download(s) enqueued{}", post.getExternalId(), page.summary().postType(),
+                planned.size(), written.toDownload().size(), locked ? "; locked for this viewer" : "");
+    }
+
+    /** The post fresh from Patreon; failures that no retry heals become permanent with a readable reason. */
+    private PostPage fetch(PostsRecord post) throws Exception {
+        try {
+            return fetcher.fetch(post.getExternalId());
+        } catch (HttpFailureException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            throw new PermanentFailureException("post " + post.getExternalId() + ": " + e.getMessage(), e);
+        } catch (MalformedContentException e) {
+            throw new PermanentFailureException("post " + post.getExternalId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Videos an operator chose to process once despite the duration limit. */
+    private Set<String> processAnyway(long postId) {
+        return dsl.select(VIDEOS.EXTERNAL_ID, VIDEOS.EXTRA_METADATA).from(VIDEOS).where(VIDEOS.POST_ID.eq(postId)).fetch()
+                .stream()
+                .filter(row -> VideoMetadata.processAnyway(row.value2()))
+                .map(row -> row.value1())
+                .collect(Collectors.toSet());
+    }
+
+    /** A locked post's media URLs point at blurred previews or nothing: never content, so not kept. */
+    private static MediaItem withoutPreviewUrl(MediaItem item) {
+        return item.provider().filter(p -> p != MediaItem.VideoSource.PATREON).isPresent() ? item
+                : new MediaItem(item.kind(), Optional.empty(), item.externalMediaId(), item.provider(),
+                item.durationSeconds(), item.metadata());
+    }
+
+    @Override
+    public void onGaveUp(ProcessPost job, JobContext context, String reason) {
+        details.failed(dsl, job.postId(), reason);
+    }
+}

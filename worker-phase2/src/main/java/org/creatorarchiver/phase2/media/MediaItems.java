@@ -1,0 +1,264 @@
+package org.creatorarchiver.phase2.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creatorarchiver.db.generated.enums.PostMediaKind;
+import org.creatorarchiver.patreon.content.InlineImage;
+import org.creatorarchiver.patreon.content.PostContent;
+import org.creatorarchiver.patreon.content.VimeoIds;
+import org.creatorarchiver.patreon.content.YouTubeIds;
+import org.creatorarchiver.patreon.content.YouTubeLink;
+import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
+import org.creatorarchiver.patreon.jsonapi.ResourceKey;
+import org.creatorarchiver.patreon.posts.PatreonVideo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every media item of a post, in the order a reader meets them: the main file (video or audio), the images (in
+ * {@code post_metadata.image_order}), the attachments, the inline images of the text, the embed, then YouTube links
+ * in the text. Each item appears once: the same media id (an image that is also the post file, an inline image also
+ * listed in {@code images}) or the same YouTube id is not listed twice.
+ */
+public final class MediaItems {
+
+    /** The 32-hex segment of a CDN URL that names the file across its variants and signatures. */
+    private static final Pattern CDN_FILE_KEY = Pattern.compile("/([0-9a-f]{32})(?:/|$|\\?)");
+    private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
+    private static final Pattern AUDIO_NAME = Pattern.compile("(?i).*\\.(mp3|m4a|aac|wav|flac|ogg|opus)$");
+    private static final Pattern VIDEO_NAME = Pattern.compile("(?i).*\\.(mp4|mov|m4v|webm|mkv|avi)$");
+
+    private MediaItems() {
+    }
+
+    public static List<MediaItem> of(JsonApiDocument document, JsonApiResource post, PostContent content) {
+        Map<String, MediaItem> items = new LinkedHashMap<>();
+        mainFile(document, post).ifPresent(item -> add(items, item));
+        images(document, post).forEach(item -> add(items, item));
+        document.related(post, "attachments_media").forEach(media -> add(items, attachment(media)));
+        document.related(post, "attachments").forEach(legacy -> legacyAttachment(legacy).ifPresent(item -> add(items, item)));
+        for (InlineImage inline : content.inlineImages()) {
+            add(items, inlineImage(document, inline));
+        }
+        embed(post).ifPresent(item -> add(items, item));
+        for (YouTubeLink link : content.youTubeLinks()) {
+            add(items, youTube(link.videoId(), link.url(), "text_link", null));
+        }
+        return List.copyOf(items.values());
+    }
+
+    private static void add(Map<String, MediaItem> items, MediaItem item) {
+        // An image listed again (post_file, inline) and a YouTube video embedded and linked are one item each.
+        String key = item.kind() == PostMediaKind.embed || item.kind() == PostMediaKind.image
+                ? item.kind() + ":" + item.externalMediaId().orElse(item.identity())
+                : item.identity();
+        items.putIfAbsent(key, item);
+    }
+
+    /** The post's video or audio: {@code post_file}, else the {@code audio} relationship, else a video media. */
+    private static Optional<MediaItem> mainFile(JsonApiDocument document, JsonApiResource post) {
+        Optional<PatreonVideo> video = PatreonVideo.of(document, post);
+        JsonNode postFile = post.attribute("post_file");
+        if (video.isPresent()) {
+            Optional<JsonApiResource> media = byId(document, video.get().mediaId());
+            String url = text(postFile, "url").or(() -> media.flatMap(m -> text(m.attribute("display"), "url")))
+                    .orElse(null);
+            ObjectNode metadata = metadata(media);
+            boolean hls = url != null && url.toLowerCase(Locale.ROOT).contains(".m3u8")
+                    || text(postFile, "name").map("video"::equals).orElse(false);
+            metadata.put("delivery", hls ? "hls" : "direct");
+            text(postFile, "name").filter(name -> !name.equals("video")).ifPresent(name -> metadata.put("file_name", name));
+            return Optional.of(new MediaItem(PostMediaKind.video, Optional.ofNullable(url), Optional.of(video.get().mediaId()),
+                    Optional.of(MediaItem.VideoSource.PATREON), video.get().durationSeconds(), metadata));
+        }
+        List<JsonApiResource> audio = document.related(post, "audio");
+        Optional<String> fileName = text(postFile, "name");
+        boolean fileIsAudio = fileName.map(name -> AUDIO_NAME.matcher(name).matches()).orElse(false);
+        if (!audio.isEmpty() || fileIsAudio) {
+            Optional<JsonApiResource> media = audio.stream().findFirst()
+                    .or(() -> idText(postFile.path("media_id")).flatMap(id -> byId(document, id)));
+            Optional<String> url = media.flatMap(MediaItems::downloadUrl).or(() -> text(postFile, "url"));
+            ObjectNode metadata = metadata(media);
+            fileName.ifPresent(name -> metadata.put("file_name", name));
+            OptionalDouble duration = number(postFile.path("duration"));
+            if (duration.isEmpty() && media.isPresent()) {
+                duration = number(media.get().attribute("metadata").path("duration_s"));
+            }
+            return Optional.of(new MediaItem(PostMediaKind.audio, url,
+                    media.map(JsonApiResource::id).or(() -> idText(postFile.path("media_id"))), Optional.empty(),
+                    duration, metadata));
+        }
+        if (fileName.map(name -> VIDEO_NAME.matcher(name).matches()).orElse(false)) {
+            ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("delivery", "direct").put("file_name", fileName.get());
+            return Optional.of(new MediaItem(PostMediaKind.video, text(postFile, "url"), idText(postFile.path("media_id")),
+                    Optional.of(MediaItem.VideoSource.PATREON), number(postFile.path("duration")), metadata));
+        }
+        return Optional.empty();
+    }
+
+    /** The post's images in display order ({@code post_metadata.image_order}, then any not listed there). */
+    private static List<MediaItem> images(JsonApiDocument document, JsonApiResource post) {
+        List<JsonApiResource> images = new ArrayList<>(document.related(post, "images"));
+        List<String> order = new ArrayList<>();
+        post.attribute("post_metadata").path("image_order").forEach(id -> order.add(id.asText()));
+        images.sort((a, b) -> Integer.compare(rank(order, a.id()), rank(order, b.id())));
+        return images.stream().map(media -> image(Optional.of(media), media.id(), downloadUrl(media), "images")).toList();
+    }
+
+    private static int rank(List<String> order, String id) {
+        int index = order.indexOf(id);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    private static MediaItem inlineImage(JsonApiDocument document, InlineImage inline) {
+        Optional<JsonApiResource> media = document.included(new ResourceKey("media", inline.mediaId()));
+        Optional<String> url = media.flatMap(MediaItems::downloadUrl).or(() -> Optional.ofNullable(inline.src()));
+        return image(media, inline.mediaId(), url, "inline");
+    }
+
+    private static MediaItem image(Optional<JsonApiResource> media, String mediaId, Optional<String> url, String placement) {
+        ObjectNode metadata = metadata(media);
+        metadata.put("placement", placement);
+        url.flatMap(MediaItems::cdnFileKey).ifPresent(key -> metadata.put("cdn_file_key", key));
+        return new MediaItem(PostMediaKind.image, url, Optional.of(mediaId), Optional.empty(), OptionalDouble.empty(), metadata);
+    }
+
+    private static MediaItem attachment(JsonApiResource media) {
+        ObjectNode metadata = metadata(Optional.of(media));
+        Optional<String> url = downloadUrl(media);
+        url.flatMap(MediaItems::cdnFileKey).ifPresent(key -> metadata.put("cdn_file_key", key));
+        return new MediaItem(PostMediaKind.attachment, url, Optional.of(media.id()), Optional.empty(), OptionalDouble.empty(),
+                metadata);
+    }
+
+    /** Pre-2020 attachments: {@code {name, url}} pointing at {@code /file?h=&i=}. */
+    private static Optional<MediaItem> legacyAttachment(JsonApiResource attachment) {
+        Optional<String> url = attachment.nonBlankText("url");
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("legacy_attachment_id", attachment.id());
+        attachment.nonBlankText("name").ifPresent(name -> metadata.put("file_name", name));
+        return Optional.of(new MediaItem(PostMediaKind.attachment, url, Optional.empty(), Optional.empty(),
+                OptionalDouble.empty(), metadata));
+    }
+
+    /** {@code embed}: YouTube and Vimeo get their ids (and a videos row later); other providers are kept as links. */
+    private static Optional<MediaItem> embed(JsonApiResource post) {
+        JsonNode embed = post.attribute("embed");
+        Optional<String> url = text(embed, "url");
+        if (!embed.isObject() || url.isEmpty()) {
+            return Optional.empty();
+        }
+        String provider = text(embed, "provider").orElse("");
+        String html = text(embed, "html").orElse(null);
+        if (provider.equalsIgnoreCase("YouTube")) {
+            // DESIGN: the id is the v= parameter or the id path segment of embed.url, whatever its host.
+            Optional<String> id = YouTubeIds.fromUrl(url.get()).or(() -> youTubeIdAnyHost(url.get()));
+            if (id.isPresent()) {
+                return Optional.of(youTube(id.get(), url.get(), "embed", html));
+            }
+        }
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("provider", provider).put("source", "embed");
+        text(embed, "subject").ifPresent(subject -> metadata.put("title", subject));
+        if (html != null) {
+            metadata.put("provider_html", html);
+        }
+        if (provider.equalsIgnoreCase("Vimeo")) {
+            Optional<String> id = VimeoIds.fromUrl(url.get()).or(() -> Optional.ofNullable(html).flatMap(VimeoIds::fromUrl));
+            if (id.isPresent()) {
+                return Optional.of(new MediaItem(PostMediaKind.embed, url, id, Optional.of(MediaItem.VideoSource.VIMEO),
+                        OptionalDouble.empty(), metadata));
+            }
+        }
+        return Optional.of(new MediaItem(PostMediaKind.embed, url, Optional.empty(), Optional.empty(),
+                OptionalDouble.empty(), metadata));
+    }
+
+    private static Optional<String> youTubeIdAnyHost(String url) {
+        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url.startsWith("//") ? "https:" + url : url);
+        if (parsed == null) {
+            return Optional.empty();
+        }
+        String candidate = Optional.ofNullable(parsed.queryParameter("v"))
+                .orElse(parsed.pathSegments().get(parsed.pathSize() - 1));
+        return YOUTUBE_ID.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
+    }
+
+    private static MediaItem youTube(String videoId, String url, String source, String providerHtml) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("provider", "YouTube").put("source", source);
+        if (providerHtml != null) {
+            metadata.put("provider_html", providerHtml);
+        }
+        return new MediaItem(PostMediaKind.embed, Optional.of(url), Optional.of(videoId),
+                Optional.of(MediaItem.VideoSource.YOUTUBE), OptionalDouble.empty(), metadata);
+    }
+
+    private static Optional<JsonApiResource> byId(JsonApiDocument document, String mediaId) {
+        return document.included(new ResourceKey("media", mediaId));
+    }
+
+    /** The bytes' URL of a media: {@code download_url}, else the original image variant. */
+    private static Optional<String> downloadUrl(JsonApiResource media) {
+        return media.nonBlankText("download_url")
+                .or(() -> text(media.attribute("image_urls"), "original"))
+                .or(() -> text(media.attribute("image_urls"), "url"))
+                .or(() -> text(media.attribute("image_urls"), "default"));
+    }
+
+    /** What a media object says about its file, kept in {@code post_media.metadata}. */
+    private static ObjectNode metadata(Optional<JsonApiResource> media) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        media.ifPresent(m -> {
+            m.nonBlankText("file_name").ifPresent(name -> metadata.put("file_name", name));
+            m.nonBlankText("mimetype").ifPresent(type -> metadata.put("mimetype", type));
+            m.nonBlankText("media_type").ifPresent(type -> metadata.put("media_type", type));
+            JsonNode size = m.attribute("size_bytes");
+            if (size.isIntegralNumber()) {
+                metadata.put("size_bytes", size.longValue());
+            } else if (m.node().path("attributes").has("size_bytes")) {
+                // Patreon's sign that the file is unavailable to this viewer (yt-dlp#4608).
+                metadata.putNull("size_bytes");
+            }
+            JsonNode dimensions = m.attribute("metadata").path("dimensions");
+            if (dimensions.isObject()) {
+                metadata.set("dimensions", dimensions.deepCopy());
+            }
+        });
+        return metadata;
+    }
+
+    static Optional<String> cdnFileKey(String url) {
+        Matcher matcher = CDN_FILE_KEY.matcher(MediaItem.withoutQuery(url) + "/");
+        String key = null;
+        while (matcher.find()) {
+            key = matcher.group(1);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.textValue().isBlank() ? Optional.of(value.textValue()) : Optional.empty();
+    }
+
+    private static Optional<String> idText(JsonNode value) {
+        return (value.isIntegralNumber() || value.isTextual()) && !value.asText().isBlank()
+                ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static OptionalDouble number(JsonNode value) {
+        OptionalDouble number = JsonApiResource.number(value);
+        return number.isPresent() && number.getAsDouble() > 0 ? number : OptionalDouble.empty();
+    }
+}
