@@ -1,16 +1,75 @@
 package org.creatorarchiver.phase2;
 
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.media.MediaStore;
+import org.creatorarchiver.patreon.PatreonApi;
+import org.creatorarchiver.phase2.download.DirectDownload;
+import org.creatorarchiver.phase2.download.VideoDownload;
+import org.creatorarchiver.phase2.duration.VideoSkips;
+import org.creatorarchiver.phase2.media.MediaPolicy;
+import org.creatorarchiver.phase2.media.PostMediaWriter;
+import org.creatorarchiver.phase2.post.PostDetailsWriter;
+import org.creatorarchiver.phase2.post.PostFetcher;
+import org.creatorarchiver.phase2.tools.FfProbe;
+import org.creatorarchiver.phase2.tools.Subprocess;
+import org.creatorarchiver.phase2.tools.ToolCheck;
+import org.creatorarchiver.phase2.tools.YtDlp;
+import org.creatorarchiver.policy.DurationPolicy;
+import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.process.WorkerProcess;
 
-/** Phase 2 worker: post -> details and media decisions (queue phase2) and downloads (queue media). Runs until SIGTERM. */
+import java.util.Optional;
+
+/** Phase 2 worker: post -> details and media decisions (queue phase2), and downloads (queue media). Runs until SIGTERM. */
 public final class Phase2WorkerMain {
+
+    /** Exit status when a tool the settings need (yt-dlp, ffmpeg) cannot be run. */
+    public static final int EXIT_CONFIGURATION = 2;
 
     private Phase2WorkerMain() {
     }
 
     public static void main(String[] args) {
         WorkerProcess.run("worker-phase2", args, (process, runtime) -> {
-            // The phase 2 handlers register here (runtime.handle(JobTypes..., handler, retry policy)).
+            requireTools(process);
+            Handlers handlers = handlers(process);
+            runtime.handle(JobTypes.PROCESS_POST, handlers.posts(), process.scrapingRetryPolicy())
+                    .handle(JobTypes.DOWNLOAD_MEDIA, handlers.downloads(), process.ytDlpRetryPolicy());
         });
+    }
+
+    /** Phase 2's two handlers, sharing their parts. */
+    public record Handlers(ProcessPostHandler posts, DownloadMediaHandler downloads) {
+    }
+
+    public static Handlers handlers(ArchiverProcess process) {
+        var dsl = process.database().dsl();
+        var clock = process.clock();
+        var media = process.settings().media();
+        DurationPolicy durations = new DurationPolicy(process.config().maxVideoDurationSeconds());
+        PostFetcher fetcher = new PostFetcher(new PatreonApi(process.http().patreon()));
+        MediaStore store = new MediaStore(process.config().mediaDir(), dsl);
+        Subprocess subprocess = new Subprocess();
+        ProcessPostHandler posts = new ProcessPostHandler(dsl, fetcher, new PostDetailsWriter(clock),
+                new MediaPolicy(media, durations, clock), durations, new PostMediaWriter(media.images().storeUrls()),
+                process.queue(), store);
+        DownloadMediaHandler downloads = new DownloadMediaHandler(dsl, store, new DirectDownload(process.http().media()),
+                new VideoDownload(new YtDlp(process.config().tools(), subprocess), new FfProbe(process.config().tools(), subprocess)),
+                new VideoSkips(durations, clock), fetcher, media);
+        return new Handlers(posts, downloads);
+    }
+
+    private static void requireTools(ArchiverProcess process) {
+        Optional<String> problem;
+        try {
+            problem = new ToolCheck(process.config().tools(), new Subprocess(), process.clock()).problem(process.settings());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (problem.isPresent()) {
+            System.err.println("configuration error: " + problem.get());
+            System.exit(EXIT_CONFIGURATION);
+        }
     }
 }

@@ -1,0 +1,49 @@
+package org.creatorarchiver.phase2.download;
+
+import org.creatorarchiver.media.HashedFile;
+import org.creatorarchiver.media.HashingDownload;
+import org.creatorarchiver.phase2.tools.DownloadRequest;
+import org.creatorarchiver.phase2.tools.Downloaded;
+import org.creatorarchiver.phase2.tools.FfProbe;
+import org.creatorarchiver.phase2.tools.ToolException;
+import org.creatorarchiver.phase2.tools.YtDlp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A video fetched by yt-dlp (Mux HLS with Patreon's Referer, YouTube with its subtitles), then hashed. Its duration
+ * is what yt-dlp reports, else what ffprobe measures on the file.
+ */
+public final class VideoDownload {
+
+    private final YtDlp ytDlp;
+    private final FfProbe ffProbe;
+
+    public VideoDownload(YtDlp ytDlp, FfProbe ffProbe) {
+        this.ytDlp = ytDlp;
+        this.ffProbe = ffProbe;
+    }
+
+    public YtDlp ytDlp() {
+        return ytDlp;
+    }
+
+    /** @param jobDir a fresh directory under the worker's temp dir, for yt-dlp's files */
+    public FetchedFile fetch(String url, Path jobDir, DownloadRequest request)
+            throws ToolException, IOException, InterruptedException {
+        Downloaded downloaded = ytDlp.download(url, jobDir, request);
+        Optional<Double> seconds = downloaded.info().duration();
+        if (seconds.isEmpty()) {
+            seconds = ffProbe.duration(downloaded.video());
+        }
+        HashedFile file = new HashingDownload(jobDir).adopt(downloaded.video());
+        String name = downloaded.video().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return new FetchedFile(file, "video/" + (extension.isEmpty() ? "mp4" : extension), extension,
+                downloaded.subtitles(), seconds);
+    }
+}
