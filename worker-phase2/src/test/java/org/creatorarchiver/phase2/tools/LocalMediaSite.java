@@ -1,0 +1,124 @@
+package org.creatorarchiver.phase2.tools;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A tiny video site on 127.0.0.1 for running the real yt-dlp offline (the fixture of ../shared/services.md):
+ * <ul>
+ *   <li>{@code /page-1}: an HTML5 page with {@code clip.mp4} and English and Spanish subtitle tracks;</li>
+ *   <li>{@code /clip.mp4}: a 5-second 320x240 clip made with ffmpeg (a key frame every 2 s);</li>
+ *   <li>{@code /mux/video.m3u8}: the same clip as an HLS VOD in 2-second segments, which, like Mux, answers
+ *       403 to any request without {@code Referer: https://www.patreon.com/}.</li>
+ * </ul>
+ * The media are made once per test class, into the class's temporary directory.
+ */
+final class LocalMediaSite implements AutoCloseable {
+
+    static final double CLIP_SECONDS = 5.0;
+    static final String PATREON_REFERER = "https://www.patreon.com/";
+
+    private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
+            "mp4", "video/mp4", "vtt", "text/vtt", "m3u8", "application/vnd.apple.mpegurl", "ts", "video/mp2t");
+    private static final String PAGE = """
+            <!doctype html>
+            <html><head><title>A local video</title></head><body>
+            <video controls>
+              <source src="clip.mp4" type="video/mp4">
+              <track kind="subtitles" srclang="en" label="English" src="x.en.vtt">
+              <track kind="subtitles" srclang="es" label="Español" src="x.es.vtt">
+            </video>
+            </body></html>
+            """;
+
+    private final Path root;
+    private final HttpServer server;
+
+    private LocalMediaSite(Path root, HttpServer server) {
+        this.root = root;
+        this.server = server;
+    }
+
+    static LocalMediaSite start(Path root) throws Exception {
+        makeMedia(root);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        LocalMediaSite site = new LocalMediaSite(root, server);
+        server.createContext("/", site::serve);
+        server.start();
+        return site;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    Path clip() {
+        return root.resolve("clip.mp4");
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/mux/") && !PATREON_REFERER.equals(exchange.getRequestHeaders().getFirst("Referer"))) {
+                send(exchange, 403, "text/plain", "Forbidden: Referer required".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Path file = root.resolve(path.equals("/page-1") ? "page-1.html" : path.substring(1)).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String name = file.getFileName().toString();
+            String type = CONTENT_TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            send(exchange, 200, type, Files.readAllBytes(file));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void makeMedia(Path root) throws Exception {
+        Files.writeString(root.resolve("page-1.html"), PAGE);
+        Files.writeString(root.resolve("x.en.vtt"), "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n");
+        Files.writeString(root.resolve("x.es.vtt"), "WEBVTT\n\n00:00.000 --> 00:02.000\nHola\n");
+        ffmpeg(root, "-f", "lavfi", "-i", "testsrc=duration=5:size=320x240:rate=25", "-f", "lavfi", "-i",
+                "sine=duration=5", "-c:v", "libx264", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                "clip.mp4");
+        Files.createDirectories(root.resolve("mux"));
+        ffmpeg(root, "-i", "clip.mp4", "-c", "copy", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "vod",
+                "-hls_segment_filename", "mux/segment%d.ts", "mux/video.m3u8");
+    }
+
+    private static void ffmpeg(Path directory, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        command.addAll(List.of(arguments));
+        new Subprocess().run(new Command("ffmpeg making test media", command, directory, Duration.ofSeconds(60)));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
