@@ -130,6 +130,22 @@ public final class FakeCreator {
         return posts.stream().filter(p -> p.get("id").asText().equals(postId)).findFirst().map(ObjectNode::deepCopy);
     }
 
+    /** Takes the media of one relationship ({@code attachments_media}, {@code images}...) off the post. */
+    public synchronized void removeRelationship(String postId, String relationship) {
+        ObjectNode relationships = (ObjectNode) post(postId).path("relationships");
+        relationships.putObject(relationship).putArray("data");
+    }
+
+    /** Makes the post a YouTube embed of {@code url} (e.g. a local video page standing in for YouTube). */
+    public synchronized void embedYouTube(String postId, String url) {
+        ObjectNode attributes = attributes(postId);
+        attributes.put("post_type", "video_embed");
+        attributes.putNull("post_file");
+        ObjectNode embed = attributes.putObject("embed");
+        embed.put("provider", "YouTube").put("provider_url", "https://www.youtube.com/").put("url", url)
+                .put("subject", "A video").put("description", "").put("html", "<iframe src=\"" + url + "\"></iframe>");
+    }
+
     synchronized List<ObjectNode> newestFirst(int from, int to) {
         List<ObjectNode> page = new ArrayList<>();
         for (int position = from; position < to && position < posts.size(); position++) {
