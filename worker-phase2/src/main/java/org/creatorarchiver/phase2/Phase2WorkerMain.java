@@ -18,6 +18,14 @@ import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.process.WorkerProcess;
 
+import org.creatorarchiver.config.ExternalTools;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.http.HttpClients;
+import org.creatorarchiver.queue.JobQueue;
+import org.jooq.DSLContext;
+
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /** Phase 2 worker: post -> details and media decisions (queue phase2), and downloads (queue media). Runs until SIGTERM. */
@@ -43,18 +51,23 @@ public final class Phase2WorkerMain {
     }
 
     public static Handlers handlers(ArchiverProcess process) {
-        var dsl = process.database().dsl();
-        var clock = process.clock();
-        var media = process.settings().media();
-        DurationPolicy durations = new DurationPolicy(process.config().maxVideoDurationSeconds());
-        PostFetcher fetcher = new PostFetcher(new PatreonApi(process.http().patreon()));
-        MediaStore store = new MediaStore(process.config().mediaDir(), dsl);
+        return handlers(process.database().dsl(), process.queue(), process.http(), process.config().mediaDir(),
+                process.config().tools(), process.settings().media(), process.config().maxVideoDurationSeconds(),
+                process.clock());
+    }
+
+    /** The handlers on the given database, queue, HTTP clients, media dir and tools (tests build them this way). */
+    public static Handlers handlers(DSLContext dsl, JobQueue queue, HttpClients http, Path mediaDir, ExternalTools tools,
+                                    Settings.Media media, int globalMaxVideoDurationSeconds, Clock clock) {
+        DurationPolicy durations = new DurationPolicy(globalMaxVideoDurationSeconds);
+        PostFetcher fetcher = new PostFetcher(new PatreonApi(http.patreon()));
+        MediaStore store = new MediaStore(mediaDir, dsl);
         Subprocess subprocess = new Subprocess();
         ProcessPostHandler posts = new ProcessPostHandler(dsl, fetcher, new PostDetailsWriter(clock),
                 new MediaPolicy(media, durations, clock), durations, new PostMediaWriter(media.images().storeUrls()),
-                process.queue(), store);
-        DownloadMediaHandler downloads = new DownloadMediaHandler(dsl, store, new DirectDownload(process.http().media()),
-                new VideoDownload(new YtDlp(process.config().tools(), subprocess), new FfProbe(process.config().tools(), subprocess)),
+                queue, store);
+        DownloadMediaHandler downloads = new DownloadMediaHandler(dsl, store, new DirectDownload(http.media()),
+                new VideoDownload(new YtDlp(tools, subprocess), new FfProbe(tools, subprocess)),
                 new VideoSkips(durations, clock), fetcher, media);
         return new Handlers(posts, downloads);
     }

@@ -159,8 +159,8 @@ public final class FakePatreon implements AutoCloseable {
     }
 
     /**
-     * Serves a Mux-like HLS stream from {@code directory} ({@code index.m3u8} for any playlist name, other files by
-     * name), only to requests with {@code Referer: https://www.patreon.com/}, as Mux does for Patreon.
+     * Serves a Mux-like HLS stream from {@code directory} (its one {@code .m3u8} for any playlist name, other files
+     * by name), only to requests with {@code Referer: https://www.patreon.com/}, as Mux does for Patreon.
      */
     public FakePatreon muxDirectory(Path directory) {
         this.muxDirectory = directory;
@@ -368,7 +368,7 @@ public final class FakePatreon implements AutoCloseable {
             return new MockResponse.Builder().code(403).body("missing referer").build();
         }
         String name = segments.get(1);
-        Path file = muxDirectory.resolve(name.endsWith(".m3u8") ? "index.m3u8" : name).normalize();
+        Path file = muxDirectory.resolve(name.endsWith(".m3u8") ? playlistIn(muxDirectory) : name).normalize();
         if (!file.startsWith(muxDirectory) || !Files.isRegularFile(file)) {
             return notFound();
         }
@@ -376,6 +376,16 @@ public final class FakePatreon implements AutoCloseable {
             okio.Buffer body = new okio.Buffer().write(Files.readAllBytes(file));
             String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t";
             return new MockResponse.Builder().code(200).setHeader("Content-Type", type).body(body).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The directory's one playlist, whatever its name. */
+    private static String playlistIn(Path directory) {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".m3u8"))
+                    .sorted().findFirst().orElse("index.m3u8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

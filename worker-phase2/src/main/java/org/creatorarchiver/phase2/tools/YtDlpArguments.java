@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * The URL always comes last, after {@code --}, so that no URL can ever be read as an option.
  */
 final class YtDlpArguments {
-
-    /** The file name inside the job directory: the id is safe as a name and unique per video. */
-    static final String OUTPUT_TEMPLATE = "%(id)s.%(ext)s";
+    /**
+     * A fixed name in the job's own directory: ids taken from URLs (the generic extractor's, for a Mux playlist with
+     * its token) can exceed the file system's name limit, and the name never matters since files are stored by hash.
+     */
+    static final String OUTPUT_TEMPLATE = "video.%(ext)s";
 
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern HEIGHT = Pattern.compile("(\\d{2,4})p");

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * </ul>
  * The media are made once per test class, into the class's temporary directory.
  */
-final class LocalMediaSite implements AutoCloseable {
+public final class LocalMediaSite implements AutoCloseable {
 
     static final double CLIP_SECONDS = 5.0;
     static final String PATREON_REFERER = "https://www.patreon.com/";
@@ -52,7 +52,7 @@ final class LocalMediaSite implements AutoCloseable {
         this.server = server;
     }
 
-    static LocalMediaSite start(Path root) throws Exception {
+    public static LocalMediaSite start(Path root) throws Exception {
         makeMedia(root);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -62,11 +62,16 @@ final class LocalMediaSite implements AutoCloseable {
         return site;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    Path clip() {
+    /** The Mux-like HLS stream's directory (a {@code video.m3u8} playlist and its segments). */
+    public Path muxDirectory() {
+        return root.resolve("mux");
+    }
+
+    public Path clip() {
         return root.resolve("clip.mp4");
     }
 

@@ -32,7 +32,7 @@ class YtDlpArgumentsTest {
 
         assertThat(String.join(" ", download)).contains("-f bv*+ba/b", "--merge-output-format mp4",
                 "--remux-video mp4", "--write-subs --sub-langs en,es", "--write-auto-subs",
-                "--ffmpeg-location /usr/bin/ffmpeg", "-P " + JOB + " -o %(id)s.%(ext)s");
+                "--ffmpeg-location /usr/bin/ffmpeg", "-P " + JOB + " -o video.%(ext)s");
     }
 
     @Test
