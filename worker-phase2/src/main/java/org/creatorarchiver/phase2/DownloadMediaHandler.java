@@ -175,8 +175,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                         ? candidate.externalMediaId().filter(item.getExternalMediaId()::equals).isPresent()
                         : candidate.sourceUrl().isPresent())
                 .findFirst()
-                .flatMap(MediaItem::sourceUrl)
-                .filter(url -> !url.equals(item.getSourceUrl()));
+                .flatMap(MediaItem::sourceUrl);
     }
 
     private Optional<VideosRecord> videoOf(PostMediaRecord item) {

@@ -136,6 +136,13 @@ public final class FakeCreator {
         relationships.putObject(relationship).putArray("data");
     }
 
+    /** Replaces the post's text with a TipTap document ({@code content} null, as Patreon's 2026 editor sends). */
+    public synchronized void setTipTap(String postId, String documentJson) {
+        ObjectNode attributes = attributes(postId);
+        attributes.putNull("content");
+        attributes.put("content_json_string", documentJson);
+    }
+
     /** Makes the post a YouTube embed of {@code url} (e.g. a local video page standing in for YouTube). */
     public synchronized void embedYouTube(String postId, String url) {
         ObjectNode attributes = attributes(postId);
