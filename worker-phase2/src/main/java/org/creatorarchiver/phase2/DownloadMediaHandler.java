@@ -11,6 +11,7 @@ import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.http.FailureKind;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.jobs.JobTypes.DownloadMedia;
+import org.creatorarchiver.media.HashingDownload;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.media.StoredFile;
 import org.creatorarchiver.phase2.download.DirectDownload;
@@ -20,6 +21,10 @@ import org.creatorarchiver.phase2.download.VideoDownload;
 import org.creatorarchiver.phase2.duration.VideoSkips;
 import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.phase2.media.MediaItems;
+import org.creatorarchiver.phase2.media.VideoMetadata;
+import org.creatorarchiver.phase2.youtube.YouTubeEmbed;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jooq.JSONB;
 import org.creatorarchiver.phase2.post.PostFetcher;
 import org.creatorarchiver.phase2.post.PostPage;
 import org.creatorarchiver.phase2.tools.DownloadRequest;
@@ -106,9 +111,13 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         Optional<Double> known = Optional.ofNullable(video.getDurationSeconds()).map(Integer::doubleValue);
         boolean youTube = video.getProvider() == VideoProvider.youtube;
         String url = item.getSourceUrl();
-        if (youTube && known.isEmpty()) {
+        if (youTube && (known.isEmpty() || embedOnlyIfPlayable())) {
             VideoInfo info = videos.ytDlp().probe(url, Map.of());
-            known = info.duration();
+            if (embedOnlyIfPlayable() && info.playableInEmbed().orElse(true)) {
+                keepEmbed(item, video, post);
+                return;
+            }
+            known = known.or(info::duration);
         }
         if (known.isPresent() && skips.tooLong(video, known.get(), limit)) {
             skips.skip(dsl, video, item.getId(), known.get(), limit);
@@ -129,7 +138,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
             }
         });
         for (SubtitleFile subtitle : file.subtitles()) {
-            var hashed = new org.creatorarchiver.media.HashingDownload(jobDir).adopt(subtitle.file());
+            var hashed = new HashingDownload(jobDir).adopt(subtitle.file());
             StoredFile storedSubtitle = store.store(hashed, "text/vtt", extensionOf(subtitle.file()),
                     (tx, fileId) -> MediaLinks.linkSubtitle(tx, video.getId(), subtitle, fileId));
             releaseIfUnclaimed(storedSubtitle);
@@ -139,9 +148,27 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                 video.getExternalId(), post.getExternalId(), stored.path());
     }
 
+    /** Embed mode with {@code download_if_embed_fails}: a YouTube video is downloaded only when it cannot be embedded. */
+    private boolean embedOnlyIfPlayable() {
+        return settings.youtube().mode() == Settings.YoutubeMode.EMBED && settings.youtube().downloadIfEmbedFails();
+    }
+
+    private void keepEmbed(PostMediaRecord item, VideosRecord video, PostsRecord post) {
+        ObjectNode extra = VideoMetadata.parse(video.getExtraMetadata());
+        extra.put("embed_html", YouTubeEmbed.html(video.getExternalId(), post.getTitle()));
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            tx.update(POST_MEDIA).set(POST_MEDIA.STATUS, PostMediaStatus.embedded)
+                    .where(POST_MEDIA.ID.eq(item.getId()), POST_MEDIA.STATUS.eq(PostMediaStatus.queued)).execute();
+            tx.update(VIDEOS).set(VIDEOS.STATUS, VideoStatus.embedded)
+                    .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf(extra.toString()))
+                    .where(VIDEOS.ID.eq(video.getId())).execute();
+        });
+    }
+
     /** A file over HTTP; a 403 from the CDN (an expired signature) is answered by one fresh URL from the post. */
     private FetchedFile fetchFile(PostMediaRecord item, PostsRecord post, Path jobDir) throws Exception {
-        Optional<String> fileName = Optional.ofNullable(item.getMetadata()).map(json -> org.creatorarchiver.phase2.media.VideoMetadata
+        Optional<String> fileName = Optional.ofNullable(item.getMetadata()).map(json -> VideoMetadata
                 .parse(json).path("file_name").asText(null));
         if (item.getSourceUrl() == null) {
             throw new PermanentFailureException("media " + item.getId() + " of post " + post.getExternalId()
@@ -193,7 +220,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
     }
 
     private static boolean isHls(PostMediaRecord item) {
-        return "hls".equals(org.creatorarchiver.phase2.media.VideoMetadata.parse(item.getMetadata()).path("delivery").asText())
+        return "hls".equals(VideoMetadata.parse(item.getMetadata()).path("delivery").asText())
                 || (item.getSourceUrl() != null && item.getSourceUrl().contains(".m3u8"));
     }
 

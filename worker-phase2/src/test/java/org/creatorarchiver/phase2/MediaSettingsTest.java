@@ -85,6 +85,53 @@ class MediaSettingsTest {
         assertThat(phase2.patreon.requests("/mux/")).isEmpty();
     }
 
+    private Settings.Media embedUnlessItFails() {
+        Settings.Media defaults = Settings.Media.DEFAULTS;
+        return new Settings.Media(defaults.images(), defaults.patreon(),
+                new Settings.Youtube(Settings.YoutubeMode.EMBED, true, defaults.youtube().downloadSettings()),
+                defaults.deduplication());
+    }
+
+    @Test
+    void downloadIfEmbedFailsKeepsAPlayableVideoAsAnEmbed() throws Exception {
+        String post = phase2.creator.postId(5);
+        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide01"));
+        phase2.settings(embedUnlessItFails());
+
+        phase2.process(post);
+        phase2.downloadAll();
+
+        VideosRecord video = phase2.videos(post).getFirst();
+        assertThat(video.getStatus()).isEqualTo(VideoStatus.embedded);
+        assertThat(video.getMediaFileId()).isNull();
+        assertThat(phase2.files()).isEmpty();
+    }
+
+    @Test
+    void downloadIfEmbedFailsDownloadsAVideoThatCannotBeEmbedded(@TempDir Path bin) throws Exception {
+        // yt-dlp as installed, except that its probe says what YouTube says of a video whose owner disabled embedding.
+        Path ytDlp = bin.resolve("yt-dlp-no-embed");
+        Files.writeString(ytDlp, """
+                #!/bin/sh
+                for argument in "$@"; do
+                  if [ "$argument" = "--no-simulate" ]; then exec yt-dlp "$@"; fi
+                done
+                yt-dlp "$@" | sed 's/^{/{"playable_in_embed": false, /'
+                """);
+        ytDlp.toFile().setExecutable(true);
+        String post = phase2.creator.postId(5);
+        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide01"));
+        phase2.settings(embedUnlessItFails(), new org.creatorarchiver.config.ExternalTools(ytDlp.toString(), "ffmpeg"));
+
+        phase2.process(post);
+        phase2.downloadAll();
+
+        VideosRecord video = phase2.videos(post).getFirst();
+        assertThat(video.getStatus()).isEqualTo(VideoStatus.completed);
+        assertThat(Files.mismatch(mediaDir.resolve(phase2.file(video.getMediaFileId()).getFilePath()), site.clip()))
+                .isEqualTo(-1L);
+    }
+
     @Test
     void youTubeDownloadModeStoresTheVideoAndItsEnglishAndSpanishSubtitles() throws Exception {
         String post = phase2.creator.postId(5);

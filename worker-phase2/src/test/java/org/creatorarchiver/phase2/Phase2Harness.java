@@ -75,8 +75,11 @@ final class Phase2Harness implements AutoCloseable {
 
     /** Rebuilds the handlers with other media settings, as a worker restarted with another settings file. */
     void settings(Settings.Media media) {
-        handlers = Phase2WorkerMain.handlers(db, queue, http, mediaDir, new ExternalTools("yt-dlp", "ffmpeg"), media,
-                GLOBAL_LIMIT, Clock.systemUTC());
+        settings(media, new ExternalTools("yt-dlp", "ffmpeg"));
+    }
+
+    void settings(Settings.Media media, ExternalTools tools) {
+        handlers = Phase2WorkerMain.handlers(db, queue, http, mediaDir, tools, media, GLOBAL_LIMIT, Clock.systemUTC());
     }
 
     Phase2WorkerMain.Handlers handlers() {

@@ -146,6 +146,8 @@ class PostProcessingTest {
         VideosRecord vimeo = phase2.videos(post(1)).getFirst();
         assertThat(vimeo.getProvider()).isEqualTo(VideoProvider.vimeo);
         assertThat(vimeo.getExternalId()).isEqualTo("905512347");
+        assertThat(vimeo.getUrl()).as("the player URL, which plays where the page may 404")
+                .isEqualTo("https://player.vimeo.com/video/905512347?h=c0ffee1234");
         assertThat(vimeo.getStatus()).isEqualTo(VideoStatus.embedded);
         assertThat(phase2.waitingDownloads()).isZero();
     }

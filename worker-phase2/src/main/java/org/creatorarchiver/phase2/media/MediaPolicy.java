@@ -59,7 +59,10 @@ public final class MediaPolicy {
             return plain(PostMediaStatus.embedded);
         }
         return switch (item.provider().get()) {
+            // In embed mode with download_if_embed_fails, the media job asks yt-dlp whether the video may be
+            // embedded, and keeps the embed or downloads.
             case YOUTUBE -> settings.youtube().mode() == Settings.YoutubeMode.DOWNLOAD
+                    || settings.youtube().downloadIfEmbedFails()
                     ? video(PostMediaStatus.queued, VideoStatus.queued)
                     : video(PostMediaStatus.embedded, VideoStatus.embedded);
             case VIMEO, PATREON -> video(PostMediaStatus.embedded, VideoStatus.embedded);

@@ -185,7 +185,7 @@ public final class PostMediaWriter {
         }
         String url = switch (provider) {
             case youtube -> YouTubeEmbed.watchUrl(externalId);
-            case vimeo -> item.sourceUrl().orElse(post.url());
+            case vimeo -> item.sourceUrl().map(VimeoPlayer::url).orElse(post.url());
             case patreon -> post.url();
         };
         Integer duration = item.durationSeconds().isPresent()

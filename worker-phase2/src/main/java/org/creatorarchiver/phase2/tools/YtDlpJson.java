@@ -26,7 +26,9 @@ final class YtDlpJson {
         return new VideoInfo(id, json.path("title").asText(id),
                 duration.isNumber() ? Optional.of(duration.asDouble()) : Optional.empty(),
                 json.path("extractor").asText(""),
-                keys(json.path("subtitles")), keys(json.path("automatic_captions")));
+                keys(json.path("subtitles")), keys(json.path("automatic_captions")),
+                json.path("playable_in_embed").isBoolean()
+                        ? Optional.of(json.path("playable_in_embed").booleanValue()) : Optional.empty());
     }
 
     /**
