@@ -168,6 +168,39 @@ class PostProcessingTest {
     }
 
     @Test
+    void aLockedPostKeepsItsTeaserAndAccessInfoAndDownloadsNothing() throws Exception {
+        for (int number : new int[]{2, 3}) {
+            phase2.creator.lock(post(number));
+        }
+        phase2.creator.lockVideoWithPreview(post(4), 1653.852);
+
+        for (int number : new int[]{2, 3, 4}) {
+            phase2.process(post(number));
+        }
+
+        assertThat(phase2.waitingDownloads()).isZero();
+        for (int number : new int[]{2, 3, 4}) {
+            PostsRecord locked = phase2.post(post(number));
+            assertThat(locked.getIsLocked()).isTrue();
+            assertThat(locked.getStatus()).isEqualTo(PostStatus.completed);
+            assertThat(locked.getTeaserText()).isNotBlank();
+            assertThat(locked.getContentHtml()).isNull();
+            assertThat(JSON.readTree(locked.getRaw().data()).path("data").path("relationships").has("access_rules")).isTrue();
+            assertThat(phase2.media(post(number))).isNotEmpty().allSatisfy(item -> {
+                assertThat(item.getStatus()).isEqualTo(PostMediaStatus.view_on_patreon);
+                assertThat(item.getSourceUrl()).as("previews are never content").isNull();
+                assertThat(item.getMediaFileId()).isNull();
+            });
+        }
+        VideosRecord video = phase2.videos(post(4)).getFirst();
+        assertThat(video.getExternalId()).isEqualTo("216581623");
+        assertThat(video.getStatus()).isEqualTo(VideoStatus.view_on_patreon);
+        assertThat(video.getUrl()).isEqualTo(phase2.post(post(4)).getUrl());
+        assertThat(phase2.patreon.requests("/cdn/")).isEmpty();
+        assertThat(phase2.patreon.requests("/mux/")).isEmpty();
+    }
+
+    @Test
     void processingEveryPostTwiceChangesNoFileNorCount() throws Exception {
         phase2.processAll();
         phase2.downloadAll();

@@ -93,6 +93,9 @@ public final class FakeCreator {
     public synchronized void lock(String postId) {
         ObjectNode attributes = attributes(postId);
         attributes.put("current_user_can_view", false);
+        if (!attributes.path("teaser_text").isTextual()) {
+            attributes.put("teaser_text", "A preview of " + attributes.path("title").asText() + " for patrons.");
+        }
         attributes.putNull("content");
         attributes.putNull("content_json_string");
     }
