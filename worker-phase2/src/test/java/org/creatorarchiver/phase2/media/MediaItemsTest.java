@@ -87,6 +87,21 @@ class MediaItemsTest {
     }
 
     @Test
+    void youTubeLinksInTheTextCountOnceEachAndAfterTheEmbed() throws Exception {
+        String body = PatreonSamples.text("post-youtube-embed.json").replaceFirst("\"content\": *\"",
+                "\"content\": \"<p>Also <a href=\\\\\"https://youtu.be/yT3mbedID01\\\\\">the same</a> and"
+                        + " https://www.youtube.com/watch?v=0therVide0s</p>");
+        JsonApiDocument document = JsonApiDocument.parse(body, "sample");
+        JsonApiResource post = document.data().getFirst();
+
+        List<MediaItem> embeds = MediaItems.of(document, post, PostContentReader.read(post)).stream()
+                .filter(item -> item.provider().filter(MediaItem.VideoSource.YOUTUBE::equals).isPresent()).toList();
+
+        assertThat(embeds).extracting(item -> item.externalMediaId().orElseThrow()).containsExactly("yT3mbedID01", "0therVide0s");
+        assertThat(embeds.get(1).metadata().get("source").asText()).isEqualTo("text_link");
+    }
+
+    @Test
     void theCdnFileKeyIsTheLast32HexSegmentOfThePath() {
         assertThat(MediaItems.cdnFileKey("https://c10.patreonusercontent.com/4/patreon-media/p/post/1/"
                 + "0123456789abcdef0123456789abcdef/eyJ3Ijo2MjB9/1.jpg?token-hash=x")).contains("0123456789abcdef0123456789abcdef");
