@@ -52,6 +52,46 @@ public final class PatreonApi {
         return withPostFields(http.url("/api/posts/" + postId).newBuilder()).build();
     }
 
+    /**
+     * The first page of a campaign's collections (patreon-api.md 1.4), each with its attributes and, as far as
+     * Patreon shows them here, its {@code post_ids}. Later pages, if any, are the pages' {@code links.next}.
+     */
+    public HttpUrl campaignCollectionsUrl(String campaignId) {
+        return http.url("/api/collection").newBuilder()
+                .addQueryParameter("filter[campaign_id]", campaignId)
+                .addQueryParameter("filter[must_contain_at_least_one_published_post]", "true")
+                .addQueryParameter("sort", "-edited_at")
+                .addQueryParameter("json-api-version", "1.0")
+                .addQueryParameter("json-api-use-default-includes", "false")
+                .build();
+    }
+
+    /** One collection with its attributes, {@code post_ids} included. */
+    public HttpUrl collectionUrl(String collectionId) {
+        return http.url("/api/collection/" + collectionId).newBuilder()
+                .addQueryParameter("json-api-version", "1.0")
+                .addQueryParameter("json-api-use-default-includes", "false")
+                .build();
+    }
+
+    /**
+     * The first page of a collection's posts in the creator's order ({@code sort=collection_order}, which Patreon
+     * accepts only with a campaign filter). Only the ids are needed, so only a small field is asked for.
+     */
+    public HttpUrl collectionPostsUrl(String campaignId, String collectionId) {
+        return http.url("/api/posts").newBuilder()
+                .addQueryParameter("filter[campaign_id]", campaignId)
+                .addQueryParameter("filter[contains_exclusive_posts]", "true")
+                .addQueryParameter("filter[is_draft]", "false")
+                .addQueryParameter("filter[collection_id]", collectionId)
+                .addQueryParameter("filter[include_drops]", "true")
+                .addQueryParameter("sort", "collection_order")
+                .addQueryParameter("fields[post]", "published_at")
+                .addQueryParameter("json-api-use-default-includes", "false")
+                .addQueryParameter("json-api-version", "1.0")
+                .build();
+    }
+
     public HttpUrl searchUrl(String query) {
         return http.url("/api/search").newBuilder()
                 .addQueryParameter("q", query)

@@ -131,6 +131,15 @@ public final class SourceStore {
                 .execute();
     }
 
+    /** Phase 3 listed every collection of the source and stored what changed: {@code collections_synced_at} now. */
+    public void finishCollectionsListing(long sourceId) {
+        dsl.update(SOURCES)
+                .set(SOURCES.COLLECTIONS_SYNCED_AT, now())
+                .set(SOURCES.UPDATED_AT, now())
+                .where(SOURCES.ID.eq(sourceId))
+                .execute();
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }

@@ -1,5 +1,7 @@
 package org.creatorarchiver.phase3;
 
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.process.WorkerProcess;
 
 /** Phase 3 worker: creator -> collections (queue phase3). Runs until SIGTERM. */
@@ -9,8 +11,12 @@ public final class Phase3WorkerMain {
     }
 
     public static void main(String[] args) {
-        WorkerProcess.run("worker-phase3", args, (process, runtime) -> {
-            // The phase 3 handlers register here (runtime.handle(JobTypes..., handler, retry policy)).
-        });
+        WorkerProcess.run("worker-phase3", args, (process, runtime) ->
+                runtime.handle(JobTypes.SYNC_COLLECTIONS, handler(process), process.scrapingRetryPolicy()));
+    }
+
+    /** The phase 3 handler wired to the process's database and Patreon client. */
+    public static SyncCollectionsHandler handler(ArchiverProcess process) {
+        return SyncCollectionsHandler.create(process.database().dsl(), process.http().patreon(), process.clock());
     }
 }

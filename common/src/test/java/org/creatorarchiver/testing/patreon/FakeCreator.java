@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A creator on the {@link FakePatreon}: its ids and posts, generated from the sample posts (each generated post
@@ -28,6 +29,8 @@ public final class FakeCreator {
     private final String userId;
     /** Oldest first; served newest first. */
     private final List<ObjectNode> posts = new ArrayList<>();
+    /** In the order the collections list shows them. */
+    private final Map<String, FakeCollection> collections = new LinkedHashMap<>();
 
     FakeCreator(String vanity, String campaignId, String userId) {
         this.vanity = vanity;
@@ -67,6 +70,54 @@ public final class FakeCreator {
             posts.add(post);
         }
         return this;
+    }
+
+    /** Adds the seven sample posts with their own ids (150000000 to 150000006), as the sample collections name them. */
+    public synchronized FakeCreator addSamplePosts() {
+        TEMPLATES.forEach(post -> posts.add(post.deepCopy()));
+        return this;
+    }
+
+    /** Adds a collection with its posts in the creator's order; it is listed after the ones added before. */
+    public synchronized FakeCollection addCollection(String id, String title, String description, String... postIds) {
+        FakeCollection collection = new FakeCollection(id, title, description, List.of(postIds));
+        collections.put(id, collection);
+        return collection;
+    }
+
+    /** The sample's collections: 15764301 "Behind the Scenes" and 15764302 "Podcast", with their post ids. */
+    public synchronized FakeCreator addSampleCollections() {
+        PatreonSamples.json("collections-list.json").get("data").forEach(sample -> {
+            JsonNode attributes = sample.path("attributes");
+            List<String> ids = new ArrayList<>();
+            attributes.path("post_ids").forEach(id -> ids.add(id.asText()));
+            addCollection(sample.path("id").asText(), attributes.path("title").asText(),
+                    attributes.path("description").asText(), ids.toArray(String[]::new));
+        });
+        return this;
+    }
+
+    public synchronized FakeCollection collection(String id) {
+        FakeCollection collection = collections.get(id);
+        if (collection == null) {
+            throw new IllegalArgumentException("no collection " + id + " on " + vanity);
+        }
+        return collection;
+    }
+
+    /** The creator deletes the collection (its posts stay). */
+    public synchronized void deleteCollection(String id) {
+        if (collections.remove(id) == null) {
+            throw new IllegalArgumentException("no collection " + id + " on " + vanity);
+        }
+    }
+
+    synchronized List<FakeCollection> collections() {
+        return List.copyOf(collections.values());
+    }
+
+    synchronized Optional<FakeCollection> findCollection(String id) {
+        return Optional.ofNullable(collections.get(id));
     }
 
     /** The external id of the {@code number}-th post (0 = the oldest). */

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
 /**
  * A fake Patreon on 127.0.0.1 built from the sample responses (patreon-api.md 6): creator pages in both page
  * generations (behind the live site's 307 redirects), {@code /api/search}, {@code /api/campaigns/{id}},
- * {@code /api/user/{id}} and {@code /api/posts} paged by {@code links.next} with opaque cursors. Switches model
+ * {@code /api/user/{id}}, {@code /api/posts} paged by {@code links.next} with opaque cursors, and collections
+ * ({@code /api/collection?filter[campaign_id]=}, {@code /api/collection/{id}}, a collection's posts by
+ * {@code filter[collection_id]} in collection order). Switches model
  * what goes wrong on the real site: a middle page without {@code meta}, expired cursors, a broken search, session
  * and user-agent refusals, Cloudflare, latency, and one-shot scripted answers (429, 500, malformed JSON).
  */
@@ -58,6 +60,7 @@ public final class FakePatreon implements AutoCloseable {
     private final List<Scripted> scripted = new CopyOnWriteArrayList<>();
     private final Set<Integer> pagesWithoutMeta = ConcurrentHashMap.newKeySet();
     private volatile int pageSize = 20;
+    private volatile int collectionPageSize = 20;
     private volatile PageStyle pageStyle = PageStyle.NEXT_DATA;
     private volatile boolean searchWorks = true;
     /** Cursors carry the generation that issued them; {@link #expireCursors()} starts a new one. */
@@ -107,6 +110,12 @@ public final class FakePatreon implements AutoCloseable {
 
     public FakePatreon pageSize(int posts) {
         this.pageSize = posts;
+        return this;
+    }
+
+    /** Collections per page of {@code /api/collection?filter[campaign_id]=...} (Patreon's own size is unknown). */
+    public FakePatreon collectionPageSize(int collections) {
+        this.collectionPageSize = collections;
         return this;
     }
 
@@ -192,6 +201,23 @@ public final class FakePatreon implements AutoCloseable {
     public static Predicate<RecordedRequest> postsPage(int number, int pageSize) {
         return request -> request.getUrl().encodedPath().equals("/api/posts")
                 && offset(request.getUrl()) == (number - 1) * pageSize;
+    }
+
+    /** A request for page {@code number} (1-based) of a campaign's collections list, judged by its cursor. */
+    public static Predicate<RecordedRequest> collectionsPage(int number, int pageSize) {
+        return request -> request.getUrl().encodedPath().equals("/api/collection")
+                && offset(request.getUrl()) == (number - 1) * pageSize;
+    }
+
+    /** A request for one collection's own page, {@code /api/collection/{id}}. */
+    public static Predicate<RecordedRequest> collectionPage(String collectionId) {
+        return request -> request.getUrl().encodedPath().equals("/api/collection/" + collectionId);
+    }
+
+    /** A request for the posts of one collection ({@code /api/posts?filter[collection_id]=...}), any page. */
+    public static Predicate<RecordedRequest> collectionPosts(String collectionId) {
+        return request -> request.getUrl().encodedPath().equals("/api/posts")
+                && collectionId.equals(request.getUrl().queryParameter("filter[collection_id]"));
     }
 
     /** The fake's own media hosts stand in for Patreon's CDN and Mux in every answer. */
@@ -286,6 +312,9 @@ public final class FakePatreon implements AutoCloseable {
         if (resource.equals("posts") && segments.size() == 3) {
             return post(segments.get(2));
         }
+        if (resource.equals("collection")) {
+            return segments.size() == 2 ? collections(url) : segments.size() == 3 ? collection(segments.get(2)) : notFound();
+        }
         if (resource.equals("search")) {
             return search(url.queryParameter("q"));
         }
@@ -308,6 +337,9 @@ public final class FakePatreon implements AutoCloseable {
         Optional<FakeCreator> creator = byCampaign(campaignId);
         if (creator.isEmpty()) {
             return notFound();
+        }
+        if (url.queryParameter("filter[collection_id]") != null) {
+            return collectionPosts(url, creator.get());
         }
         String cursor = url.queryParameter("page[cursor]");
         int offset = offset(url);
@@ -337,6 +369,69 @@ public final class FakePatreon implements AutoCloseable {
             pagination.putObject("cursors").put("next", next);
             pagination.put("total", total);
         }
+        return localMedia(json(200, ""), page.toString());
+    }
+
+    /** {@code /api/collection?filter[campaign_id]=...}: the campaign's collections, paged by links.next. */
+    private MockResponse collections(HttpUrl url) {
+        String campaignId = url.queryParameter("filter[campaign_id]");
+        if (campaignId == null) {
+            return json(400, PatreonSamples.text("error-400.json"));
+        }
+        Optional<FakeCreator> creator = byCampaign(campaignId);
+        if (creator.isEmpty()) {
+            return notFound();
+        }
+        List<ObjectNode> listed = creator.get().collections().stream().map(FakeCollection::inList).toList();
+        return pageOf(url, listed, collectionPageSize);
+    }
+
+    /** {@code /api/collection/{id}}: one collection of any creator. */
+    private MockResponse collection(String collectionId) {
+        for (FakeCreator creator : creatorsByVanity.values()) {
+            Optional<FakeCollection> collection = creator.findCollection(collectionId);
+            if (collection.isPresent()) {
+                ObjectNode answer = PatreonSamples.JSON.createObjectNode();
+                answer.set("data", collection.get().onItsPage());
+                answer.putObject("links").put("self", "https://www.patreon.com/api/collection/" + collectionId);
+                return localMedia(json(200, ""), answer.toString());
+            }
+        }
+        return notFound();
+    }
+
+    /** {@code /api/posts?...filter[collection_id]=...&sort=collection_order}: the collection's posts in its order. */
+    private MockResponse collectionPosts(HttpUrl url, FakeCreator creator) {
+        if (!"collection_order".equals(url.queryParameter("sort"))) {
+            return json(400, PatreonSamples.text("error-400.json"));
+        }
+        Optional<FakeCollection> collection = creator.findCollection(url.queryParameter("filter[collection_id]"));
+        if (collection.isEmpty()) {
+            return notFound();
+        }
+        List<ObjectNode> posts = collection.get().postIds().stream().map(creator::find)
+                .flatMap(Optional::stream).toList();
+        return pageOf(url, posts, pageSize);
+    }
+
+    /**
+     * The page of {@code items} the request's cursor points at, with {@code links.next} on Patreon's host (as Patreon
+     * writes it) while more follow, and {@code meta.pagination.total}.
+     */
+    private MockResponse pageOf(HttpUrl url, List<ObjectNode> items, int size) {
+        int offset = offset(url);
+        if (offset < 0) {
+            return invalidCursor("Invalid cursor");
+        }
+        int from = Math.min(offset, items.size());
+        int to = Math.min(from + size, items.size());
+        ObjectNode page = PatreonSamples.JSON.createObjectNode();
+        page.putArray("data").addAll(items.subList(from, to));
+        if (to < items.size()) {
+            page.putObject("links").put("next", url.newBuilder().scheme("https").host("www.patreon.com").port(443)
+                    .setQueryParameter("page[cursor]", cursor(to)).build().toString());
+        }
+        page.putObject("meta").putObject("pagination").put("total", items.size());
         return localMedia(json(200, ""), page.toString());
     }
 

@@ -1,0 +1,99 @@
+package org.creatorarchiver.phase3;
+
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.http.PatreonHttp;
+import org.creatorarchiver.jobs.JobTypes.SyncCollections;
+import org.creatorarchiver.patreon.PatreonApi;
+import org.creatorarchiver.patreon.creator.CampaignResolver;
+import org.creatorarchiver.phase3.listing.CollectionListing;
+import org.creatorarchiver.phase3.listing.ListedCollection;
+import org.creatorarchiver.phase3.listing.PostIdsSource;
+import org.creatorarchiver.phase3.store.CollectionStore;
+import org.creatorarchiver.phase3.store.StoredCollections;
+import org.creatorarchiver.queue.JobContext;
+import org.creatorarchiver.queue.JobHandler;
+import org.creatorarchiver.queue.PermanentFailureException;
+import org.creatorarchiver.sources.Source;
+import org.creatorarchiver.sources.SourceFailures;
+import org.creatorarchiver.sources.SourceResolution;
+import org.creatorarchiver.sources.SourceStore;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Phase 3's job: a creator's collections and their posts. Resolves the campaign (the resolver phase 1 uses too),
+ * lists every collection with its ordered posts, then stores the whole listing at once. Patreon refusing the session,
+ * the app version or the network (401, 426, Cloudflare) is a state of the source, written on its row in one line and
+ * not retried; 429, 5xx and malformed answers are retried by the HTTP client and the queue, then the source is
+ * {@code failed}.
+ */
+public final class SyncCollectionsHandler implements JobHandler<SyncCollections> {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncCollectionsHandler.class);
+
+    private final SourceStore sources;
+    private final SourceResolution resolution;
+    private final CollectionListing listing;
+    private final CollectionStore collections;
+
+    public SyncCollectionsHandler(SourceStore sources, SourceResolution resolution, CollectionListing listing,
+                                  CollectionStore collections) {
+        this.sources = sources;
+        this.resolution = resolution;
+        this.listing = listing;
+        this.collections = collections;
+    }
+
+    /** The handler with its parts, on the given database and Patreon client. */
+    public static SyncCollectionsHandler create(DSLContext dsl, PatreonHttp patreon, Clock clock) {
+        PatreonApi api = new PatreonApi(patreon);
+        SourceStore sources = new SourceStore(dsl, clock);
+        return new SyncCollectionsHandler(sources, new SourceResolution(sources, new CampaignResolver(api)),
+                new CollectionListing(api), new CollectionStore(dsl, clock));
+    }
+
+    @Override
+    public void handle(SyncCollections job, JobContext context) throws Exception {
+        Optional<Source> found = sources.find(job.sourceId());
+        if (found.isEmpty()) {
+            // Deleted, or merged into the source of the same campaign, whose own job lists it.
+            log.info("source {} no longer exists: no collections to sync", job.sourceId());
+            return;
+        }
+        try {
+            Source source = resolution.resolved(found.get());
+            String campaignId = source.campaignId()
+                    .orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
+            List<ListedCollection> listed = listing.list(campaignId);
+            StoredCollections stored = collections.store(source.id(), listed);
+            sources.finishCollectionsListing(source.id());
+            sources.markActive(source.id());
+            log.info("{}: {} collection(s): {} new, {} changed, {} removed; posts named by {} collection page(s) and {}"
+                            + " posts listing(s)", source.label(), stored.listed(), stored.added(), stored.changed(),
+                    stored.removed(), count(listed, PostIdsSource.COLLECTION_PAGE), count(listed, PostIdsSource.POSTS_LISTING));
+        } catch (HttpFailureException e) {
+            Optional<SourceStatus> state = e.retryable() ? Optional.empty() : SourceFailures.statusFor(e.kind());
+            if (state.isEmpty()) {
+                throw e;
+            }
+            sources.recordFailure(job.sourceId(), state.get(), e.getMessage());
+            log.error("source {}: {}", job.sourceId(), e.getMessage());
+            throw new PermanentFailureException(e.getMessage(), e);
+        }
+    }
+
+    private static long count(List<ListedCollection> listed, PostIdsSource from) {
+        return listed.stream().filter(collection -> collection.postIdsFrom() == from).count();
+    }
+
+    @Override
+    public void onGaveUp(SyncCollections job, JobContext context, String reason) {
+        sources.recordGaveUp(job.sourceId(), reason);
+    }
+}

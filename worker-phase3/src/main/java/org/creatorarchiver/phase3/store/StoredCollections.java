@@ -1,0 +1,16 @@
+package org.creatorarchiver.phase3.store;
+
+/**
+ * What storing one listing of a source's collections did.
+ *
+ * @param added   collections seen for the first time
+ * @param changed known collections whose attributes or posts (which, or their order) changed
+ * @param removed collections Patreon no longer lists, deleted with their membership
+ */
+public record StoredCollections(int listed, int added, int changed, int removed) {
+
+    /** Nothing was written: every collection was known and unchanged and none disappeared. */
+    public boolean unchanged() {
+        return added == 0 && changed == 0 && removed == 0;
+    }
+}
