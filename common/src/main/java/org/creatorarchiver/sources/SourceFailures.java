@@ -2,6 +2,10 @@ package org.creatorarchiver.sources;
 
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.FailureKind;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.queue.PermanentFailureException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
@@ -10,6 +14,8 @@ import java.util.Optional;
  * status each gives. The one place phases 1 and 3 map Patreon's refusals to {@code sources.status}.
  */
 public final class SourceFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceFailures.class);
 
     private SourceFailures() {
     }
@@ -23,5 +29,20 @@ public final class SourceFailures {
             case NOT_FOUND -> Optional.of(SourceStatus.not_found);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * How a job about a source ends on an HTTP failure: one that is a state of the source ({@link #statusFor}, never
+     * a retryable one) is written on its row in one line and comes back as a {@link PermanentFailureException}, so
+     * it is not retried; any other failure comes back as it is, for the queue's retries. The caller throws the result.
+     */
+    public static Exception settle(SourceStore sources, long sourceId, HttpFailureException failure) {
+        Optional<SourceStatus> state = failure.retryable() ? Optional.empty() : statusFor(failure.kind());
+        if (state.isEmpty()) {
+            return failure;
+        }
+        sources.recordFailure(sourceId, state.get(), failure.getMessage());
+        log.error("source {}: {}", sourceId, failure.getMessage());
+        return new PermanentFailureException(failure.getMessage(), failure);
     }
 }

@@ -252,6 +252,19 @@ class SourceStoreTest {
     }
 
     @Test
+    void aCompleteCollectionsListingIsStampedWithoutTouchingPhase1sCheckpoint() {
+        long id = insert("4815162", "skyforge", null);
+        store.saveSyncCursor(id, "https://next");
+
+        store.finishCollectionsListing(id);
+
+        SourcesRecord row = row(id);
+        assertThat(row.getCollectionsSyncedAt().toInstant()).isEqualTo(NOW);
+        assertThat(row.getSyncCursor()).isEqualTo("https://next");
+        assertThat(row.getLastSyncedAt()).isNull();
+    }
+
+    @Test
     void updatesOfOneSourceLeaveTheOthersAlone() {
         long one = insert("4815162", "skyforge", null);
         long other = insert("7700001", "nebula", null);

@@ -1,6 +1,5 @@
 package org.creatorarchiver.phase3;
 
-import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
 import org.creatorarchiver.jobs.JobTypes.SyncCollections;
@@ -13,7 +12,6 @@ import org.creatorarchiver.phase3.store.CollectionStore;
 import org.creatorarchiver.phase3.store.StoredCollections;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
-import org.creatorarchiver.queue.PermanentFailureException;
 import org.creatorarchiver.sources.Source;
 import org.creatorarchiver.sources.SourceFailures;
 import org.creatorarchiver.sources.SourceResolution;
@@ -74,17 +72,12 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
             StoredCollections stored = collections.store(source.id(), listed);
             sources.finishCollectionsListing(source.id());
             sources.markActive(source.id());
-            log.info("{}: {} collection(s): {} new, {} changed, {} removed; posts named by {} collection page(s) and {}"
-                            + " posts listing(s)", source.label(), stored.listed(), stored.added(), stored.changed(),
-                    stored.removed(), count(listed, PostIdsSource.COLLECTION_PAGE), count(listed, PostIdsSource.POSTS_LISTING));
+            log.info("{}: {} collection(s): {} new, {} changed, {} removed; post ids from the list for {}, from their"
+                            + " own page for {}, from the posts listing for {}", source.label(), stored.listed(),
+                    stored.added(), stored.changed(), stored.removed(), count(listed, PostIdsSource.LIST),
+                    count(listed, PostIdsSource.COLLECTION_PAGE), count(listed, PostIdsSource.POSTS_LISTING));
         } catch (HttpFailureException e) {
-            Optional<SourceStatus> state = e.retryable() ? Optional.empty() : SourceFailures.statusFor(e.kind());
-            if (state.isEmpty()) {
-                throw e;
-            }
-            sources.recordFailure(job.sourceId(), state.get(), e.getMessage());
-            log.error("source {}: {}", job.sourceId(), e.getMessage());
-            throw new PermanentFailureException(e.getMessage(), e);
+            throw SourceFailures.settle(sources, job.sourceId(), e);
         }
     }
 

@@ -41,10 +41,6 @@ class CollectionFailuresTest {
         phase3.close();
     }
 
-    private FakeCreator skyforge() {
-        return patreon.addCreator("skyforge", "4815162", "90011223").addSamplePosts().addSampleCollections();
-    }
-
     private void awaitQueueEmpty() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             QueueCounts counts = phase3.queue.counts(Queues.PHASE3);
@@ -55,7 +51,7 @@ class CollectionFailuresTest {
     @Test
     void malformedJsonFailsTheJobNamingTheUrlIsRetriedThenDeadLetteredAndNothingOfTheListingIsWritten() throws Exception {
         patreon.collectionPageSize(1);
-        FakeCreator creator = skyforge();
+        FakeCreator creator = phase3.skyforge();
         long sourceId = phase3.sourceByVanity("skyforge");
         phase3.sync(sourceId);
         Map<String, String> before = phase3.rowVersions();
@@ -81,7 +77,7 @@ class CollectionFailuresTest {
 
     @Test
     void aMalformedCollectionPageFailsTheJobNamingThatPage() throws Exception {
-        skyforge().collection("15764302").omitPostIdsFromList();
+        phase3.skyforge().collection("15764302").omitPostIdsFromList();
         long sourceId = phase3.resolvedSource("4815162");
         patreon.script(FakePatreon.collectionPage("15764302"), FakePatreon.json(200,
                 "{\"data\": {\"id\": \"15764302\", \"type\": \"collection\", \"attributes\": {\"post_ids\": [\"one\"]}}}"));
@@ -95,7 +91,7 @@ class CollectionFailuresTest {
     @ParameterizedTest
     @EnumSource(value = FakePatreon.Refusal.class, names = {"UNAUTHORIZED", "UPGRADE_REQUIRED", "CLOUDFLARE"})
     void refusalsAreOneLineOnTheSourceAndAreNotRetried(FakePatreon.Refusal refusal) {
-        skyforge();
+        phase3.skyforge();
         long sourceId = phase3.resolvedSource("4815162");
         patreon.refuse(refusal);
         phase3.startWorker(FAST_RETRIES);
@@ -122,7 +118,7 @@ class CollectionFailuresTest {
 
     @Test
     void aRefusalOfACollectionsOwnPageIsTheSourcesStateToo() {
-        skyforge().collection("15764301").omitPostIdsFromList();
+        phase3.skyforge().collection("15764301").omitPostIdsFromList();
         long sourceId = phase3.resolvedSource("4815162");
         patreon.script(FakePatreon.collectionPage("15764301"), FakePatreon.json(401, PatreonSamples.text("error-401.json")));
 
@@ -135,7 +131,7 @@ class CollectionFailuresTest {
 
     @Test
     void aGoodSyncClearsAnEarlierRefusal() throws Exception {
-        skyforge();
+        phase3.skyforge();
         long sourceId = phase3.resolvedSource("4815162");
         patreon.refuse(FakePatreon.Refusal.CLOUDFLARE);
         assertThatThrownBy(() -> phase3.sync(sourceId)).isInstanceOf(PermanentFailureException.class);
@@ -151,7 +147,7 @@ class CollectionFailuresTest {
 
     @Test
     void aServerErrorIsRetriedByTheQueueAndTheRetryStoresEverything() {
-        skyforge();
+        phase3.skyforge();
         long sourceId = phase3.resolvedSource("4815162");
         // Two 500s outlast the client's one short retry: the first job attempt fails.
         patreon.script(FakePatreon.collectionsPage(1, 20), FakePatreon.serverError())

@@ -16,6 +16,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +44,9 @@ class CollectionSyncTest {
         phase3.close();
     }
 
-    /** The sample creator: seven posts, "Behind the Scenes" = 4, 2, 1 and "Podcast" = 3 (ids 15000000x). */
-    private FakeCreator skyforge() {
-        return patreon.addCreator("skyforge", "4815162", "90011223").addSamplePosts().addSampleCollections();
-    }
-
     /** The sample collections and one more that shares post 150000002 with "Behind the Scenes". */
     private FakeCreator skyforgeWithOverlap() {
-        FakeCreator creator = skyforge();
+        FakeCreator creator = phase3.skyforge();
         creator.addCollection(CONCEPT_ART, "Concept art", "Sketches and boards.", "150000002", "150000000");
         return creator;
     }
@@ -114,7 +114,7 @@ class CollectionSyncTest {
 
     @Test
     void phase3BeforePhase1StoresMembershipAndTheViewShowsEachPostOnceItIsStored() throws Exception {
-        skyforge();
+        phase3.skyforge();
         long sourceId = phase3.sourceByVanity("skyforge");
 
         phase3.sync(sourceId);
@@ -172,7 +172,7 @@ class CollectionSyncTest {
 
     @Test
     void aListWithoutPostIdsTakesThemFromTheCollectionsOwnPage() throws Exception {
-        skyforge().collection(BEHIND_THE_SCENES).omitPostIdsFromList();
+        phase3.skyforge().collection(BEHIND_THE_SCENES).omitPostIdsFromList();
         long sourceId = phase3.sourceByVanity("skyforge");
 
         phase3.sync(sourceId);
@@ -186,7 +186,7 @@ class CollectionSyncTest {
     @Test
     void withoutPostIdsAnywhereTheCollectionsPostsAreListedInCollectionOrderAcrossPages() throws Exception {
         patreon.pageSize(2);
-        skyforge().collection(BEHIND_THE_SCENES).omitPostIds();
+        phase3.skyforge().collection(BEHIND_THE_SCENES).omitPostIds();
         long sourceId = phase3.sourceByVanity("skyforge");
 
         phase3.sync(sourceId);
@@ -200,7 +200,7 @@ class CollectionSyncTest {
 
     @Test
     void postIdsShorterThanNumPostsFallBackToThePostsListing() throws Exception {
-        skyforge().collection(BEHIND_THE_SCENES).truncatePostIds(2);
+        phase3.skyforge().collection(BEHIND_THE_SCENES).truncatePostIds(2);
         long sourceId = phase3.sourceByVanity("skyforge");
 
         phase3.sync(sourceId);
@@ -227,7 +227,7 @@ class CollectionSyncTest {
 
     @Test
     void aCollectionThatVanishesBetweenTheListAndItsPostsIsLeftOut() throws Exception {
-        FakeCreator creator = skyforge();
+        FakeCreator creator = phase3.skyforge();
         creator.collection(PODCAST).omitPostIds();
         long sourceId = phase3.sourceByVanity("skyforge");
         phase3.sync(sourceId);
@@ -240,6 +240,30 @@ class CollectionSyncTest {
         assertThat(phase3.memberships()).containsOnlyKeys(BEHIND_THE_SCENES);
         assertThat(phase3.source(sourceId).getStatus()).as("a collection's 404 is not the creator's")
                 .isEqualTo(SourceStatus.active);
+    }
+
+    @Test
+    void twoJobsOfOneSourceAtOnceBothSucceedAndStoreEachRowOnce() throws Exception {
+        skyforgeWithOverlap();
+        long sourceId = phase3.resolvedSource("4815162");
+        CyclicBarrier start = new CyclicBarrier(2);
+        Callable<Void> job = () -> {
+            start.await();
+            phase3.sync(sourceId);
+            return null;
+        };
+
+        try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
+            List<Future<Void>> running = List.of(workers.submit(job), workers.submit(job));
+            for (Future<Void> finished : running) {
+                finished.get();
+            }
+        }
+
+        assertThat(phase3.memberships()).containsExactly(
+                entry(BEHIND_THE_SCENES, List.of("150000004", "150000002", "150000001")),
+                entry(PODCAST, List.of("150000003")),
+                entry(CONCEPT_ART, List.of("150000002", "150000000")));
     }
 
     private OffsetDateTime membershipCreatedAt(String collection, String post) {

@@ -15,6 +15,7 @@ import org.creatorarchiver.queue.WorkerRuntime;
 import org.creatorarchiver.testing.SettableClock;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
+import org.creatorarchiver.testing.patreon.FakeCreator;
 import org.creatorarchiver.testing.patreon.FakePatreon;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -55,6 +56,11 @@ final class Phase3Harness implements AutoCloseable {
                 Duration.ofSeconds(10), 200, 1, Duration.ofMillis(10), Duration.ofSeconds(10));
         http = HttpClients.create(settings, TestServices.redisson(), Clock.systemUTC());
         handler = SyncCollectionsHandler.create(db, http.patreon(), clock);
+    }
+
+    /** The sample creator: seven posts, "Behind the Scenes" = 150000004, 150000002, 150000001, "Podcast" = 150000003. */
+    FakeCreator skyforge() {
+        return patreon.addCreator("skyforge", "4815162", "90011223").addSamplePosts().addSampleCollections();
     }
 
     /** A source as {@code enqueue skyforge} leaves it: unresolved, so phase 3 resolves it. */

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -329,18 +330,24 @@ public final class FakePatreon implements AutoCloseable {
         return notFound();
     }
 
-    private MockResponse posts(HttpUrl url) {
+    /**
+     * The answer about the creator {@code filter[campaign_id]} names; Patreon's 400 without that filter, 404 for a
+     * campaign it does not have.
+     */
+    private MockResponse forCampaign(HttpUrl url, Function<FakeCreator, MockResponse> answer) {
         String campaignId = url.queryParameter("filter[campaign_id]");
         if (campaignId == null) {
             return json(400, PatreonSamples.text("error-400.json"));
         }
-        Optional<FakeCreator> creator = byCampaign(campaignId);
-        if (creator.isEmpty()) {
-            return notFound();
-        }
-        if (url.queryParameter("filter[collection_id]") != null) {
-            return collectionPosts(url, creator.get());
-        }
+        return byCampaign(campaignId).map(answer).orElseGet(FakePatreon::notFound);
+    }
+
+    private MockResponse posts(HttpUrl url) {
+        return forCampaign(url, creator -> url.queryParameter("filter[collection_id]") != null
+                ? collectionPosts(url, creator) : campaignPosts(url, creator));
+    }
+
+    private MockResponse campaignPosts(HttpUrl url, FakeCreator creator) {
         String cursor = url.queryParameter("page[cursor]");
         int offset = offset(url);
         if (offset < 0) {
@@ -349,10 +356,10 @@ public final class FakePatreon implements AutoCloseable {
         if (cursor != null && !cursor.isEmpty() && generation(cursor) != cursorGeneration) {
             return invalidCursor("Expired");
         }
-        int total = creator.get().postCount();
+        int total = creator.postCount();
         int from = Math.min(offset, total);
         int to = Math.min(from + pageSize, total);
-        List<ObjectNode> posts = creator.get().newestFirst(from, to);
+        List<ObjectNode> posts = creator.newestFirst(from, to);
         ObjectNode page = PatreonSamples.JSON.createObjectNode();
         ArrayNode data = page.putArray("data");
         posts.forEach(data::add);
@@ -374,16 +381,8 @@ public final class FakePatreon implements AutoCloseable {
 
     /** {@code /api/collection?filter[campaign_id]=...}: the campaign's collections, paged by links.next. */
     private MockResponse collections(HttpUrl url) {
-        String campaignId = url.queryParameter("filter[campaign_id]");
-        if (campaignId == null) {
-            return json(400, PatreonSamples.text("error-400.json"));
-        }
-        Optional<FakeCreator> creator = byCampaign(campaignId);
-        if (creator.isEmpty()) {
-            return notFound();
-        }
-        List<ObjectNode> listed = creator.get().collections().stream().map(FakeCollection::inList).toList();
-        return pageOf(url, listed, collectionPageSize);
+        return forCampaign(url, creator -> pageOf(url,
+                creator.collections().stream().map(FakeCollection::inList).toList(), collectionPageSize));
     }
 
     /** {@code /api/collection/{id}}: one collection of any creator. */

@@ -8,9 +8,4 @@ package org.creatorarchiver.phase3.store;
  * @param removed collections Patreon no longer lists, deleted with their membership
  */
 public record StoredCollections(int listed, int added, int changed, int removed) {
-
-    /** Nothing was written: every collection was known and unchanged and none disappeared. */
-    public boolean unchanged() {
-        return added == 0 && changed == 0 && removed == 0;
-    }
 }
