@@ -1,6 +1,5 @@
 package org.creatorarchiver.phase1;
 
-import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
@@ -14,7 +13,6 @@ import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
-import org.creatorarchiver.queue.PermanentFailureException;
 import org.creatorarchiver.sources.Source;
 import org.creatorarchiver.sources.SourceFailures;
 import org.creatorarchiver.sources.SourceResolution;
@@ -78,13 +76,7 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
                     summary.editedPosts(), summary.enqueued(), summary.skippedVideos(), limit,
                     summary.stoppedAtKnown() ? "; stopped at known posts" : "");
         } catch (HttpFailureException e) {
-            Optional<SourceStatus> state = e.retryable() ? Optional.empty() : SourceFailures.statusFor(e.kind());
-            if (state.isEmpty()) {
-                throw e;
-            }
-            sources.recordFailure(job.sourceId(), state.get(), e.getMessage());
-            log.error("source {}: {}", job.sourceId(), e.getMessage());
-            throw new PermanentFailureException(e.getMessage(), e);
+            throw SourceFailures.settle(sources, job.sourceId(), e);
         }
     }
 
