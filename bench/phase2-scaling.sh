@@ -3,15 +3,17 @@
 # worker-phase2/target/worker-phase2.jar, WORKER_CONCURRENCY=1 each) against the fake Patreon as a process
 # (FakePatreonServer, 20 ms latency per request), and the speed-up over 1 (target >= 3.2x with 4).
 # Each run: the database and Redis are emptied, `queued` posts rows are stored for a 400-post creator (and a warm-up
-# creator), the workers are started and warmed up on the warm-up creator's posts, then one process_post job per post
-# is enqueued and timed until the phase2 queue is empty and every post is `completed`. Only the phase2 queue is
-# measured: the bench's settings file turns Patreon video, audio and attachment downloads off (images are URL-only
-# and YouTube embed-only by default), so the figure is post processing (fetch, details, media decisions) and no
-# media job exists. The settings file also raises scraping.requests_per_second from 2 (the default, shared by all
-# workers through Redis, which would cap every run at 2 posts/s) to 1000.
+# creator), the workers are started and warmed up on the warm-up creator's posts (300 per worker: the JIT halves a
+# worker's CPU per post over its first thousand posts), then one process_post job per post is enqueued and timed
+# until the phase2 queue is empty and every post is `completed`. Only the phase2 queue is measured: the bench's
+# settings file turns Patreon video, audio and attachment downloads off (images are URL-only and YouTube embed-only
+# by default), so the figure is post processing (fetch, details, media decisions) and no media job exists. The
+# settings file also raises scraping.requests_per_second from 2 (the default, shared by all workers through Redis,
+# which would cap every run at 2 posts/s) to 1000.
 # Uses the database archiver_bench (created if missing, emptied) and Redis db 14 (flushed); BENCH_DATABASE_URL /
-# BENCH_REDIS_URL choose others. BENCH_POSTS (400), BENCH_WARMUP_POSTS (200), BENCH_LATENCY_MS (20),
-# BENCH_WORKERS ("1 2 4"). Every process started here is stopped on exit, failure included.
+# BENCH_REDIS_URL choose others. BENCH_POSTS (400), BENCH_WARMUP_POSTS (per worker, 300), BENCH_LATENCY_MS (20),
+# BENCH_WORKERS ("1 2 4"); ARCHIVER_JAVA_OPTS goes to the workers' JVMs (as with bin/archiver).
+# Every process started here is stopped on exit, failure included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -22,9 +24,10 @@ export DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/arch
 export DATABASE_USER="${DATABASE_USER:-archiver}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-archiver}"
 export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}"
 posts="${BENCH_POSTS:-400}"
-warmup_posts="${BENCH_WARMUP_POSTS:-200}"
+warmup_per_worker="${BENCH_WARMUP_POSTS:-300}"
 latency_ms="${BENCH_LATENCY_MS:-20}"
 worker_counts="${BENCH_WORKERS:-1 2 4}"
+most_workers="$(printf '%s\n' $worker_counts | sort -n | tail -n 1)"
 requests_per_second=1000
 bench_campaign=777000 warmup_campaign=777100
 
@@ -64,7 +67,7 @@ cat >"$work/settings.json" <<EOF
 EOF
 
 "$JAVA_HOME/bin/java" "${java_options[@]}" -cp "$classpath" org.creatorarchiver.testing.patreon.FakePatreonServer 0 \
-  "benchcreator:$bench_campaign:777001:$posts" "warmup:$warmup_campaign:777101:$warmup_posts" \
+  "benchcreator:$bench_campaign:777001:$posts" "warmup:$warmup_campaign:777101:$((warmup_per_worker * most_workers))" \
   --latency-ms "$latency_ms" 2>"$work/fake.log" &
 fake_pid=$!
 fake_url=""
@@ -77,7 +80,7 @@ done
 [ -n "$fake_url" ] || { echo "phase2-scaling: the fake Patreon did not start within 10 s" >&2; exit 1; }
 
 echo "phase 2 scaling: $posts posts of one creator, fake Patreon (a separate process) with $latency_ms ms latency per" \
-  "request, worker processes with WORKER_CONCURRENCY=1, after a warm-up of $warmup_posts posts per run"
+  "request, worker processes with WORKER_CONCURRENCY=1, after a warm-up of $warmup_per_worker posts per worker (the JIT; an archive run processes thousands)"
 echo "settings file: Patreon video/audio/attachment downloads off (images URL-only and YouTube embed-only by default):" \
   "the phase2 queue only, no media jobs; scraping.requests_per_second raised from 2 (default) to $requests_per_second"
 for workers in $worker_counts; do
@@ -85,10 +88,10 @@ for workers in $worker_counts; do
   for i in $(seq 1 "$workers"); do
     env WORKER_CONCURRENCY=1 PATREON_BASE_URL="$fake_url" ARCHIVER_SETTINGS="$work/settings.json" \
       MEDIA_DIR="$work/media" "$JAVA_HOME/bin/java" -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
-      -jar worker-phase2/target/worker-phase2.jar >"$work/worker-$workers-$i.log" 2>&1 &
+      ${ARCHIVER_JAVA_OPTS:-} -jar worker-phase2/target/worker-phase2.jar >"$work/worker-$workers-$i.log" 2>&1 &
     worker_pids+=($!)
   done
-  if ! driver measure "$work/results" "$fake_pid" "${worker_pids[@]}"; then
+  if ! driver measure "$work/results" "$((warmup_per_worker * workers))" "$fake_pid" "${worker_pids[@]}"; then
     echo "phase2-scaling: the run with $workers worker(s) failed; the end of the first worker's log:" >&2
     tail -n 20 "$work/worker-$workers-1.log" >&2
     exit 1

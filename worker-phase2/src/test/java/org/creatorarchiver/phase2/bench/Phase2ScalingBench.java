@@ -36,8 +36,9 @@ import static org.creatorarchiver.db.generated.Tables.SOURCES;
  * <ul>
  * <li>{@code reset <fake url> <bench campaign> <warm-up campaign>}: empties the database and Redis, and stores a
  *     {@code sources} row and {@code queued} {@code posts} rows for both creators' posts, as phase 1 leaves them.</li>
- * <li>{@code measure <results file> <fake pid> <worker pid>...}: waits for the workers' heartbeats, warms them up on
- *     the warm-up creator, then enqueues one {@code process_post} job per bench post and times until the phase2
+ * <li>{@code measure <results file> <warm-up posts> <fake pid> <worker pid>...}: waits for the workers' heartbeats,
+ *     warms them up on that many of the warm-up creator's posts (the JIT: a worker's CPU per post halves over its
+ *     first thousand posts), then enqueues one {@code process_post} job per bench post and times until the phase2
  *     queue is empty and every bench post is {@code completed}; appends the figures to the results file.</li>
  * <li>{@code report <results file>}: the table, the speed-ups and where the CPU went.</li>
  * </ul>
@@ -60,12 +61,12 @@ public final class Phase2ScalingBench {
         Phase2ScalingBench bench = new Phase2ScalingBench();
         switch (args.length > 0 ? args[0] : "") {
             case "reset" -> bench.reset(HttpUrl.get(args[1]), args[2], args[3]);
-            case "measure" -> bench.measure(Path.of(args[1]), Long.parseLong(args[2]),
-                    Arrays.stream(args).skip(3).map(Long::valueOf).toList());
+            case "measure" -> bench.measure(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                    Arrays.stream(args).skip(4).map(Long::valueOf).toList());
             case "report" -> report(Path.of(args[1]));
             default -> {
                 System.err.println("usage: Phase2ScalingBench reset <fake url> <bench campaign> <warm-up campaign>"
-                        + " | measure <results file> <fake pid> <worker pid>... | report <results file>");
+                        + " | measure <results file> <warm-up posts> <fake pid> <worker pid>... | report <results file>");
                 System.exit(2);
             }
         }
@@ -112,10 +113,10 @@ public final class Phase2ScalingBench {
         }
     }
 
-    private void measure(Path results, long fakePid, List<Long> workerPids) throws Exception {
+    private void measure(Path results, int warmUpPosts, long fakePid, List<Long> workerPids) throws Exception {
         int workers = workerPids.size();
         awaitWorkers(workers);
-        processAll(WARM_UP_VANITY);
+        processAll(WARM_UP_VANITY, warmUpPosts);
 
         long driverPid = ProcessHandle.current().pid();
         List<Long> pids = new ArrayList<>(workerPids);
@@ -123,7 +124,7 @@ public final class Phase2ScalingBench {
         pids.add(driverPid);
         CpuTimes before = CpuTimes.now(pids);
         long start = System.nanoTime();
-        int posts = processAll(BENCH_VANITY);
+        int posts = processAll(BENCH_VANITY, Integer.MAX_VALUE);
         double seconds = (System.nanoTime() - start) / 1e9;
         CpuTimes used = CpuTimes.now(pids).since(before);
 
@@ -152,12 +153,12 @@ public final class Phase2ScalingBench {
     }
 
     /**
-     * Enqueues one job per queued post of the creator and waits until the phase2 queue is empty (nothing ready,
-     * delayed, processing or dead) and all of them are {@code completed}.
+     * Enqueues one job for each of (at most {@code limit}) posts of the creator and waits until the phase2 queue is
+     * empty (nothing ready, delayed, processing or dead) and all of them are {@code completed}.
      */
-    private int processAll(String vanity) throws InterruptedException {
+    private int processAll(String vanity, int limit) throws InterruptedException {
         List<Long> postIds = db.select(POSTS.ID).from(POSTS).join(SOURCES).on(SOURCES.ID.eq(POSTS.SOURCE_ID))
-                .where(SOURCES.VANITY.eq(vanity)).fetch(POSTS.ID);
+                .where(SOURCES.VANITY.eq(vanity)).orderBy(POSTS.ID).limit(limit).fetch(POSTS.ID);
         queue.enqueueAll(JobTypes.PROCESS_POST, postIds.stream().map(JobTypes.ProcessPost::new).toList());
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (true) {
