@@ -73,7 +73,7 @@ public final class MediaDownloadBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length != 3) {
             System.err.println("usage: MediaDownloadBench <file> <url> <media dir>");
             System.exit(2);
@@ -82,8 +82,12 @@ public final class MediaDownloadBench {
                 HttpClientSettings.DEFAULT_REQUESTS_PER_SECOND);
         try (HttpClients http = HttpClients.create(settings, TestServices.redisson(), Clock.systemUTC())) {
             new MediaDownloadBench(Path.of(args[0]), args[1], Path.of(args[2]), http).run();
+        } catch (Exception | Error e) {
+            // An OutOfMemoryError under the bench's small heap is a result too: reported, not left hanging.
+            System.err.println("media-download: " + e);
+            // Exits rather than returns: the shared test Redisson client keeps non-daemon threads alive.
+            System.exit(1);
         }
-        // The shared test Redisson client keeps non-daemon threads alive.
         System.exit(0);
     }
 

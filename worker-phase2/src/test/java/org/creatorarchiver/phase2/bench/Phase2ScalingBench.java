@@ -57,20 +57,25 @@ public final class Phase2ScalingBench {
     private Phase2ScalingBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Phase2ScalingBench bench = new Phase2ScalingBench();
-        switch (args.length > 0 ? args[0] : "") {
-            case "reset" -> bench.reset(HttpUrl.get(args[1]), args[2], args[3]);
-            case "measure" -> bench.measure(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
-                    Arrays.stream(args).skip(4).map(Long::valueOf).toList());
-            case "report" -> report(Path.of(args[1]));
-            default -> {
-                System.err.println("usage: Phase2ScalingBench reset <fake url> <bench campaign> <warm-up campaign>"
-                        + " | measure <results file> <warm-up posts> <fake pid> <worker pid>... | report <results file>");
-                System.exit(2);
+    public static void main(String[] args) {
+        try {
+            Phase2ScalingBench bench = new Phase2ScalingBench();
+            switch (args.length > 0 ? args[0] : "") {
+                case "reset" -> bench.reset(HttpUrl.get(args[1]), args[2], args[3]);
+                case "measure" -> bench.measure(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                        Arrays.stream(args).skip(4).map(Long::valueOf).toList());
+                case "report" -> report(Path.of(args[1]));
+                default -> {
+                    System.err.println("usage: Phase2ScalingBench reset <fake url> <bench campaign> <warm-up campaign>"
+                            + " | measure <results file> <warm-up posts> <fake pid> <worker pid>... | report <results file>");
+                    System.exit(2);
+                }
             }
+        } catch (Exception | Error e) {
+            System.err.println("phase2-scaling: " + e);
+            // Exits rather than returns: the shared test Redisson client keeps non-daemon threads alive.
+            System.exit(1);
         }
-        // The shared test Redisson client keeps non-daemon threads alive.
         System.exit(0);
     }
 
@@ -129,6 +134,7 @@ public final class Phase2ScalingBench {
         int posts = processAll(BENCH_VANITY, Integer.MAX_VALUE);
         double seconds = (System.nanoTime() - start) / 1e9;
         CpuTimes used = CpuTimes.now(pids).since(before);
+        requireOnlyBenchWorkers(workers);
 
         QueueCounts media = queue.counts(Queues.MEDIA);
         if (media.total() != 0) {
@@ -146,6 +152,16 @@ public final class Phase2ScalingBench {
     private List<Long> postgresBackends() {
         return db.fetch("select pid from pg_stat_activity where datname = current_database()")
                 .getValues(0, Long.class);
+    }
+
+    /** Another phase 2 worker on this Redis db would have taken some of the bench's jobs, and the figures with them. */
+    private static void requireOnlyBenchWorkers(int workers) {
+        List<String> live = new Heartbeats(TestServices.redisson()).live().stream()
+                .filter(w -> w.queues().contains(Queues.PHASE2)).map(w -> w.id() + " (pid " + w.pid() + ")").toList();
+        if (live.size() > workers) {
+            throw new IllegalStateException(live.size() + " phase 2 workers are alive on this Redis db but the bench "
+                    + "started " + workers + ": stop the others or choose another BENCH_REDIS_URL: " + live);
+        }
     }
 
     private void awaitWorkers(int workers) throws InterruptedException {
