@@ -84,6 +84,7 @@ public final class FakePatreon implements AutoCloseable {
     public static FakePatreon start(int port) {
         FakePatreon fake = new FakePatreon();
         fake.server.setDispatcher(fake.new Router());
+        fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
         try {
             fake.server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
