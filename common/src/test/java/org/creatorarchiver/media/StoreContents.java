@@ -17,14 +17,14 @@ import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 /** What the media store holds, on disk and in {@code media_files}, and the checks that must always hold of it. */
-record StoreContents(DSLContext db, Path mediaDir) {
+public record StoreContents(DSLContext db, Path mediaDir) {
 
-    List<MediaFilesRecord> rows() {
+    public List<MediaFilesRecord> rows() {
         return db.selectFrom(MEDIA_FILES).orderBy(MEDIA_FILES.ID).fetch();
     }
 
     /** Every regular file under {@code MEDIA_DIR/sha256}, relative to {@code MEDIA_DIR}, '/'-separated. */
-    List<String> files() {
+    public List<String> files() {
         Path root = mediaDir.resolve("sha256");
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -39,7 +39,7 @@ record StoreContents(DSLContext db, Path mediaDir) {
     }
 
     /** Files left in the workers' temp directories. */
-    List<Path> tempFiles() {
+    public List<Path> tempFiles() {
         Path tmp = mediaDir.resolve("tmp");
         if (!Files.isDirectory(tmp)) {
             return List.of();
@@ -51,14 +51,14 @@ record StoreContents(DSLContext db, Path mediaDir) {
         }
     }
 
-    int rowsPointingAt(long mediaFileId) {
+    public int rowsPointingAt(long mediaFileId) {
         return db.fetchCount(POST_MEDIA, POST_MEDIA.MEDIA_FILE_ID.eq(mediaFileId))
                 + db.fetchCount(VIDEOS, VIDEOS.MEDIA_FILE_ID.eq(mediaFileId))
                 + db.fetchCount(VIDEO_SUBTITLES, VIDEO_SUBTITLES.MEDIA_FILE_ID.eq(mediaFileId));
     }
 
     /** One file per row and one row per file, each file holding the bytes of its hash, and exact counts. */
-    void assertConsistent() {
+    public void assertConsistent() {
         List<MediaFilesRecord> rows = rows();
         assertThat(files()).as("files on disk are exactly the rows' files")
                 .containsExactlyInAnyOrderElementsOf(rows.stream().map(MediaFilesRecord::getFilePath).toList());

@@ -56,6 +56,7 @@ class MediaDeduplicationTest {
         assertThat(file.getReferenceCount()).isEqualTo(3).isEqualTo(phase2.rowsPointingAt(file.getId()));
         assertThat(phase2.files()).hasSize(1);
         assertThat(phase2.filesOnDisk()).containsExactly(mediaDir.resolve(file.getFilePath()));
+        phase2.store().assertConsistent();
     }
 
     @Test
@@ -128,5 +129,6 @@ class MediaDeduplicationTest {
         assertThat(file.getReferenceCount()).isEqualTo(3).isEqualTo(phase2.rowsPointingAt(file.getId()));
         assertThat(phase2.filesOnDisk()).hasSize(1);
         assertThat(phase2.tempFilesLeft()).isEmpty();
+        phase2.store().assertConsistent();
     }
 }

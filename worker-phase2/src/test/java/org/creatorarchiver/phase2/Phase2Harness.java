@@ -10,6 +10,7 @@ import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.media.StoreContents;
 import org.creatorarchiver.queue.JobCodec;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobQueue;
@@ -23,17 +24,13 @@ import org.jooq.DSLContext;
 import org.redisson.api.RList;
 import org.redisson.client.codec.StringCodec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
 import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
@@ -137,41 +134,27 @@ final class Phase2Harness implements AutoCloseable {
         return db.selectFrom(MEDIA_FILES).where(MEDIA_FILES.ID.eq(mediaFileId)).fetchSingle();
     }
 
-    List<MediaFilesRecord> files() {
-        return db.selectFrom(MEDIA_FILES).orderBy(MEDIA_FILES.ID).fetch();
+    /** What the media store holds, with the invariants every test may check ({@link StoreContents#assertConsistent}). */
+    StoreContents store() {
+        return new StoreContents(db, mediaDir);
     }
 
-    /** The stored files on disk (everything under sha256/), and nothing else is left in MEDIA_DIR but empty temp dirs. */
+    List<MediaFilesRecord> files() {
+        return store().rows();
+    }
+
+    /** The stored files on disk (everything under {@code MEDIA_DIR/sha256}). */
     List<Path> filesOnDisk() {
-        Path root = mediaDir.resolve("sha256");
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store().files().stream().map(mediaDir::resolve).toList();
     }
 
     List<Path> tempFilesLeft() {
-        Path tmp = mediaDir.resolve("tmp");
-        if (!Files.exists(tmp)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(tmp)) {
-            return paths.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store().tempFiles();
     }
 
     /** Rows pointing at the file, counted as DESIGN defines {@code reference_count}. */
     int rowsPointingAt(long mediaFileId) {
-        return db.fetchCount(POST_MEDIA, POST_MEDIA.MEDIA_FILE_ID.eq(mediaFileId))
-                + db.fetchCount(VIDEOS, VIDEOS.MEDIA_FILE_ID.eq(mediaFileId))
-                + db.fetchCount(org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES,
-                org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES.MEDIA_FILE_ID.eq(mediaFileId));
+        return store().rowsPointingAt(mediaFileId);
     }
 
     @Override
