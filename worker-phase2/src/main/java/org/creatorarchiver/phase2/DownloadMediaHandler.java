@@ -127,6 +127,9 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                 : DownloadRequest.patreonVideo(settings.patreon().videos());
         FetchedFile file = isHls(item) || youTube ? videos.fetch(url, jobDir, request) : fetchFile(item, post, jobDir);
         Optional<Double> measured = file.measuredSeconds();
+        if (known.isEmpty() && measured.isEmpty()) {
+            measured = videos.measure(file.file().path());
+        }
         if (known.isEmpty() && measured.isPresent() && skips.tooLong(video, measured.get(), limit)) {
             Files.deleteIfExists(file.file().path());
             skips.skip(dsl, video, item.getId(), measured.get(), limit);
@@ -168,8 +171,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
 
     /** A file over HTTP; a 403 from the CDN (an expired signature) is answered by one fresh URL from the post. */
     private FetchedFile fetchFile(PostMediaRecord item, PostsRecord post, Path jobDir) throws Exception {
-        Optional<String> fileName = Optional.ofNullable(item.getMetadata()).map(json -> VideoMetadata
-                .parse(json).path("file_name").asText(null));
+        Optional<String> fileName = Optional.ofNullable(VideoMetadata.parse(item.getMetadata()).path("file_name").asText(null));
         if (item.getSourceUrl() == null) {
             throw new PermanentFailureException("media " + item.getId() + " of post " + post.getExternalId()
                     + " has no URL to download from");

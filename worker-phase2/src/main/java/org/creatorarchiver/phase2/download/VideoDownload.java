@@ -31,6 +31,11 @@ public final class VideoDownload {
         return ytDlp;
     }
 
+    /** The duration ffprobe measures on a video fetched without yt-dlp (a direct file). */
+    public Optional<Double> measure(Path video) throws ToolException, InterruptedException {
+        return ffProbe.duration(video);
+    }
+
     /** @param jobDir a fresh directory under the worker's temp dir, for yt-dlp's files */
     public FetchedFile fetch(String url, Path jobDir, DownloadRequest request)
             throws ToolException, IOException, InterruptedException {

@@ -9,7 +9,10 @@ import org.jooq.JSONB;
 
 import java.util.List;
 
-/** {@code videos.extra_metadata}: skip figures, the "process anyway" mark, embed HTML, measured durations. */
+/**
+ * {@code videos.extra_metadata} (skip figures, the "process anyway" mark, embed HTML, measured durations) and the
+ * other JSONB objects phase 2 reads ({@code post_media.metadata}): read leniently, an unreadable value as empty.
+ */
 public final class VideoMetadata {
 
     /** Set by {@code orchestrator process-anyway}: the duration limit is ignored for this video, once. */
