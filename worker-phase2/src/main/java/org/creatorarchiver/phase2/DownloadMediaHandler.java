@@ -126,10 +126,8 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         DownloadRequest request = youTube ? DownloadRequest.youtube(settings.youtube().downloadSettings())
                 : DownloadRequest.patreonVideo(settings.patreon().videos());
         FetchedFile file = isHls(item) || youTube ? videos.fetch(url, jobDir, request) : fetchFile(item, post, jobDir);
-        Optional<Double> measured = file.measuredSeconds();
-        if (known.isEmpty() && measured.isEmpty()) {
-            measured = videos.measure(file.file().path());
-        }
+        Optional<Double> measured = file.measuredSeconds().isPresent() || known.isPresent() ? file.measuredSeconds()
+                : videos.measure(file.file().path());
         if (known.isEmpty() && measured.isPresent() && skips.tooLong(video, measured.get(), limit)) {
             Files.deleteIfExists(file.file().path());
             skips.skip(dsl, video, item.getId(), measured.get(), limit);
