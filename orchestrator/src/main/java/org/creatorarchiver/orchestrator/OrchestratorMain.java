@@ -2,6 +2,7 @@ package org.creatorarchiver.orchestrator;
 
 import org.creatorarchiver.orchestrator.cli.EnqueueCommand;
 import org.creatorarchiver.orchestrator.cli.ProcessAnywayCommand;
+import org.creatorarchiver.orchestrator.cli.ReconcileCommand;
 import org.creatorarchiver.orchestrator.cli.RetryDeadCommand;
 import org.creatorarchiver.orchestrator.cli.ServeCommand;
 import org.creatorarchiver.orchestrator.cli.SkippedCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Enqueues creators, shows and controls the queues, and serves the HTTP API.",
         subcommands = {EnqueueCommand.class, StatusCommand.class, RetryDeadCommand.class, ServeCommand.class,
                 SkippedCommand.class, ProcessAnywayCommand.class, SourcesCommand.class,
+                ReconcileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OrchestratorMain implements Runnable {
 
