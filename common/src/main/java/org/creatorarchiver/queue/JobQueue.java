@@ -209,6 +209,22 @@ public final class JobQueue {
         return jobs;
     }
 
+    /**
+     * Every readable job a queue holds: ready, delayed, dead and in any worker's processing list, read in one atomic
+     * step (only a processing list a new worker creates after the SCAN that finds them is missed). For reconciling
+     * the queue with the database; reads the whole queue.
+     */
+    public List<Job> heldJobs(String queue) {
+        List<Object> keys = new ArrayList<>(List.of(QueueKeys.ready(queue), QueueKeys.delayed(queue), QueueKeys.dead(queue)));
+        keys.addAll(processingKeys(queue));
+        List<String> raws = LuaScript.HELD_JOBS.evalList(redis, keys);
+        List<Job> jobs = new ArrayList<>(raws.size());
+        for (String raw : raws) {
+            readable(queue, raw).ifPresent(jobs::add);
+        }
+        return jobs;
+    }
+
     /** How many jobs wait, run and lie dead in a queue (processing summed over all workers, found with SCAN). */
     public QueueCounts counts(String queue) {
         long processing = processingKeys(queue).stream()
@@ -273,7 +289,7 @@ public final class JobQueue {
         try {
             return Optional.of(JobCodec.decode(raw));
         } catch (MalformedJobException e) {
-            log.warn("skipping an unreadable dead job of queue {}: {}", queue, e.getMessage());
+            log.warn("skipping an unreadable job of queue {}: {}", queue, e.getMessage());
             return Optional.empty();
         }
     }

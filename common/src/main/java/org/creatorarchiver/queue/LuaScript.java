@@ -18,6 +18,7 @@ final class LuaScript {
     static final LuaScript HAND_BACK = load("hand_back.lua");
     static final LuaScript ACK_AND_TAKE = load("ack_and_take.lua");
     static final LuaScript ENQUEUE_UNLESS_WAITING = load("enqueue_unless_waiting.lua");
+    static final LuaScript HELD_JOBS = load("held_jobs.lua");
 
     private final String name;
     private final String source;

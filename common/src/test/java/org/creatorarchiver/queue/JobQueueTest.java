@@ -152,6 +152,25 @@ class JobQueueTest {
     }
 
     @Test
+    void heldJobsAreThoseReadyDelayedProcessingAndDeadButNotAcknowledged() {
+        queue.enqueue(ITEM, new Item(1));
+        queue.enqueue(ITEM, new Item(2));
+        queue.enqueue(ITEM, new Item(3));
+        queue.enqueue(ITEM, new Item(4));
+        queue.enqueue(ITEM, new Item(5));
+        queue.ack(queue.take(Queues.PHASE2, "w1", TAKE_TIMEOUT).orElseThrow());
+        queue.take(Queues.PHASE2, "w1", TAKE_TIMEOUT).orElseThrow();
+        queue.retryLater(queue.take(Queues.PHASE2, "w2", TAKE_TIMEOUT).orElseThrow(), "boom",
+                clock.instant().plusSeconds(60));
+        queue.deadLetter(queue.take(Queues.PHASE2, "w2", TAKE_TIMEOUT).orElseThrow(), "gave up");
+        queue.enqueue(JobType.of(Queues.PHASE1, "elsewhere", Item.class), new Item(6));
+
+        List<Item> held = queue.heldJobs(Queues.PHASE2).stream().map(job -> JobCodec.payload(job, Item.class)).toList();
+
+        assertThat(held).containsExactlyInAnyOrder(new Item(2), new Item(3), new Item(4), new Item(5));
+    }
+
+    @Test
     void enqueueUnlessWaitingComparesTypeAndWholePayload() {
         JobType<Item> otherType = JobType.of(Queues.PHASE2, "other_item", Item.class);
         queue.enqueue(ITEM, new Item(1));

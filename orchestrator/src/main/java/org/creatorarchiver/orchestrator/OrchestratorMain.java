@@ -1,8 +1,12 @@
 package org.creatorarchiver.orchestrator;
 
 import org.creatorarchiver.orchestrator.cli.EnqueueCommand;
+import org.creatorarchiver.orchestrator.cli.ProcessAnywayCommand;
+import org.creatorarchiver.orchestrator.cli.ReconcileCommand;
 import org.creatorarchiver.orchestrator.cli.RetryDeadCommand;
 import org.creatorarchiver.orchestrator.cli.ServeCommand;
+import org.creatorarchiver.orchestrator.cli.SkippedCommand;
+import org.creatorarchiver.orchestrator.cli.SourcesCommand;
 import org.creatorarchiver.orchestrator.cli.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +21,8 @@ import picocli.CommandLine.Spec;
         version = "creator-archiver orchestrator 0.1",
         description = "Enqueues creators, shows and controls the queues, and serves the HTTP API.",
         subcommands = {EnqueueCommand.class, StatusCommand.class, RetryDeadCommand.class, ServeCommand.class,
+                SkippedCommand.class, ProcessAnywayCommand.class, SourcesCommand.class,
+                ReconcileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OrchestratorMain implements Runnable {
 

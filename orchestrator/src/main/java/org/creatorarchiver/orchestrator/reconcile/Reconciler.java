@@ -1,0 +1,95 @@
+package org.creatorarchiver.orchestrator.reconcile;
+
+import org.creatorarchiver.db.generated.enums.PostMediaStatus;
+import org.creatorarchiver.db.generated.enums.PostStatus;
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.queue.Job;
+import org.creatorarchiver.queue.JobCodec;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.JobType;
+import org.creatorarchiver.queue.MalformedJobException;
+import org.jooq.DSLContext;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+/**
+ * Enqueues again, from the database, the work that is unfinished but held by no queue (after a Redis FLUSHDB, or a
+ * job lost between a commit and its enqueue). Every job carries one row id, so "held" means a job of the same type
+ * for the same id in the queue's ready, delayed, processing or dead keys (dead jobs are the operator's, through
+ * {@code retry-dead}). Running it twice enqueues nothing the second time.
+ */
+public final class Reconciler {
+
+    /** What one job type needed: how many rows are unfinished, and how many of those got a new job. */
+    public record Enqueued(int unfinished, int enqueued) {
+    }
+
+    private final DSLContext dsl;
+    private final JobQueue queue;
+
+    public Reconciler(DSLContext dsl, JobQueue queue) {
+        this.dsl = dsl;
+        this.queue = queue;
+    }
+
+    /** Reconciles every job type; the counts by job type name, in pipeline order. */
+    public Map<String, Enqueued> run() {
+        Map<String, Enqueued> counts = new LinkedHashMap<>();
+        counts.put(JobTypes.SYNC_CREATOR.type(), reconcile(JobTypes.SYNC_CREATOR, JobTypes.SyncCreator::sourceId,
+                id -> new JobTypes.SyncCreator(id, false),
+                dsl.select(SOURCES.ID).from(SOURCES)
+                        .where(SOURCES.LAST_SYNCED_AT.isNull().or(SOURCES.STATUS.eq(SourceStatus.pending)))
+                        .orderBy(SOURCES.ID).fetch(SOURCES.ID)));
+        counts.put(JobTypes.SYNC_COLLECTIONS.type(), reconcile(JobTypes.SYNC_COLLECTIONS,
+                JobTypes.SyncCollections::sourceId, JobTypes.SyncCollections::new,
+                dsl.select(SOURCES.ID).from(SOURCES).where(SOURCES.COLLECTIONS_SYNCED_AT.isNull())
+                        .orderBy(SOURCES.ID).fetch(SOURCES.ID)));
+        counts.put(JobTypes.PROCESS_POST.type(), reconcile(JobTypes.PROCESS_POST, JobTypes.ProcessPost::postId,
+                JobTypes.ProcessPost::new,
+                dsl.select(POSTS.ID).from(POSTS)
+                        .where(POSTS.STATUS.in(PostStatus.discovered, PostStatus.queued, PostStatus.processing))
+                        .orderBy(POSTS.ID).fetch(POSTS.ID)));
+        counts.put(JobTypes.DOWNLOAD_MEDIA.type(), reconcile(JobTypes.DOWNLOAD_MEDIA,
+                JobTypes.DownloadMedia::postMediaId, JobTypes.DownloadMedia::new,
+                dsl.select(POST_MEDIA.ID).from(POST_MEDIA).where(POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
+                        .orderBy(POST_MEDIA.ID).fetch(POST_MEDIA.ID)));
+        return counts;
+    }
+
+    /**
+     * Read after the rows: a job a worker finishes in between is then seen neither in the queue nor, if the row was
+     * read before, as finished, and is enqueued once more; handlers read the current row, so that costs a no-op run.
+     */
+    private <P extends Record> Enqueued reconcile(JobType<P> type, ToLongFunction<P> idOf, LongFunction<P> jobFor,
+                                                  List<Long> unfinished) {
+        Set<Long> held = held(type, idOf);
+        List<P> missing = unfinished.stream().filter(id -> !held.contains(id)).map(jobFor::apply).toList();
+        queue.enqueueAll(type, missing);
+        return new Enqueued(unfinished.size(), missing.size());
+    }
+
+    private <P extends Record> Set<Long> held(JobType<P> type, ToLongFunction<P> idOf) {
+        Set<Long> ids = new HashSet<>();
+        for (Job job : queue.heldJobs(type.queue())) {
+            if (job.type().equals(type.type())) {
+                try {
+                    ids.add(idOf.applyAsLong(JobCodec.payload(job, type.payloadClass())));
+                } catch (MalformedJobException e) {
+                    // Not a job of this type that any worker could run: it holds nothing.
+                }
+            }
+        }
+        return ids;
+    }
+}
