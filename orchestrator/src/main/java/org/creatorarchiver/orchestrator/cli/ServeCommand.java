@@ -5,6 +5,8 @@ import org.creatorarchiver.orchestrator.api.ApiServer;
 import org.creatorarchiver.orchestrator.resync.PeriodicResync;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.queue.WorkerRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,8 @@ import java.util.concurrent.Callable;
                 + " dead workers, removes their temp files, re-syncs every source every scraping.resync_interval)"
                 + " until SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port of the HTTP API (default: ${DEFAULT-VALUE}).")
     private int port;
@@ -42,6 +46,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The re-sync of {@code scraping.resync_interval}, or null (nothing to close) when the setting is unset. */
     private static PeriodicResync resync(ArchiverProcess process) {
+        if (process.settings().scraping().resyncInterval().isEmpty()) {
+            log.info("scraping.resync_interval is unset: no periodic re-sync");
+        }
         return process.settings().scraping().resyncInterval()
                 .map(interval -> {
                     PeriodicResync resync = new PeriodicResync(process.database().dsl(), process.queue(), interval);

@@ -8,6 +8,7 @@ import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
 import org.jooq.DSLContext;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,7 +69,7 @@ public final class ArchiverMetrics {
     }
 
     private long bytesDownloaded() {
-        return dsl.select(coalesce(sum(MEDIA_FILES.FILE_SIZE), java.math.BigDecimal.ZERO)).from(MEDIA_FILES)
+        return dsl.select(coalesce(sum(MEDIA_FILES.FILE_SIZE), BigDecimal.ZERO)).from(MEDIA_FILES)
                 .fetchOne(0, Long.class);
     }
 }

@@ -13,6 +13,7 @@ import org.jooq.impl.SQLDataType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.jsonbGetAttributeAsText;
+import static org.jooq.impl.DSL.when;
 
 /** Reads the videos with status {@code skipped} and why (their {@code extra_metadata}, DESIGN.md "Data"). */
 public final class SkippedVideos {
@@ -34,6 +36,8 @@ public final class SkippedVideos {
     // Keys inlined, not bound: the grouped expression must be the same SQL text in SELECT and GROUP BY.
     private static final Field<String> SKIP_REASON = jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline("skip_reason"));
     private static final Field<String> SKIPPED_AT = jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline("skipped_at"));
+
+    private static final String ISO_INSTANT = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$";
 
     private final DSLContext dsl;
 
@@ -61,10 +65,13 @@ public final class SkippedVideos {
         return counts;
     }
 
-    // skipped_at is written by Instant.toString (ISO-8601), so it casts to timestamptz; ids break ties.
+    // skipped_at is written by Instant.toString (ISO-8601) and sorted as a time; a value that does not look like one
+    // (edited by hand) sorts last instead of failing the request. Ids break ties.
     private List<SkippedVideo> newest(Condition matching, int limit) {
+        Field<OffsetDateTime> skippedAt = when(SKIPPED_AT.likeRegex(ISO_INSTANT),
+                SKIPPED_AT.cast(SQLDataType.TIMESTAMPWITHTIMEZONE));
         return dsl.selectFrom(VIDEOS).where(matching)
-                .orderBy(SKIPPED_AT.cast(SQLDataType.TIMESTAMPWITHTIMEZONE).desc().nullsLast(), VIDEOS.ID.desc())
+                .orderBy(skippedAt.desc().nullsLast(), VIDEOS.ID.desc())
                 .limit(limit)
                 .fetch(SkippedVideos::skippedVideo);
     }

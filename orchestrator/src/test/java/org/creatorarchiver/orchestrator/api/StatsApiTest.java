@@ -102,6 +102,21 @@ class StatsApiTest {
     }
 
     @Test
+    void aSkippedAtThatIsNotATimeSortsLastInsteadOfFailing() throws Exception {
+        long handEdited = rows.skippedVideo(creator, VideoProvider.vimeo, "123456", "Edited", 4000,
+                "duration_exceeded", "sometime in May");
+
+        HttpResponse<String> response = get("/api/v1/stats/videos/skipped");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode videos = JSON.readTree(response.body()).path("videos");
+        assertThat(videos).hasSize(3);
+        assertThat(videos.at("/2/id").asLong()).isEqualTo(handEdited);
+        assertThat(videos.at("/2/skipped_at").asText()).isEqualTo("sometime in May");
+        assertThat(videos.at("/2/duration_formatted").asText()).isEqualTo("1:06:40");
+    }
+
+    @Test
     void malformedParametersAnswer400NamingThem() throws Exception {
         assertBadRequest("limit=0", "limit=0: must be between 1 and 1000");
         assertBadRequest("limit=1001", "limit=1001: must be between 1 and 1000");
