@@ -2,11 +2,16 @@ package org.creatorarchiver.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Reads a raw URL query string into decoded parameters; the first value of a repeated name wins. */
+/**
+ * Reads a raw URL query string into decoded parameters; {@link #parse} keeps the first value of a repeated name,
+ * {@link #parseAll} all of them.
+ */
 public final class QueryStrings {
 
     private QueryStrings() {
@@ -15,6 +20,13 @@ public final class QueryStrings {
     /** @param rawQuery as {@link java.net.URI#getRawQuery()} gives it, may be null */
     public static Map<String, String> parse(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
+        parseAll(rawQuery).forEach((name, values) -> query.put(name, values.getFirst()));
+        return Collections.unmodifiableMap(query);
+    }
+
+    /** Every value of every name, in order, for callers that must notice a repeated name. */
+    public static Map<String, List<String>> parseAll(String rawQuery) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;
         }
@@ -25,9 +37,9 @@ public final class QueryStrings {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.putIfAbsent(name, value);
+            query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
-        return Collections.unmodifiableMap(query);
+        return query;
     }
 
     private static String decode(String text) {

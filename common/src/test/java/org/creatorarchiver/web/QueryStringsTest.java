@@ -17,6 +17,14 @@ class QueryStringsTest {
     }
 
     @Test
+    void parseAllKeepsEveryValueOfARepeatedName() {
+        assertThat(QueryStrings.parseAll("limit=5&limit=9&flag"))
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("limit", java.util.List.of("5", "9")),
+                        org.assertj.core.api.Assertions.entry("flag", java.util.List.of("")));
+    }
+
+    @Test
     void noQueryIsNoParameters() {
         assertThat(QueryStrings.parse(null)).isEmpty();
         assertThat(QueryStrings.parse("")).isEmpty();

@@ -182,6 +182,8 @@ class ComposeFileTest {
         List<String> command = orchestrator.command();
         assertThat(command).startsWith("serve").contains("--port");
         int port = Integer.parseInt(command.get(command.indexOf("--port") + 1));
+        // serve's own default is 127.0.0.1, which a published container port cannot reach.
+        assertThat(command).containsSubsequence("--bind", "0.0.0.0");
 
         assertThat(orchestrator.publishedContainerPorts()).containsExactly(port);
         assertThat(String.join(" ", orchestrator.healthcheckTest())).contains(":" + port + "/health");

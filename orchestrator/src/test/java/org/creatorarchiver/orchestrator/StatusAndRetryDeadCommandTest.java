@@ -45,7 +45,7 @@ class StatusAndRetryDeadCommandTest {
         assertThat(run.exitCode()).isZero();
         JsonNode status = new ObjectMapper().readTree(run.out());
         assertThat(status.fieldNames()).toIterable()
-                .containsExactly("queues", "workers", "sources", "posts", "videos");
+                .containsExactly("queues", "workers", "sources", "posts", "videos", "alerts");
         for (String q : Queues.ALL) {
             assertThat(status.path("queues").path(q).fieldNames()).toIterable()
                     .containsExactly("ready", "delayed", "processing", "dead");
@@ -57,6 +57,29 @@ class StatusAndRetryDeadCommandTest {
         assertThat(status.path("posts").fieldNames()).toIterable()
                 .containsExactly("discovered", "queued", "processing", "completed", "failed");
         assertThat(status.path("workers").isArray()).isTrue();
+    }
+
+    @Test
+    void statusFlagsASourceMoreThanHalfOfWhoseVideosWereSkipped() throws Exception {
+        ArchiveRows rows = new ArchiveRows(TestDatabase.migrated());
+        long flagged = rows.source("mostlyskipped");
+        rows.skippedVideo(flagged, "a", 3600.7, "2026-11-20T10:00:00Z");
+        rows.skippedVideo(flagged, "b", 3600.7, "2026-11-20T11:00:00Z");
+        rows.video(flagged, "c", "completed");
+        long halfSkipped = rows.source("halfskipped");
+        rows.skippedVideo(halfSkipped, "d", 3600.7, "2026-11-20T10:00:00Z");
+        rows.video(halfSkipped, "e", "completed");
+
+        JsonNode alerts = new ObjectMapper().readTree(CommandRun.of("status", "--json").out()).path("alerts");
+        CommandRun text = CommandRun.of("status");
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.at("/0/source_id").asLong()).isEqualTo(flagged);
+        assertThat(alerts.at("/0/skipped").asLong()).isEqualTo(2);
+        assertThat(alerts.at("/0/videos").asLong()).isEqualTo(3);
+        assertThat(alerts.at("/0/message").asText()).contains("mostlyskipped", "2 of 3 videos skipped");
+        assertThat(text.out()).contains("ALERT: source " + flagged + " (mostlyskipped): 2 of 3 videos skipped")
+                .doesNotContain("halfskipped");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.creatorarchiver.orchestrator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creatorarchiver.orchestrator.metrics.ArchiverMetrics;
+import org.creatorarchiver.orchestrator.stats.SkippedVideos;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
 import org.creatorarchiver.queue.JobQueue;
@@ -10,24 +12,36 @@ import org.redisson.api.RedissonClient;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** The API's routes, each reading the live state from PostgreSQL and Redis. */
 public final class ApiRoutes {
 
+    /** {@code limit} of the skipped-videos list (DESIGN.md, Precise rules). */
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+
     private final JobQueue queue;
     private final RedissonClient redis;
     private final DSLContext dsl;
+    private final SystemStatusReader status;
+    private final ArchiverMetrics metrics;
 
     public ApiRoutes(JobQueue queue, RedissonClient redis, DSLContext dsl) {
         this.queue = queue;
         this.redis = redis;
         this.dsl = dsl;
+        this.status = new SystemStatusReader(queue, redis, dsl);
+        this.metrics = new ArchiverMetrics(queue, status, dsl);
     }
 
     public Map<String, ApiServer.Route> routes() {
         Map<String, ApiServer.Route> routes = new LinkedHashMap<>();
         routes.put("/health", query -> health());
         routes.put("/api/v1/queues", query -> queues());
+        routes.put("/api/v1/stats/videos", this::videoCounts);
+        routes.put("/api/v1/stats/videos/skipped", this::skippedVideos);
+        routes.put("/metrics", query -> ApiServer.ApiResponse.text(ArchiverMetrics.contentType(), metrics.scrape()));
         return routes;
     }
 
@@ -40,14 +54,31 @@ public final class ApiRoutes {
                 .put("status", ok ? "ok" : "degraded")
                 .put("postgres", postgres)
                 .put("redis", redisState);
-        return new ApiServer.ApiResponse(ok ? 200 : 503, body);
+        return ApiServer.ApiResponse.json(ok ? 200 : 503, body);
     }
 
     private ApiServer.ApiResponse queues() {
         ObjectNode body = StatusJson.mapper().createObjectNode();
         body.set("queues", StatusJson.queues(queue.counts(Queues.ALL)));
-        body.set("workers", StatusJson.workers(new SystemStatusReader(queue, redis, dsl).workers()));
+        body.set("workers", StatusJson.workers(status.workers()));
         return ApiServer.ApiResponse.ok(body);
+    }
+
+    /** {@code {"videos": {"<status>": n}}} with every status, of one source with {@code ?source_id=}. */
+    private ApiServer.ApiResponse videoCounts(ApiQuery query) throws BadRequestException {
+        ObjectNode body = StatusJson.mapper().createObjectNode();
+        body.set("videos", StatusJson.counts(status.videosByStatus(sourceId(query))));
+        return ApiServer.ApiResponse.ok(body);
+    }
+
+    private ApiServer.ApiResponse skippedVideos(ApiQuery query) throws BadRequestException {
+        OptionalLong sourceId = sourceId(query);
+        int limit = (int) query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+        return ApiServer.ApiResponse.ok(SkippedVideosJson.of(new SkippedVideos(dsl).report(sourceId, limit)));
+    }
+
+    private static OptionalLong sourceId(ApiQuery query) throws BadRequestException {
+        return query.wholeNumber("source_id", 1, Long.MAX_VALUE);
     }
 
     private static String probe(Runnable check) {

@@ -1,5 +1,6 @@
 package org.creatorarchiver.orchestrator.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -23,15 +25,27 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
-    /** A read-only route: answers a status code and a JSON body. */
+    /** A read-only route: answers a status code and a body (JSON, or text for {@code /metrics}). */
     @FunctionalInterface
     public interface Route {
-        ApiResponse handle(Map<String, String> query) throws Exception;
+        ApiResponse handle(ApiQuery query) throws Exception;
     }
 
-    public record ApiResponse(int status, JsonNode body) {
+    public record ApiResponse(int status, String contentType, byte[] body) {
         public static ApiResponse ok(JsonNode body) {
-            return new ApiResponse(200, body);
+            return json(200, body);
+        }
+
+        public static ApiResponse json(int status, JsonNode body) {
+            try {
+                return new ApiResponse(status, "application/json", StatusJson.mapper().writeValueAsBytes(body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a JSON tree always serializes", e);
+            }
+        }
+
+        public static ApiResponse text(String contentType, String body) {
+            return new ApiResponse(200, contentType, body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -79,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static ApiResponse answer(Route route, HttpExchange exchange) {
         try {
-            return route.handle(QueryStrings.parse(exchange.getRequestURI().getRawQuery()));
+            return route.handle(new ApiQuery(QueryStrings.parseAll(exchange.getRequestURI().getRawQuery())));
         } catch (BadRequestException e) {
             return error(400, e.getMessage());
         } catch (Exception e) {
@@ -89,16 +103,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-        byte[] body = StatusJson.mapper().writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(response.status(), body.length);
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.sendResponseHeaders(response.status(), response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(response.body());
         }
     }
 
     static ApiResponse error(int status, String message) {
         ObjectNode body = StatusJson.mapper().createObjectNode().put("error", message);
-        return new ApiResponse(status, body);
+        return ApiResponse.json(status, body);
     }
 }

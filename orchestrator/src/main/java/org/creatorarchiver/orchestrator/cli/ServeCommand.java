@@ -2,8 +2,11 @@ package org.creatorarchiver.orchestrator.cli;
 
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
 import org.creatorarchiver.orchestrator.api.ApiServer;
+import org.creatorarchiver.orchestrator.resync.PeriodicResync;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.queue.WorkerRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,14 +14,19 @@ import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the HTTP API and runs the housekeeping (promotes due retries, hands back the jobs of"
-                + " dead workers, removes their temp files) until SIGTERM.")
+                + " dead workers, removes their temp files, re-syncs every source every scraping.resync_interval)"
+                + " until SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port of the HTTP API (default: ${DEFAULT-VALUE}).")
     private int port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 keeps the API local).")
+    // The API has no authentication: local unless the operator says otherwise (the container says 0.0.0.0 and
+    // publishes the port on the host's loopback).
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     private String bind;
 
     @Override
@@ -28,10 +36,25 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator");
              ApiServer api = ApiServer.start(bind, port,
-                     new ApiRoutes(process.queue(), process.redis(), process.database().dsl()).routes())) {
+                     new ApiRoutes(process.queue(), process.redis(), process.database().dsl()).routes());
+             PeriodicResync resync = resync(process)) {
             WorkerRuntime housekeeping = process.workerRuntime().build();
             housekeeping.runUntilShutdown();
         }
         return 0;
+    }
+
+    /** The re-sync of {@code scraping.resync_interval}, or null (nothing to close) when the setting is unset. */
+    private static PeriodicResync resync(ArchiverProcess process) {
+        if (process.settings().scraping().resyncInterval().isEmpty()) {
+            log.info("scraping.resync_interval is unset: no periodic re-sync");
+        }
+        return process.settings().scraping().resyncInterval()
+                .map(interval -> {
+                    PeriodicResync resync = new PeriodicResync(process.database().dsl(), process.queue(), interval);
+                    resync.start();
+                    return resync;
+                })
+                .orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package org.creatorarchiver.orchestrator.status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creatorarchiver.orchestrator.stats.SkipAlert;
 import org.creatorarchiver.queue.QueueCounts;
 
 import java.util.List;
@@ -20,7 +21,10 @@ public final class StatusJson {
         return MAPPER;
     }
 
-    /** {@code {"queues": {...}, "workers": [{"id","queue"}], "sources": {...}, "posts": {...}, "videos": {...}}} */
+    /**
+     * {@code {"queues": {...}, "workers": [{"id","queue"}], "sources": {...}, "posts": {...}, "videos": {...},
+     * "alerts": [{"source_id", "skipped", "videos", "message"}]}}
+     */
     public static ObjectNode status(SystemStatus status) {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("queues", queues(status.queues()));
@@ -28,7 +32,19 @@ public final class StatusJson {
         root.set("sources", counts(status.sources()));
         root.set("posts", counts(status.posts()));
         root.set("videos", counts(status.videos()));
+        root.set("alerts", alerts(status.alerts()));
         return root;
+    }
+
+    /** {@code [{"source_id", "skipped", "videos", "message"}]} */
+    public static ArrayNode alerts(List<SkipAlert> alerts) {
+        ArrayNode node = MAPPER.createArrayNode();
+        alerts.forEach(alert -> node.addObject()
+                .put("source_id", alert.sourceId())
+                .put("skipped", alert.skipped())
+                .put("videos", alert.videos())
+                .put("message", alert.message()));
+        return node;
     }
 
     /** {@code {"<q>": {"ready", "delayed", "processing", "dead"}}} */
@@ -49,7 +65,7 @@ public final class StatusJson {
         return node;
     }
 
-    private static ObjectNode counts(Map<String, Long> counts) {
+    public static ObjectNode counts(Map<String, Long> counts) {
         ObjectNode node = MAPPER.createObjectNode();
         counts.forEach(node::put);
         return node;

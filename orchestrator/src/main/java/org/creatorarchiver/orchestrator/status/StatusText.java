@@ -25,6 +25,7 @@ public final class StatusText {
         out.append(line("sources", status.sources()));
         out.append(line("posts", status.posts()));
         out.append(line("videos", status.videos()));
+        status.alerts().forEach(alert -> out.append("ALERT: ").append(alert.message()).append(System.lineSeparator()));
         return out.toString();
     }
 

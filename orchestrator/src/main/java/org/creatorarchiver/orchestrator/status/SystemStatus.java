@@ -1,5 +1,6 @@
 package org.creatorarchiver.orchestrator.status;
 
+import org.creatorarchiver.orchestrator.stats.SkipAlert;
 import org.creatorarchiver.queue.QueueCounts;
 
 import java.util.List;
@@ -7,14 +8,15 @@ import java.util.Map;
 
 /**
  * A snapshot of the whole system: queue lengths, live workers, and how many sources, posts and videos are in each
- * status. Its JSON form is the contract of {@code status --json} (DESIGN.md, Precise rules).
+ * status, and the sources more than half of whose videos were skipped. Its JSON form is the contract of {@code status --json} (DESIGN.md, Precise rules).
  */
 public record SystemStatus(
         Map<String, QueueCounts> queues,
         List<WorkerQueue> workers,
         Map<String, Long> sources,
         Map<String, Long> posts,
-        Map<String, Long> videos) {
+        Map<String, Long> videos,
+        List<SkipAlert> alerts) {
 
     /** One queue a live worker consumes (a worker consuming two queues appears twice). */
     public record WorkerQueue(String id, String queue) {

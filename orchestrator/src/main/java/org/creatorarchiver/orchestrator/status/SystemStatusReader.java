@@ -3,16 +3,20 @@ package org.creatorarchiver.orchestrator.status;
 import org.creatorarchiver.queue.Heartbeats;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
+import org.creatorarchiver.orchestrator.stats.SkipAlerts;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.redisson.api.RedissonClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
@@ -36,9 +40,16 @@ public final class SystemStatusReader {
         return new SystemStatus(
                 queue.counts(Queues.ALL),
                 workers(),
-                countByStatus(SOURCES, SOURCES.STATUS),
-                countByStatus(POSTS, POSTS.STATUS),
-                countByStatus(VIDEOS, VIDEOS.STATUS));
+                countByStatus(SOURCES, SOURCES.STATUS, DSL.trueCondition()),
+                countByStatus(POSTS, POSTS.STATUS, DSL.trueCondition()),
+                videosByStatus(OptionalLong.empty()),
+                new SkipAlerts(dsl).all());
+    }
+
+    /** Videos per status (every status present), of one source when {@code sourceId} is given. */
+    public Map<String, Long> videosByStatus(OptionalLong sourceId) {
+        return countByStatus(VIDEOS, VIDEOS.STATUS,
+                sourceId.isPresent() ? VIDEOS.SOURCE_ID.eq(sourceId.getAsLong()) : DSL.trueCondition());
     }
 
     /** Live workers (heartbeat present), one entry per queue they consume. */
@@ -51,12 +62,13 @@ public final class SystemStatusReader {
     }
 
     /** Every status of the enum, zero included, so scripts can rely on the keys being there. */
-    private <E extends Enum<E> & EnumType> Map<String, Long> countByStatus(Table<?> table, Field<E> status) {
+    private <E extends Enum<E> & EnumType> Map<String, Long> countByStatus(Table<?> table, Field<E> status,
+                                                                          Condition where) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (E value : status.getType().getEnumConstants()) {
             counts.put(value.getLiteral(), 0L);
         }
-        dsl.select(status, count()).from(table).groupBy(status)
+        dsl.select(status, count()).from(table).where(where).groupBy(status)
                 .forEach(row -> counts.put(row.value1().getLiteral(), row.value2().longValue()));
         return counts;
     }
