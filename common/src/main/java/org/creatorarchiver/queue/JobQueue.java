@@ -293,4 +293,30 @@ public final class JobQueue {
             return Optional.empty();
         }
     }
+
+    /** The endings worth counting: a job done, given up, retried later, or dead-lettered. */
+    public static final List<JobOutcome> COUNTED_OUTCOMES =
+            List.of(JobOutcome.SUCCEEDED, JobOutcome.FAILED_PERMANENTLY, JobOutcome.RETRY_SCHEDULED, JobOutcome.DEAD_LETTERED);
+
+    /**
+     * Counts one delivery's ending in Redis, without waiting for the answer: a counter is not worth slowing the
+     * consumer loop, and one lost increment only makes a metric a little low.
+     */
+    void countOutcome(String queue, JobOutcome outcome) {
+        redis.getAtomicLong(QueueKeys.outcomes(queue, outcome)).incrementAndGetAsync()
+                .whenComplete((count, failure) -> {
+                    if (failure != null) {
+                        log.debug("could not count a {} job on {}: {}", outcome.label(), queue, failure.toString());
+                    }
+                });
+    }
+
+    /** How many deliveries of the queue's jobs ended each {@linkplain #COUNTED_OUTCOMES counted way}, ever. */
+    public Map<JobOutcome, Long> outcomeCounts(String queue) {
+        Map<JobOutcome, Long> counts = new java.util.EnumMap<>(JobOutcome.class);
+        for (JobOutcome outcome : COUNTED_OUTCOMES) {
+            counts.put(outcome, redis.getAtomicLong(QueueKeys.outcomes(queue, outcome)).get());
+        }
+        return counts;
+    }
 }

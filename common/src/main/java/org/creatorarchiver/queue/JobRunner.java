@@ -81,6 +81,7 @@ final class JobRunner {
         }
         Optional<TakenJob> next = ackSucceeded(taken);
         JobOutcome.SUCCEEDED.log(taken.queue(), job, elapsedMs(started), null);
+        queue.countOutcome(taken.queue(), JobOutcome.SUCCEEDED);
         return next;
     }
 
@@ -104,6 +105,7 @@ final class JobRunner {
             if (recordingError == null) {
                 settle(taken, () -> queue.ack(taken));
                 JobOutcome.FAILED_PERMANENTLY.log(taken.queue(), taken.job(), elapsedMs(started), reason);
+                queue.countOutcome(taken.queue(), JobOutcome.FAILED_PERMANENTLY);
             } else {
                 deadLetter(taken, started, reason + "; recording the failure failed: " + recordingError);
             }
@@ -116,6 +118,7 @@ final class JobRunner {
             Duration delay = retryDelay(policy, failedAttempts, failure);
             settle(taken, () -> queue.retryLater(taken, error, clock.instant().plus(delay)));
             JobOutcome.RETRY_SCHEDULED.log(taken.queue(), taken.job(), elapsedMs(started), error + " (retry in " + delay + ")");
+            queue.countOutcome(taken.queue(), JobOutcome.RETRY_SCHEDULED);
             return;
         }
         String reason = truncate("gave up after " + failedAttempts + " attempts: " + error);
@@ -139,6 +142,7 @@ final class JobRunner {
         String stored = truncate(error);
         settle(taken, () -> queue.deadLetter(taken, stored));
         JobOutcome.DEAD_LETTERED.log(taken.queue(), taken.job(), elapsedMs(started), stored);
+        queue.countOutcome(taken.queue(), JobOutcome.DEAD_LETTERED);
     }
 
     private static Duration retryDelay(RetryPolicy policy, int retry, Throwable failure) {

@@ -32,6 +32,11 @@ public final class QueueKeys {
         return PREFIX + "dead:" + Queues.requireValidName(queue);
     }
 
+    /** STRING counter: how many deliveries of the queue's jobs ended with {@code outcome} (for {@code /metrics}). */
+    public static String outcomes(String queue, JobOutcome outcome) {
+        return PREFIX + "stats:" + Queues.requireValidName(queue) + ":" + outcome.label();
+    }
+
     /** STRING with a TTL: present while the worker is alive. */
     public static String worker(String workerId) {
         return WORKER + workerId;

@@ -107,6 +107,21 @@ class StatusAndRetryDeadCommandTest {
     }
 
     @Test
+    void retryDeadTakesTheQueueAsAnOptionToo() {
+        queue.enqueue(JobTypes.SYNC_COLLECTIONS, new JobTypes.SyncCollections(4));
+        queue.deadLetter(queue.take(Queues.PHASE3, "test-worker", Duration.ofSeconds(1)).orElseThrow(), "boom");
+        queue.enqueue(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(4, false));
+        queue.deadLetter(queue.take(Queues.PHASE1, "test-worker", Duration.ofSeconds(1)).orElseThrow(), "boom");
+
+        CommandRun run = CommandRun.of("retry-dead", "--queue", "phase3");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("phase3: 1 job(s) moved back to ready" + System.lineSeparator());
+        assertThat(queue.counts(Queues.PHASE1).dead()).as("other queues untouched").isEqualTo(1);
+        assertThat(CommandRun.of("retry-dead", "--queue", "phase9").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void retryDeadRefusesAnUnknownQueueByName() {
         CommandRun run = CommandRun.of("retry-dead", "phase9");
 

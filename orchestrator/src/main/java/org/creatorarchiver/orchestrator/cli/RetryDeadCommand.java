@@ -4,6 +4,7 @@ import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.queue.Queues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -16,15 +17,21 @@ import java.util.concurrent.Callable;
                 + " (their last error is kept).")
 public final class RetryDeadCommand implements Callable<Integer> {
 
+    @Option(names = {"-q", "--queue"}, paramLabel = "Q",
+            description = "A queue to retry: phase1, phase2, media or phase3; repeatable (default: all).")
+    private List<String> queueOptions = List.of();
+
     @Parameters(paramLabel = "QUEUE", arity = "0..*",
-            description = "Queues to retry: phase1, phase2, media, phase3 (default: all).")
-    private List<String> queues = List.of();
+            description = "Queues to retry, as positional arguments (same as --queue).")
+    private List<String> queueArguments = List.of();
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
+        List<String> queues = java.util.stream.Stream.concat(queueOptions.stream(), queueArguments.stream())
+                .distinct().toList();
         for (String queue : queues) {
             if (!Queues.ALL.contains(queue)) {
                 throw new ParameterException(spec.commandLine(),

@@ -1,15 +1,18 @@
 package org.creatorarchiver.orchestrator.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.queue.JobOutcome;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,10 +23,8 @@ import static org.jooq.impl.DSL.sum;
 /**
  * The Prometheus metrics of {@code GET /metrics}, read from Redis and PostgreSQL at scrape time (the orchestrator
  * keeps no state of its own, so any number of them report the same figures).
- * <p>
- * Not reported yet: jobs done, failed and retried per queue as counters. The workers do not count them anywhere the
- * orchestrator can read, and inventing them from the queues would be wrong (a dead job sent back by
- * {@code retry-dead} leaves the dead list); the dead list's length is reported as {@code state="dead"}.
+ * Jobs done, given up, retried and dead-lettered per queue are the counters every worker keeps in Redis
+ * ({@link JobQueue#outcomeCounts}).
  */
 public final class ArchiverMetrics {
 
@@ -47,6 +48,14 @@ public final class ArchiverMetrics {
                         .register(registry);
             }
         }
+        for (String name : Queues.ALL) {
+            for (JobOutcome outcome : JobQueue.COUNTED_OUTCOMES) {
+                FunctionCounter.builder("archiver.jobs", latest, ref -> ref.get().outcomes(name, outcome))
+                        .description("Deliveries of a queue's jobs by how they ended, counted by the workers")
+                        .tag("queue", name).tag("outcome", outcome.label())
+                        .register(registry);
+            }
+        }
         Gauge.builder("archiver.videos.skipped", latest, ref -> ref.get().videos().getOrDefault("skipped", 0L))
                 .description("Videos with status skipped (over the duration limit)")
                 .register(registry);
@@ -58,7 +67,11 @@ public final class ArchiverMetrics {
 
     /** Reads the current figures, then renders every series in Prometheus' text format. */
     public String scrape() {
-        latest.set(new MetricsSnapshot(queue.counts(Queues.ALL), status.videosByStatus(OptionalLong.empty()),
+        Map<String, Map<JobOutcome, Long>> outcomes = new java.util.LinkedHashMap<>();
+        for (String name : Queues.ALL) {
+            outcomes.put(name, queue.outcomeCounts(name));
+        }
+        latest.set(new MetricsSnapshot(queue.counts(Queues.ALL), outcomes, status.videosByStatus(OptionalLong.empty()),
                 bytesDownloaded()));
         return registry.scrape();
     }

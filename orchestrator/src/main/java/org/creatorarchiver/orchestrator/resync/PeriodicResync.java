@@ -49,7 +49,10 @@ public final class PeriodicResync implements AutoCloseable {
         log.info("re-syncing every source every {}", interval);
     }
 
-    /** Enqueues one incremental sync per source not waiting already; returns the source ids it enqueued. */
+    /**
+     * Enqueues one incremental sync of the posts (phase 1) and one of the collections (phase 3) per source, each
+     * unless one is waiting already; returns the source ids whose post sync it enqueued.
+     */
     public List<Long> runOnce() {
         List<Long> sourceIds = dsl.select(SOURCES.ID).from(SOURCES)
                 .where(SOURCES.STATUS.ne(SourceStatus.not_found))
@@ -59,7 +62,12 @@ public final class PeriodicResync implements AutoCloseable {
                 .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(id, false))
                         .isPresent())
                 .toList();
-        log.info("periodic re-sync: enqueued {} of {} sources {}", enqueued.size(), sourceIds.size(), enqueued);
+        long collections = sourceIds.stream()
+                .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_COLLECTIONS, new JobTypes.SyncCollections(id))
+                        .isPresent())
+                .count();
+        log.info("periodic re-sync: enqueued {} of {} sources {} ({} collection syncs)", enqueued.size(),
+                sourceIds.size(), enqueued, collections);
         return enqueued;
     }
 

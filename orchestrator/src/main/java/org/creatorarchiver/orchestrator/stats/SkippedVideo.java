@@ -1,5 +1,7 @@
 package org.creatorarchiver.orchestrator.stats;
 
+import org.creatorarchiver.orchestrator.videos.DurationFormat;
+
 /**
  * One skipped video as the API lists it. {@code youtubeId} is set for YouTube videos only; {@code durationSeconds}
  * is the measured length from the skip metadata (truncated), else the row's duration, else null.
@@ -8,6 +10,6 @@ public record SkippedVideo(long id, String youtubeId, String title, Long duratio
                            String skippedAt) {
 
     public String durationFormatted() {
-        return durationSeconds == null ? null : DurationText.of(durationSeconds);
+        return durationSeconds == null ? null : DurationFormat.of(durationSeconds);
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.queue.Queues;
+import org.creatorarchiver.queue.QueueKeys;
+import org.creatorarchiver.queue.JobOutcome;
 import org.creatorarchiver.orchestrator.ArchiveRows;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.testing.TestDatabase;
@@ -177,6 +180,11 @@ class StatsApiTest {
         queue.enqueue(JobTypes.DOWNLOAD_MEDIA, new JobTypes.DownloadMedia(6));
         rows.mediaFile(1000);
         rows.mediaFile(500);
+        // What the workers count as their jobs end (JobRunner): three done and one retried on phase2.
+        for (int i = 0; i < 3; i++) {
+            TestServices.redisson().getAtomicLong(QueueKeys.outcomes(Queues.PHASE2, JobOutcome.SUCCEEDED)).incrementAndGet();
+        }
+        TestServices.redisson().getAtomicLong(QueueKeys.outcomes(Queues.PHASE2, JobOutcome.RETRY_SCHEDULED)).incrementAndGet();
 
         HttpResponse<String> response = get("/metrics");
 
@@ -189,7 +197,10 @@ class StatsApiTest {
                 "archiver_queue_jobs{queue=\"media\",state=\"dead\"} 0.0",
                 "archiver_queue_jobs{queue=\"phase3\",state=\"delayed\"} 0.0",
                 "archiver_videos_skipped 2.0",
-                "archiver_downloaded_bytes 1500.0");
+                "archiver_downloaded_bytes 1500.0",
+                "archiver_jobs_total{outcome=\"succeeded\",queue=\"phase2\"} 3.0",
+                "archiver_jobs_total{outcome=\"retry_scheduled\",queue=\"phase2\"} 1.0",
+                "archiver_jobs_total{outcome=\"dead_lettered\",queue=\"media\"} 0.0");
     }
 
     private void assertBadRequest(String query, String error) throws Exception {

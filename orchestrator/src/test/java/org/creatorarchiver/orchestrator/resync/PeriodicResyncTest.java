@@ -40,6 +40,7 @@ class PeriodicResyncTest {
         assertThat(resync.runOnce()).containsExactly(active, failed);
         assertThat(resync.runOnce()).as("still waiting: not enqueued twice").isEmpty();
         assertThat(queue.counts(Queues.PHASE1).ready()).isEqualTo(2);
+        assertThat(queue.counts(Queues.PHASE3).ready()).as("collections re-synced too").isEqualTo(2);
     }
 
     @Test
