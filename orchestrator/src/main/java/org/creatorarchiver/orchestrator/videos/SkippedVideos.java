@@ -9,7 +9,10 @@ import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import java.time.OffsetDateTime;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ public final class SkippedVideos {
     public static final int DEFAULT_LIMIT = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ISO_INSTANT = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$";
 
     private final DSLContext dsl;
 
@@ -38,10 +42,14 @@ public final class SkippedVideos {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT + ", got " + limit);
         }
+        // skipped_at is written by Instant.toString (ISO-8601) and sorted as a time; a value that does not look like
+        // one (edited by hand) sorts last instead of failing the listing. Ids break ties.
+        Field<String> skippedAtText = DSL.field("{0} ->> 'skipped_at'", String.class, VIDEOS.EXTRA_METADATA);
+        Field<OffsetDateTime> skippedAt = DSL.when(skippedAtText.likeRegex(ISO_INSTANT),
+                skippedAtText.cast(SQLDataType.TIMESTAMPWITHTIMEZONE));
         return dsl.selectFrom(VIDEOS)
                 .where(skipped(sourceId))
-                .orderBy(DSL.field("{0} ->> 'skipped_at'", String.class, VIDEOS.EXTRA_METADATA).desc().nullsLast(),
-                        VIDEOS.ID.desc())
+                .orderBy(skippedAt.desc().nullsLast(), VIDEOS.ID.desc())
                 .limit(limit)
                 .fetch(SkippedVideos::toSkippedVideo);
     }
