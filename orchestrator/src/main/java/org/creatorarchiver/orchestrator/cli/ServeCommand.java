@@ -2,6 +2,8 @@ package org.creatorarchiver.orchestrator.cli;
 
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
 import org.creatorarchiver.orchestrator.api.ApiServer;
+import org.creatorarchiver.media.MediaStore;
+import org.creatorarchiver.orchestrator.media.UnreferencedFilesSweep;
 import org.creatorarchiver.orchestrator.resync.PeriodicResync;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.queue.WorkerRuntime;
@@ -14,8 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the HTTP API and runs the housekeeping (promotes due retries, hands back the jobs of"
-                + " dead workers, removes their temp files, re-syncs every source every scraping.resync_interval)"
-                + " until SIGTERM.")
+                + " dead workers, removes their temp files, deletes stored files nothing points at any more, re-syncs"
+                + " every source every scraping.resync_interval) until SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -37,7 +39,11 @@ public final class ServeCommand implements Callable<Integer> {
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator");
              ApiServer api = ApiServer.start(bind, port,
                      new ApiRoutes(process.queue(), process.redis(), process.database().dsl()).routes());
-             PeriodicResync resync = resync(process)) {
+             PeriodicResync resync = resync(process);
+             UnreferencedFilesSweep sweep = new UnreferencedFilesSweep(process.database().dsl(),
+                     new MediaStore(process.config().mediaDir(), process.database().dsl()),
+                     UnreferencedFilesSweep.DEFAULT_GRACE)) {
+            sweep.start(UnreferencedFilesSweep.DEFAULT_INTERVAL);
             WorkerRuntime housekeeping = process.workerRuntime().build();
             housekeeping.runUntilShutdown();
         }
