@@ -8,7 +8,6 @@ import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.queue.JobCodec;
-import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueKeys;
 import org.creatorarchiver.queue.Queues;
@@ -16,6 +15,7 @@ import org.creatorarchiver.queue.RetryPolicy;
 import org.creatorarchiver.queue.WorkerRuntime;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
+import org.creatorarchiver.testing.TestWorkers;
 import org.creatorarchiver.testing.patreon.FakePatreon;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -64,19 +64,12 @@ final class Phase1Harness implements AutoCloseable {
 
     /** Runs one sync job in this thread, as the worker would (without its retries). */
     void sync(long sourceId, boolean full) throws Exception {
-        handler.handle(new SyncCreator(sourceId, full), new JobContext("job-1", "sync_creator", Queues.PHASE1, 0,
-                "test-worker", Clock.systemUTC()));
+        handler.handle(new SyncCreator(sourceId, full), TestWorkers.firstDelivery(JobTypes.SYNC_CREATOR, "job-1"));
     }
 
     /** Starts a worker runtime consuming phase 1 with the given retries. */
     void startWorker(RetryPolicy retries) {
-        runtime = WorkerRuntime.builder(TestServices.redisson(), "test-phase1")
-                .handle(JobTypes.SYNC_CREATOR, handler, retries)
-                .concurrency(Queues.PHASE1, 1)
-                .promoteInterval(Duration.ofMillis(20))
-                .shutdownGrace(Duration.ofSeconds(2))
-                .build();
-        runtime.start();
+        runtime = TestWorkers.start("test-phase1", JobTypes.SYNC_CREATOR, handler, retries);
     }
 
     SourcesRecord source(long id) {

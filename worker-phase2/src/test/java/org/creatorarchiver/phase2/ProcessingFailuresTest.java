@@ -14,7 +14,7 @@ import org.creatorarchiver.queue.PermanentFailureException;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.RetryPolicy;
 import org.creatorarchiver.queue.WorkerRuntime;
-import org.creatorarchiver.testing.TestServices;
+import org.creatorarchiver.testing.TestWorkers;
 import org.creatorarchiver.testing.patreon.FakePatreon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,10 +61,8 @@ class ProcessingFailuresTest {
         phase2.process(post);
         assertThat(phase2.videos(post).getFirst().getStatus()).isEqualTo(VideoStatus.queued);
 
-        runtime = WorkerRuntime.builder(TestServices.redisson(), "test-phase2")
-                .handle(JobTypes.DOWNLOAD_MEDIA, phase2.handlers().downloads(), RetryPolicy.exponential(2, Duration.ofMillis(300)))
-                .concurrency(Queues.MEDIA, 1).promoteInterval(Duration.ofMillis(20)).build();
-        runtime.start();
+        runtime = TestWorkers.start("test-phase2", JobTypes.DOWNLOAD_MEDIA, phase2.handlers().downloads(),
+                RetryPolicy.exponential(2, Duration.ofMillis(300)));
         await().atMost(Duration.ofSeconds(20)).until(() -> phase2.queue.counts(Queues.MEDIA).delayed() == 1);
         assertThat(phase2.videos(post).getFirst().getStatus()).as("while retried").isEqualTo(VideoStatus.queued);
         await().atMost(Duration.ofSeconds(30)).until(() -> phase2.queue.counts(Queues.MEDIA).dead() == 1);

@@ -7,7 +7,6 @@ import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.SyncCollections;
-import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.RetryPolicy;
@@ -15,6 +14,7 @@ import org.creatorarchiver.queue.WorkerRuntime;
 import org.creatorarchiver.testing.SettableClock;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
+import org.creatorarchiver.testing.TestWorkers;
 import org.creatorarchiver.testing.patreon.FakeCreator;
 import org.creatorarchiver.testing.patreon.FakePatreon;
 import org.jooq.DSLContext;
@@ -77,19 +77,12 @@ final class Phase3Harness implements AutoCloseable {
 
     /** Runs one job in this thread, as the worker would (without its retries). */
     void sync(long sourceId) throws Exception {
-        handler.handle(new SyncCollections(sourceId), new JobContext("job-1", "sync_collections", Queues.PHASE3, 0,
-                "test-worker", Clock.systemUTC()));
+        handler.handle(new SyncCollections(sourceId), TestWorkers.firstDelivery(JobTypes.SYNC_COLLECTIONS, "job-1"));
     }
 
     /** Starts a worker runtime consuming phase 3 with the given retries. */
     void startWorker(RetryPolicy retries) {
-        runtime = WorkerRuntime.builder(TestServices.redisson(), "test-phase3")
-                .handle(JobTypes.SYNC_COLLECTIONS, handler, retries)
-                .concurrency(Queues.PHASE3, 1)
-                .promoteInterval(Duration.ofMillis(20))
-                .shutdownGrace(Duration.ofSeconds(2))
-                .build();
-        runtime.start();
+        runtime = TestWorkers.start("test-phase3", JobTypes.SYNC_COLLECTIONS, handler, retries);
     }
 
     SourcesRecord source(long id) {
