@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The {@link FakePatreon} as a process, for trying the real jars without the internet:
- * {@code FakePatreonServer <port> <vanity>:<campaign id>:<user id>:<posts> ... [--latency-ms N] [--mux-dir DIR]}. Runs until killed.
+ * {@code FakePatreonServer <port> <vanity>:<campaign id>:<user id>:<posts> ... [--latency-ms N] [--mux-dir DIR] [--with-samples]} (options apply to the creators after them). Runs until killed.
  */
 public final class FakePatreonServer {
 
@@ -13,10 +13,11 @@ public final class FakePatreonServer {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 2) {
-            System.err.println("usage: FakePatreonServer <port> <vanity>:<campaign id>:<user id>:<posts>... [--latency-ms N] [--mux-dir DIR]");
+            System.err.println("usage: FakePatreonServer <port> <vanity>:<campaign id>:<user id>:<posts>... [--latency-ms N] [--mux-dir DIR] [--with-samples]");
             System.exit(2);
         }
         FakePatreon patreon = FakePatreon.start(Integer.parseInt(args[0]));
+        boolean withSamples = false;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--latency-ms")) {
                 patreon.latency(Duration.ofMillis(Long.parseLong(args[++i])));
@@ -26,8 +27,17 @@ public final class FakePatreonServer {
                 patreon.muxDirectory(java.nio.file.Path.of(args[++i]).toAbsolutePath());
                 continue;
             }
+            if (args[i].equals("--with-samples")) {
+                withSamples = true;
+                continue;
+            }
             String[] creator = args[i].split(":");
-            patreon.addCreator(creator[0], creator[1], creator[2]).addPosts(Integer.parseInt(creator[3]));
+            FakeCreator added = patreon.addCreator(creator[0], creator[1], creator[2]);
+            if (withSamples) {
+                // The seven sample posts (every post type) and the sample collections, then the generated posts.
+                added.addSamplePosts().addSampleCollections();
+            }
+            added.addPosts(Integer.parseInt(creator[3]));
         }
         System.err.println("fake Patreon on " + patreon.baseUrl());
         Thread.currentThread().join();
