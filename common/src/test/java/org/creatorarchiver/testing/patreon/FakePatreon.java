@@ -67,6 +67,9 @@ public final class FakePatreon implements AutoCloseable {
     /** Cursors carry the generation that issued them; {@link #expireCursors()} starts a new one. */
     private volatile int cursorGeneration;
     private volatile Refusal refusal = Refusal.NONE;
+    private volatile double tooManyRequestsRate;
+    private volatile double serverErrorRate;
+    private final java.util.Random flakiness = new java.util.Random(42);
     private volatile Duration latency = Duration.ZERO;
     private volatile Path muxDirectory;
     private final FakeCdn cdn = new FakeCdn();
@@ -144,6 +147,20 @@ public final class FakePatreon implements AutoCloseable {
      */
     public FakePatreon expireCursors() {
         cursorGeneration++;
+        return this;
+    }
+
+    /**
+     * A share of API requests answered 429 ({@code Retry-After: 1}) and another share 500, drawn from a seeded
+     * random sequence, as a busy Patreon does.
+     */
+    public FakePatreon flaky(double tooManyRequests, double serverErrors) {
+        if (tooManyRequests < 0 || serverErrors < 0 || tooManyRequests + serverErrors > 1) {
+            throw new IllegalArgumentException("rates must be between 0 and 1 together, got " + tooManyRequests
+                    + " and " + serverErrors);
+        }
+        this.tooManyRequestsRate = tooManyRequests;
+        this.serverErrorRate = serverErrors;
         return this;
     }
 
@@ -267,6 +284,10 @@ public final class FakePatreon implements AutoCloseable {
             if (refused.isPresent()) {
                 return refused.get();
             }
+            Optional<MockResponse> flaky = flaky(request);
+            if (flaky.isPresent()) {
+                return flaky.get();
+            }
             HttpUrl url = request.getUrl();
             List<String> segments = url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
             if (!segments.isEmpty() && segments.get(0).equals("api")) {
@@ -290,6 +311,20 @@ public final class FakePatreon implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Optional<MockResponse> flaky(RecordedRequest request) {
+        if (!request.getUrl().encodedPath().startsWith("/api/") || tooManyRequestsRate + serverErrorRate == 0) {
+            return Optional.empty();
+        }
+        double draw;
+        synchronized (flakiness) {
+            draw = flakiness.nextDouble();
+        }
+        if (draw < tooManyRequestsRate) {
+            return Optional.of(tooManyRequests(1));
+        }
+        return draw < tooManyRequestsRate + serverErrorRate ? Optional.of(serverError()) : Optional.empty();
     }
 
     private Optional<MockResponse> refused(RecordedRequest request) {

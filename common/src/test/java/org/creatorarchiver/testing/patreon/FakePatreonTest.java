@@ -127,6 +127,38 @@ class FakePatreonTest {
         }
     }
 
+    @Test
+    void aFlakyFakeAnswersTheAskedSharesOf429And500OnlyOnTheApi() throws Exception {
+        patreon.flaky(0.2, 0.1);
+        OkHttpClient client = new OkHttpClient();
+        Request post = new Request.Builder().url(api.postUrl(creator.postId(0))).build();
+        int tooMany = 0;
+        int serverErrors = 0;
+        try {
+            for (int i = 0; i < 400; i++) {
+                try (Response response = client.newCall(post).execute()) {
+                    tooMany += response.code() == 429 ? 1 : 0;
+                    serverErrors += response.code() == 500 ? 1 : 0;
+                    if (response.code() == 429) {
+                        assertThat(response.header("Retry-After")).isEqualTo("1");
+                    }
+                }
+            }
+            assertThat(tooMany).isBetween(50, 110);
+            assertThat(serverErrors).isBetween(20, 65);
+            Request page = new Request.Builder().url(patreon.baseUrl().resolve("/c/skyforge/posts")).build();
+            for (int i = 0; i < 20; i++) {
+                try (Response response = client.newCall(page).execute()) {
+                    assertThat(response.code()).as("pages are not flaky").isEqualTo(200);
+                }
+            }
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+        assertThatThrownBy(() -> patreon.flaky(0.7, 0.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private List<PostsPage> walk() throws Exception {
         List<PostsPage> pages = new ArrayList<>();
         HttpUrl url = api.campaignPostsUrl("4815162");
