@@ -7,11 +7,6 @@ import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.VideoSubtitlesRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
-import org.creatorarchiver.phase2.tools.LocalMediaSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,35 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 /** Each media setting flipped changes its decisions; YouTube download mode fetches the video and its subtitles. */
-class MediaSettingsTest {
+class MediaSettingsTest extends SamplePostsWithVideoSite {
 
-    private static LocalMediaSite site;
-    @TempDir
-    static Path siteDir;
-    @TempDir
-    Path mediaDir;
-    private Phase2Harness phase2;
 
-    @BeforeAll
-    static void startSite() throws Exception {
-        site = LocalMediaSite.start(siteDir);
-    }
 
-    @AfterAll
-    static void stopSite() {
-        site.close();
-    }
 
-    @BeforeEach
-    void start() {
-        phase2 = new Phase2Harness(mediaDir, 7);
-        phase2.patreon.muxDirectory(site.muxDirectory());
-    }
-
-    @AfterEach
-    void close() {
-        phase2.close();
-    }
 
     private static Settings.Media flipped(Settings.YoutubeMode youTube) {
         Settings.Media defaults = Settings.Media.DEFAULTS;
@@ -85,11 +56,8 @@ class MediaSettingsTest {
         assertThat(phase2.patreon.requests("/mux/")).isEmpty();
     }
 
-    private Settings.Media embedUnlessItFails() {
-        Settings.Media defaults = Settings.Media.DEFAULTS;
-        return new Settings.Media(defaults.images(), defaults.patreon(),
-                new Settings.Youtube(Settings.YoutubeMode.EMBED, true, defaults.youtube().downloadSettings()),
-                defaults.deduplication());
+    private static Settings.Media embedUnlessItFails() {
+        return Phase2Harness.defaultsWithYouTube(Settings.YoutubeMode.EMBED, true);
     }
 
     @Test

@@ -70,6 +70,14 @@ final class Phase2Harness implements AutoCloseable {
         settings(Settings.Media.DEFAULTS);
     }
 
+    /** The default media settings with YouTube handled as {@code mode} says (and {@code download_if_embed_fails}). */
+    static Settings.Media defaultsWithYouTube(Settings.YoutubeMode mode, boolean downloadIfEmbedFails) {
+        Settings.Media defaults = Settings.Media.DEFAULTS;
+        return new Settings.Media(defaults.images(), defaults.patreon(),
+                new Settings.Youtube(mode, downloadIfEmbedFails, defaults.youtube().downloadSettings()),
+                defaults.deduplication());
+    }
+
     /** Rebuilds the handlers with other media settings, as a worker restarted with another settings file. */
     void settings(Settings.Media media) {
         settings(media, new ExternalTools("yt-dlp", "ffmpeg"));

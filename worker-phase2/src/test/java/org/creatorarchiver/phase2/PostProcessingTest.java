@@ -11,13 +11,7 @@ import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
-import org.creatorarchiver.phase2.tools.LocalMediaSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,39 +20,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every post type of the samples under the default settings: the rows, the decisions and the files on disk. */
-class PostProcessingTest {
+class PostProcessingTest extends SamplePostsWithVideoSite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalMediaSite site;
 
-    @TempDir
-    static Path siteDir;
-    @TempDir
-    Path mediaDir;
-    private Phase2Harness phase2;
 
-    @BeforeAll
-    static void startSite() throws Exception {
-        site = LocalMediaSite.start(siteDir);
-    }
 
-    @AfterAll
-    static void stopSite() {
-        site.close();
-    }
 
-    @BeforeEach
-    void start() {
-        // Posts 0..6 copy the seven sample posts: inline image, Vimeo, images + attachment, audio, Mux video,
-        // YouTube, TipTap text.
-        phase2 = new Phase2Harness(mediaDir, 7);
-        phase2.patreon.muxDirectory(site.muxDirectory());
-    }
-
-    @AfterEach
-    void close() {
-        phase2.close();
-    }
 
     private String post(int number) {
         return phase2.creator.postId(number);

@@ -54,10 +54,7 @@ class ProcessingFailuresTest {
     void anUnreachableYouTubeVideoStaysQueuedWhileRetriedThenFailsAndIsDeadLettered() throws Exception {
         String post = phase2.creator.postId(5);
         phase2.creator.embedYouTube(post, "http://127.0.0.1:1/watch?v=uNreachabl1");
-        Settings.Media defaults = Settings.Media.DEFAULTS;
-        phase2.settings(new Settings.Media(defaults.images(), defaults.patreon(),
-                new Settings.Youtube(Settings.YoutubeMode.DOWNLOAD, false, defaults.youtube().downloadSettings()),
-                defaults.deduplication()));
+        phase2.settings(Phase2Harness.defaultsWithYouTube(Settings.YoutubeMode.DOWNLOAD, false));
         phase2.process(post);
         assertThat(phase2.videos(post).getFirst().getStatus()).isEqualTo(VideoStatus.queued);
 

@@ -6,54 +6,27 @@ import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
-import org.creatorarchiver.phase2.tools.LocalMediaSite;
 import org.jooq.JSONB;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /** The duration policy in phase 2: before the download from Patreon's figure or yt-dlp's, after it from ffprobe's. */
-class VideoDurationTest {
+class VideoDurationTest extends SamplePostsWithVideoSite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalMediaSite site;
-    @TempDir
-    static Path siteDir;
-    @TempDir
-    Path mediaDir;
-    private Phase2Harness phase2;
     private String videoPost;
 
-    @BeforeAll
-    static void startSite() throws Exception {
-        site = LocalMediaSite.start(siteDir);
-    }
-
-    @AfterAll
-    static void stopSite() {
-        site.close();
-    }
 
     @BeforeEach
-    void start() {
-        phase2 = new Phase2Harness(mediaDir, 7);
-        phase2.patreon.muxDirectory(site.muxDirectory());
+    void pickTheVideoPost() {
         videoPost = phase2.creator.postId(4);
     }
 
-    @AfterEach
-    void close() {
-        phase2.close();
-    }
 
     private VideosRecord video() {
         return phase2.videos(videoPost).getFirst();
@@ -125,10 +98,7 @@ class VideoDurationTest {
         // A YouTube video (no duration from Patreon; yt-dlp has none for an HTML5 page): ffprobe says 5 s.
         String post = phase2.creator.postId(5);
         phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide01"));
-        Settings.Media defaults = Settings.Media.DEFAULTS;
-        phase2.settings(new Settings.Media(defaults.images(), defaults.patreon(),
-                new Settings.Youtube(Settings.YoutubeMode.DOWNLOAD, false, defaults.youtube().downloadSettings()),
-                defaults.deduplication()));
+        phase2.settings(Phase2Harness.defaultsWithYouTube(Settings.YoutubeMode.DOWNLOAD, false));
         phase2.db.update(SOURCES).set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 3).execute();
 
         phase2.process(post);
