@@ -18,6 +18,7 @@ import org.creatorarchiver.phase2.download.DirectDownload;
 import org.creatorarchiver.phase2.download.FetchedFile;
 import org.creatorarchiver.phase2.download.MediaLinks;
 import org.creatorarchiver.phase2.download.VideoDownload;
+import org.creatorarchiver.phase2.duration.SourceDurationLimit;
 import org.creatorarchiver.phase2.duration.VideoSkips;
 import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.phase2.media.MediaItems;
@@ -48,7 +49,6 @@ import java.util.stream.Stream;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /**
@@ -107,7 +107,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
     }
 
     private void downloadVideo(PostMediaRecord item, PostsRecord post, VideosRecord video, Path jobDir) throws Exception {
-        int limit = skips.policy().limitFor(sourceLimit(post));
+        int limit = SourceDurationLimit.of(dsl, skips.policy(), post.getSourceId());
         Optional<Double> known = Optional.ofNullable(video.getDurationSeconds()).map(Integer::doubleValue);
         boolean youTube = video.getProvider() == VideoProvider.youtube;
         String url = item.getSourceUrl();
@@ -212,11 +212,6 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         return dsl.selectFrom(VIDEOS)
                 .where(VIDEOS.POST_ID.eq(item.getPostId()), VIDEOS.EXTERNAL_ID.eq(item.getExternalMediaId()))
                 .orderBy(VIDEOS.ID).limit(1).fetchOptional();
-    }
-
-    private Integer sourceLimit(PostsRecord post) {
-        return dsl.select(SOURCES.MAX_VIDEO_DURATION_SECONDS).from(SOURCES).where(SOURCES.ID.eq(post.getSourceId()))
-                .fetchOptional(SOURCES.MAX_VIDEO_DURATION_SECONDS).orElse(null);
     }
 
     private static boolean isHls(PostMediaRecord item) {

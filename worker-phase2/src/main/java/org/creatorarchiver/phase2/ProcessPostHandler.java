@@ -6,6 +6,7 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.ProcessPost;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.patreon.content.MalformedContentException;
+import org.creatorarchiver.phase2.duration.SourceDurationLimit;
 import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.phase2.media.MediaItems;
 import org.creatorarchiver.phase2.media.MediaPolicy;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /**
@@ -73,9 +73,7 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         PostsRecord post = found.get();
         details.processing(dsl, post.getId());
         PostPage page = fetch(post);
-        Integer sourceLimit = dsl.select(SOURCES.MAX_VIDEO_DURATION_SECONDS).from(SOURCES)
-                .where(SOURCES.ID.eq(post.getSourceId())).fetchOptional(SOURCES.MAX_VIDEO_DURATION_SECONDS).orElse(null);
-        int limit = durations.limitFor(sourceLimit);
+        int limit = SourceDurationLimit.of(dsl, durations, post.getSourceId());
         Set<String> processAnyway = processAnyway(post.getId());
         boolean locked = page.summary().locked();
         List<PostMediaWriter.Planned> planned = MediaItems.of(page.document(), page.resource(), page.content()).stream()
