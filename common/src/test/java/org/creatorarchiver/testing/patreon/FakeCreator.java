@@ -23,6 +23,12 @@ public final class FakeCreator {
     private static final Instant FIRST_POST = Instant.parse("2025-01-01T12:00:00Z");
     private static final List<ObjectNode> TEMPLATES = templates();
     private static final Map<String, ObjectNode> SAMPLE_INCLUDED = sampleIncluded();
+    private static final List<String> SAMPLE_MEDIA_IDS = SAMPLE_INCLUDED.values().stream()
+            .filter(resource -> resource.path("type").asText().equals("media"))
+            .map(resource -> resource.path("id").asText()).distinct().toList();
+    private static final String SAMPLE_YOUTUBE_ID = "yT3mbedID01";
+    private static final String SAMPLE_VIDEO_ID = "216581623";
+    private static final java.util.regex.Pattern FILE_KEY = java.util.regex.Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
 
     private final String vanity;
     private final String campaignId;
@@ -31,6 +37,10 @@ public final class FakeCreator {
     private final List<ObjectNode> posts = new ArrayList<>();
     /** In the order the collections list shows them. */
     private final Map<String, FakeCollection> collections = new LinkedHashMap<>();
+    /** What {@link #addPostsOfEveryKind} made, oldest first. */
+    private final List<GeneratedPost> generated = new ArrayList<>();
+    /** The renamed media resources of the variant posts, by {@code type/id}. */
+    private final Map<String, ObjectNode> variantIncluded = new java.util.HashMap<>();
 
     FakeCreator(String vanity, String campaignId, String userId) {
         this.vanity = vanity;
@@ -50,26 +60,112 @@ public final class FakeCreator {
         return userId;
     }
 
-    /** Adds {@code count} newer posts. */
+    /** Adds {@code count} newer posts, copying the seven sample posts' shapes in turn (with the samples' media). */
     public synchronized FakeCreator addPosts(int count) {
         for (int i = 0; i < count; i++) {
             int number = posts.size();
             ObjectNode post = TEMPLATES.get(number % TEMPLATES.size()).deepCopy();
-            String id = postId(number);
-            post.put("id", id);
-            ObjectNode attributes = (ObjectNode) post.get("attributes");
-            String slug = "post-" + number + "-of-" + vanity;
-            attributes.put("title", "Post " + number + " of " + vanity);
-            attributes.put("url", "https://www.patreon.com/posts/" + slug + "-" + id);
-            attributes.put("patreon_url", "/posts/" + slug + "-" + id);
-            String published = FIRST_POST.plus(number, ChronoUnit.HOURS).toString().replace("Z", ".000+00:00");
-            attributes.put("published_at", published);
-            attributes.put("created_at", published);
-            attributes.put("edited_at", published);
-            attributes.put("current_user_can_view", true);
-            posts.add(post);
+            posts.add(stamp(post, number));
         }
         return this;
+    }
+
+    /**
+     * Adds {@code count} newer posts of every kind (see {@link GeneratedPost.Kind}, in turn) and three collections
+     * of them, as a whole creator for end-to-end runs. The media come in variants: posts of the same kind and
+     * variant show the same media (one file, many references); variant 2 shows variant 1's bytes under other media
+     * ids. Every tenth post is locked, and every fourth Patreon video is {@link GeneratedPost#LONG_VIDEO_SECONDS}
+     * long. {@link #generatedPosts()} says what each post is.
+     */
+    public synchronized FakeCreator addPostsOfEveryKind(int count) {
+        int first = generated.size();
+        for (int i = 0; i < count; i++) {
+            int k = first + i;
+            GeneratedPost.Kind kind = GeneratedPost.Kind.values()[k % TEMPLATES.size()];
+            int round = k / TEMPLATES.size();
+            boolean longVideo = kind == GeneratedPost.Kind.PATREON_VIDEO && round % 4 == 3;
+            int variant = round % 3;
+            int number = posts.size();
+            ObjectNode post = variantOf(TEMPLATES.get(kind.ordinal()), longVideo ? GeneratedPost.LONG_VIDEO_VARIANT : variant);
+            stamp(post, number);
+            posts.add(post);
+            GeneratedPost described = new GeneratedPost(postId(number), kind, variant, k % 10 == 9, longVideo);
+            if (longVideo) {
+                lengthen(post, described);
+            }
+            if (described.locked()) {
+                lock(described.postId());
+            }
+            generated.add(described);
+        }
+        List<GeneratedPost> added = generated.subList(first, generated.size());
+        for (int series = 0; series < 3; series++) {
+            int member = series * 2;
+            String[] ids = added.stream().filter(p -> generated.indexOf(p) % 6 == member).map(GeneratedPost::postId)
+                    .toArray(String[]::new);
+            String id = campaignId + String.format("%03d", collections.size());
+            addCollection(id, "Series " + (collections.size() + 1) + " of " + vanity,
+                    "Every sixth post, from number " + (first + member) + ".", ids);
+        }
+        return this;
+    }
+
+    /** What each post {@link #addPostsOfEveryKind} added is, oldest first. */
+    public synchronized List<GeneratedPost> generatedPosts() {
+        return List.copyOf(generated);
+    }
+
+    /** Gives the post its number's id, title, URL and dates. */
+    private ObjectNode stamp(ObjectNode post, int number) {
+        String id = postId(number);
+        post.put("id", id);
+        ObjectNode attributes = (ObjectNode) post.get("attributes");
+        String slug = "post-" + number + "-of-" + vanity;
+        attributes.put("title", "Post " + number + " of " + vanity);
+        attributes.put("url", "https://www.patreon.com/posts/" + slug + "-" + id);
+        attributes.put("patreon_url", "/posts/" + slug + "-" + id);
+        String published = FIRST_POST.plus(number, ChronoUnit.HOURS).toString().replace("Z", ".000+00:00");
+        attributes.put("published_at", published);
+        attributes.put("created_at", published);
+        attributes.put("edited_at", published);
+        attributes.put("current_user_can_view", true);
+        return post;
+    }
+
+    /**
+     * A copy of the template showing the variant's media: its media ids, CDN file keys and YouTube id renamed, in the
+     * post and in the included resources it points at (kept by this creator).
+     */
+    private ObjectNode variantOf(ObjectNode template, int variant) {
+        if (variant == 0) {
+            return template.deepCopy();
+        }
+        ObjectNode post = PatreonSamples.parse(renamed(template.toString(), variant), "variant post");
+        ArrayNode resources = sampleIncludedFor(List.of(template), PatreonSamples.JSON.createArrayNode());
+        resources.forEach(resource -> {
+            ObjectNode copy = PatreonSamples.parse(renamed(resource.toString(), variant), "variant resource");
+            variantIncluded.put(copy.path("type").asText() + "/" + copy.path("id").asText(), copy);
+        });
+        return post;
+    }
+
+    private static String renamed(String json, int variant) {
+        String renamed = json;
+        for (String mediaId : SAMPLE_MEDIA_IDS) {
+            renamed = renamed.replaceAll("(?<![0-9])" + mediaId + "(?![0-9])",
+                    GeneratedPost.renamedMediaId(mediaId, variant));
+        }
+        renamed = renamed.replace(SAMPLE_YOUTUBE_ID, GeneratedPost.renamedYouTubeId(variant));
+        return FILE_KEY.matcher(renamed).replaceAll(key -> GeneratedPost.renamedFileKey(key.group(), variant));
+    }
+
+    /** Makes a long video's post and its media resource say {@link GeneratedPost#LONG_VIDEO_SECONDS}. */
+    private void lengthen(ObjectNode post, GeneratedPost described) {
+        ObjectNode postFile = (ObjectNode) post.path("attributes").path("post_file");
+        postFile.put("duration", GeneratedPost.LONG_VIDEO_SECONDS);
+        postFile.put("full_content_duration", GeneratedPost.LONG_VIDEO_SECONDS);
+        ObjectNode media = variantIncluded.get("media/" + described.mediaId(SAMPLE_VIDEO_ID));
+        ((ObjectNode) media.path("attributes").path("metadata")).put("duration", GeneratedPost.LONG_VIDEO_SECONDS);
     }
 
     /** Adds the seven sample posts with their own ids (150000000 to 150000006), as the sample collections name them. */
@@ -216,7 +312,16 @@ public final class FakeCreator {
     }
 
     /** The included resources the given posts point at (the samples' media, users, tags...), each once. */
-    static ArrayNode includedFor(List<ObjectNode> page, ArrayNode into) {
+    synchronized ArrayNode includedFor(List<ObjectNode> page, ArrayNode into) {
+        return included(page, into, key -> variantIncluded.getOrDefault(key, SAMPLE_INCLUDED.get(key)));
+    }
+
+    private static ArrayNode sampleIncludedFor(List<ObjectNode> page, ArrayNode into) {
+        return included(page, into, SAMPLE_INCLUDED::get);
+    }
+
+    private static ArrayNode included(List<ObjectNode> page, ArrayNode into,
+                                      java.util.function.Function<String, ObjectNode> resources) {
         Map<String, ObjectNode> included = new LinkedHashMap<>();
         for (ObjectNode post : page) {
             post.path("relationships").properties().forEach(relationship -> {
@@ -224,7 +329,7 @@ public final class FakeCreator {
                 List<JsonNode> links = data.isArray() ? toList(data) : data.isObject() ? List.of(data) : List.of();
                 for (JsonNode link : links) {
                     String key = link.path("type").asText() + "/" + link.path("id").asText();
-                    ObjectNode resource = SAMPLE_INCLUDED.get(key);
+                    ObjectNode resource = resources.apply(key);
                     if (resource != null) {
                         included.putIfAbsent(key, resource);
                     }

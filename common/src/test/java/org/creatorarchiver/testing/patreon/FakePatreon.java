@@ -72,9 +72,22 @@ public final class FakePatreon implements AutoCloseable {
     private final java.util.Random flakiness = new java.util.Random(42);
     private volatile Duration latency = Duration.ZERO;
     private volatile Path muxDirectory;
+    private volatile Path videoDirectory;
     private final FakeCdn cdn = new FakeCdn();
     private static final String CDN_PATH = "cdn";
     private static final String MUX_PATH = "mux";
+    private static final String WATCH_PATH = "watch";
+    private static final String VIDEOS_PATH = "videos";
+    private static final String WATCH_PAGE = """
+            <!doctype html>
+            <html><head><title>A local video</title></head><body>
+            <video controls>
+              <source src="/videos/%s" type="video/mp4">
+              <track kind="subtitles" srclang="en" label="English" src="/videos/%s">
+              <track kind="subtitles" srclang="es" label="Español" src="/videos/%s">
+            </video>
+            </body></html>
+            """.formatted(TestVideos.CLIP, TestVideos.ENGLISH_SUBTITLES, TestVideos.SPANISH_SUBTITLES);
 
     private FakePatreon() {
     }
@@ -195,6 +208,16 @@ public final class FakePatreon implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stands in for YouTube and Mux with the {@link TestVideos} in {@code directory}: YouTube watch links in the
+     * answers point at this fake's {@code /watch?v=<id>}, an HTML5 page playing {@code clip.mp4} with English and
+     * Spanish subtitle tracks (for any id), and the Mux host serves {@code mux/} as {@link #muxDirectory} does.
+     */
+    public FakePatreon videoSite(Path directory) {
+        this.videoDirectory = directory.toAbsolutePath();
+        return muxDirectory(videoDirectory.resolve(TestVideos.MUX));
+    }
+
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -243,6 +266,9 @@ public final class FakePatreon implements AutoCloseable {
     private MockResponse localMedia(MockResponse jsonAnswer, String body) {
         String local = body.replace("https://c10.patreonusercontent.com/", baseUrl() + CDN_PATH + "/")
                 .replace("https://stream.mux.com/", baseUrl() + MUX_PATH + "/");
+        if (videoDirectory != null) {
+            local = local.replace("https://www.youtube.com/watch?v=", baseUrl() + WATCH_PATH + "?v=");
+        }
         return json(jsonAnswer.getCode(), local);
     }
 
@@ -298,6 +324,13 @@ public final class FakePatreon implements AutoCloseable {
             }
             if (!segments.isEmpty() && segments.get(0).equals(MUX_PATH)) {
                 return mux(request, segments);
+            }
+            if (videoDirectory != null && segments.size() == 1 && segments.get(0).equals(WATCH_PATH)) {
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
+                        .body(WATCH_PAGE).build();
+            }
+            if (videoDirectory != null && segments.size() == 2 && segments.get(0).equals(VIDEOS_PATH)) {
+                return fileIn(videoDirectory, segments.get(1));
             }
             return page(url, segments);
         }
@@ -399,7 +432,7 @@ public final class FakePatreon implements AutoCloseable {
         ObjectNode page = PatreonSamples.JSON.createObjectNode();
         ArrayNode data = page.putArray("data");
         posts.forEach(data::add);
-        FakeCreator.includedFor(posts, page.putArray("included"));
+        creator.includedFor(posts, page.putArray("included"));
         String next = to < total ? cursor(to) : null;
         if (next != null) {
             HttpUrl nextLink = url.newBuilder().scheme("https").host("www.patreon.com").port(443)
@@ -482,7 +515,7 @@ public final class FakePatreon implements AutoCloseable {
             if (post.isPresent()) {
                 ObjectNode answer = PatreonSamples.JSON.createObjectNode();
                 answer.set("data", post.get());
-                FakeCreator.includedFor(List.of(post.get()), answer.putArray("included"));
+                creator.includedFor(List.of(post.get()), answer.putArray("included"));
                 answer.putObject("links").put("self", "https://www.patreon.com/api/posts/" + postId);
                 return localMedia(json(200, ""), answer.toString());
             }
@@ -498,13 +531,19 @@ public final class FakePatreon implements AutoCloseable {
             return new MockResponse.Builder().code(403).body("missing referer").build();
         }
         String name = segments.get(1);
-        Path file = muxDirectory.resolve(name.endsWith(".m3u8") ? playlistIn(muxDirectory) : name).normalize();
-        if (!file.startsWith(muxDirectory) || !Files.isRegularFile(file)) {
+        return fileIn(muxDirectory, name.endsWith(".m3u8") ? playlistIn(muxDirectory) : name);
+    }
+
+    /** The file {@code name} of {@code directory} (nothing outside it), with its content type. */
+    private static MockResponse fileIn(Path directory, String name) {
+        Path file = directory.resolve(name).normalize();
+        if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
             return notFound();
         }
+        String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : name.endsWith(".ts") ? "video/mp2t"
+                : name.endsWith(".vtt") ? "text/vtt" : name.endsWith(".mp4") ? "video/mp4" : "application/octet-stream";
         try {
             okio.Buffer body = new okio.Buffer().write(Files.readAllBytes(file));
-            String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t";
             return new MockResponse.Builder().code(200).setHeader("Content-Type", type).body(body).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

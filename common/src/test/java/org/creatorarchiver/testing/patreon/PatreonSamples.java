@@ -29,10 +29,15 @@ public final class PatreonSamples {
     }
 
     public static ObjectNode json(String name) {
+        return parse(text(name), "sample " + name);
+    }
+
+    /** Parses JSON the fake itself wrote ({@code what} names it in the error). */
+    static ObjectNode parse(String json, String what) {
         try {
-            return (ObjectNode) JSON.readTree(text(name));
+            return (ObjectNode) JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("sample " + name + " is not JSON", e);
+            throw new IllegalStateException(what + " is not JSON", e);
         }
     }
 }

@@ -1,0 +1,57 @@
+package org.creatorarchiver.testing.patreon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The video files the fake's video site serves, made once with ffmpeg into a directory: {@code clip.mp4} (5 s,
+ * 320x240, a key frame every 2 s), its subtitles {@code clip.en.vtt} and {@code clip.es.vtt}, and {@code mux/}, the
+ * same clip as an HLS VOD in 2-second segments (what the fake's Mux host serves).
+ */
+public final class TestVideos {
+
+    public static final double CLIP_SECONDS = 5.0;
+    public static final String CLIP = "clip.mp4";
+    public static final String ENGLISH_SUBTITLES = "clip.en.vtt";
+    public static final String SPANISH_SUBTITLES = "clip.es.vtt";
+    public static final String MUX = "mux";
+
+    private TestVideos() {
+    }
+
+    /** Makes the files in {@code directory} unless a previous call made them; returns the directory. */
+    public static Path makeIn(Path directory) throws IOException, InterruptedException {
+        Path hls = directory.resolve(MUX).resolve("video.m3u8");
+        if (Files.isRegularFile(hls)) {
+            return directory;
+        }
+        Files.createDirectories(directory.resolve(MUX));
+        Files.writeString(directory.resolve(ENGLISH_SUBTITLES), "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(SPANISH_SUBTITLES), "WEBVTT\n\n00:00.000 --> 00:02.000\nHola\n",
+                StandardCharsets.UTF_8);
+        ffmpeg(directory, "-f", "lavfi", "-i", "testsrc=duration=5:size=320x240:rate=25", "-f", "lavfi", "-i",
+                "sine=duration=5", "-c:v", "libx264", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                CLIP);
+        // The playlist is written last: its presence means the directory is complete.
+        ffmpeg(directory, "-i", CLIP, "-c", "copy", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "vod",
+                "-hls_segment_filename", MUX + "/segment%d.ts", MUX + "/video.m3u8");
+        return directory;
+    }
+
+    private static void ffmpeg(Path directory, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("ffmpeg making the test videos failed: " + output.strip());
+        }
+    }
+}
