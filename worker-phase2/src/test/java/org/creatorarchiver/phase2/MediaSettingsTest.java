@@ -126,4 +126,36 @@ class MediaSettingsTest extends SamplePostsWithVideoSite {
         assertThat(phase2.file(video.getMediaFileId()).getReferenceCount()).isEqualTo(2);
         assertThat(phase2.tempFilesLeft()).isEmpty();
     }
+
+    @Test
+    void aYouTubeVideoArchivedForOnePostIsLinkedIntoAnotherWithItsSubtitlesAndDuration() throws Exception {
+        String first = phase2.creator.postId(5);
+        String second = phase2.creator.postId(6);
+        phase2.creator.embedYouTube(first, site.url("/page-1?v=lOcAlVide01"));
+        phase2.creator.embedYouTube(second, site.url("/page-1?v=lOcAlVide01"));
+        phase2.settings(flipped(Settings.YoutubeMode.DOWNLOAD));
+        phase2.process(first);
+        phase2.downloadAll();
+
+        phase2.process(second);
+
+        PostMediaRecord embed = phase2.media(second).stream().filter(m -> m.getKind() == PostMediaKind.embed)
+                .findFirst().orElseThrow();
+        assertThat(embed.getStatus()).as("linked while processing, no download").isEqualTo(PostMediaStatus.downloaded);
+        VideosRecord original = phase2.videos(first).getFirst();
+        VideosRecord linked = phase2.videos(second).getFirst();
+        assertThat(linked.getStatus()).isEqualTo(VideoStatus.completed);
+        assertThat(linked.getMediaFileId()).isEqualTo(original.getMediaFileId());
+        assertThat(linked.getDurationSeconds()).as("measured by the first download").isEqualTo(original.getDurationSeconds())
+                .isNotNull();
+        List<VideoSubtitlesRecord> subtitles = phase2.db.selectFrom(VIDEO_SUBTITLES)
+                .where(VIDEO_SUBTITLES.VIDEO_ID.eq(linked.getId())).orderBy(VIDEO_SUBTITLES.LANGUAGE).fetch();
+        List<VideoSubtitlesRecord> originalSubtitles = phase2.db.selectFrom(VIDEO_SUBTITLES)
+                .where(VIDEO_SUBTITLES.VIDEO_ID.eq(original.getId())).orderBy(VIDEO_SUBTITLES.LANGUAGE).fetch();
+        assertThat(subtitles).extracting(VideoSubtitlesRecord::getLanguage).containsExactly("en", "es");
+        assertThat(subtitles).extracting(VideoSubtitlesRecord::getMediaFileId)
+                .isEqualTo(originalSubtitles.stream().map(VideoSubtitlesRecord::getMediaFileId).toList());
+        assertThat(phase2.file(linked.getMediaFileId()).getReferenceCount()).as("2 posts x (item + video)").isEqualTo(4);
+        assertThat(phase2.file(subtitles.getFirst().getMediaFileId()).getReferenceCount()).isEqualTo(2);
+    }
 }

@@ -41,6 +41,10 @@ public final class FakeCollection {
         return id;
     }
 
+    public synchronized String title() {
+        return title;
+    }
+
     public synchronized List<String> postIds() {
         return List.copyOf(postIds);
     }

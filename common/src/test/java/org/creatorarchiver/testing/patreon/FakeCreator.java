@@ -115,6 +115,15 @@ public final class FakeCreator {
         return List.copyOf(generated);
     }
 
+    /** Where Patreon says the bytes of a media resource of this creator's posts are ({@code download_url}). */
+    public synchronized String mediaDownloadUrl(String mediaId) {
+        ObjectNode media = variantIncluded.getOrDefault("media/" + mediaId, SAMPLE_INCLUDED.get("media/" + mediaId));
+        if (media == null || !media.at("/attributes/download_url").isTextual()) {
+            throw new IllegalArgumentException("no media " + mediaId + " with a download URL on " + vanity);
+        }
+        return media.at("/attributes/download_url").asText();
+    }
+
     /** Gives the post its number's id, title, URL and dates. */
     private ObjectNode stamp(ObjectNode post, int number) {
         String id = postId(number);
@@ -208,7 +217,8 @@ public final class FakeCreator {
         }
     }
 
-    synchronized List<FakeCollection> collections() {
+    /** The collections, in the order the collections list shows them. */
+    public synchronized List<FakeCollection> collections() {
         return List.copyOf(collections.values());
     }
 

@@ -11,6 +11,7 @@ import org.creatorarchiver.phase2.youtube.YouTubeEmbed;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
 
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 /**
  * Writes a post's media decisions: one {@code post_media} row per item (by position) and one {@code videos} row per
@@ -63,6 +65,7 @@ public final class PostMediaWriter {
             MediaDecision decision = planned.get(position).decision();
             PostMediaRecord previous = existing.get(position);
             Long fileId = null;
+            Optional<Long> donorVideo = Optional.empty();
             PostMediaStatus status = decision.status();
             if (previous != null && sameItem(previous, item) && previous.getStatus() == PostMediaStatus.downloaded
                     && previous.getMediaFileId() != null) {
@@ -70,9 +73,10 @@ public final class PostMediaWriter {
                 fileId = previous.getMediaFileId();
                 status = PostMediaStatus.downloaded;
             } else if (decision.downloads()) {
-                Optional<Long> archived = archivedFile(tx, item);
+                Optional<Archived> archived = archived(tx, item);
                 if (archived.isPresent()) {
-                    fileId = archived.get();
+                    fileId = archived.get().mediaFileId();
+                    donorVideo = archived.get().videoId();
                     status = PostMediaStatus.downloaded;
                 }
             }
@@ -85,7 +89,10 @@ public final class PostMediaWriter {
             }
             if (item.provider().isPresent() && item.externalMediaId().isPresent() && decision.videoStatus().isPresent()) {
                 VideoStatus videoStatus = status == PostMediaStatus.downloaded ? VideoStatus.completed : decision.videoStatus().get();
-                upsertVideo(tx, post, item, decision, videoStatus, fileId, maybeReleased);
+                long videoId = upsertVideo(tx, post, item, decision, videoStatus, fileId, maybeReleased);
+                if (donorVideo.isPresent()) {
+                    linkLikeDonor(tx, videoId, donorVideo.get());
+                }
                 videoKeys.add(provider(item).getLiteral() + ":" + item.externalMediaId().get());
             }
         }
@@ -114,24 +121,47 @@ public final class PostMediaWriter {
                 && MediaItem.withoutQuery(previous.getSourceUrl()).equals(MediaItem.withoutQuery(item.sourceUrl().get()));
     }
 
+    /** A file already archived for the same media, and the video row that archived it, if a video did. */
+    private record Archived(long mediaFileId, Optional<Long> videoId) {
+    }
+
     /**
      * The file of the same media archived for any post: the same Patreon media id (post_media) or the same YouTube
      * or Vimeo id (videos). Such media is linked, never downloaded again.
      */
-    private static Optional<Long> archivedFile(DSLContext tx, MediaItem item) {
+    private static Optional<Archived> archived(DSLContext tx, MediaItem item) {
         if (item.externalMediaId().isEmpty()) {
             return Optional.empty();
         }
         String id = item.externalMediaId().get();
         if (item.provider().isPresent() && item.provider().get() != MediaItem.VideoSource.PATREON) {
-            return tx.select(VIDEOS.MEDIA_FILE_ID).from(VIDEOS)
+            return tx.select(VIDEOS.MEDIA_FILE_ID, VIDEOS.ID).from(VIDEOS)
                     .where(VIDEOS.PROVIDER.eq(provider(item)), VIDEOS.EXTERNAL_ID.eq(id), VIDEOS.MEDIA_FILE_ID.isNotNull())
-                    .limit(1).fetchOptional(VIDEOS.MEDIA_FILE_ID);
+                    .limit(1).fetchOptional(r -> new Archived(r.value1(), Optional.of(r.value2())));
         }
         return tx.select(POST_MEDIA.MEDIA_FILE_ID).from(POST_MEDIA)
                 .where(POST_MEDIA.KIND.eq(item.kind()), POST_MEDIA.EXTERNAL_MEDIA_ID.eq(id),
                         POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded), POST_MEDIA.MEDIA_FILE_ID.isNotNull())
-                .limit(1).fetchOptional(POST_MEDIA.MEDIA_FILE_ID);
+                .limit(1).fetchOptional(r -> new Archived(r.value1(), Optional.empty()));
+    }
+
+    /**
+     * A video linked to another post's download gets what that download measured and fetched besides the video: its
+     * duration (when Patreon gave none) and its subtitle files, so every post's copy of the video is complete.
+     */
+    private static void linkLikeDonor(DSLContext tx, long videoId, long donorVideoId) {
+        var donor = VIDEOS.as("donor");
+        tx.update(VIDEOS)
+                .set(VIDEOS.DURATION_SECONDS, tx.select(donor.DURATION_SECONDS).from(donor).where(donor.ID.eq(donorVideoId)).<Integer>asField())
+                .where(VIDEOS.ID.eq(videoId), VIDEOS.DURATION_SECONDS.isNull())
+                .execute();
+        tx.insertInto(VIDEO_SUBTITLES, VIDEO_SUBTITLES.VIDEO_ID, VIDEO_SUBTITLES.LANGUAGE, VIDEO_SUBTITLES.AUTO_GENERATED,
+                        VIDEO_SUBTITLES.MEDIA_FILE_ID)
+                .select(tx.select(DSL.val(videoId), VIDEO_SUBTITLES.LANGUAGE, VIDEO_SUBTITLES.AUTO_GENERATED,
+                                VIDEO_SUBTITLES.MEDIA_FILE_ID)
+                        .from(VIDEO_SUBTITLES).where(VIDEO_SUBTITLES.VIDEO_ID.eq(donorVideoId)))
+                .onConflictDoNothing()
+                .execute();
     }
 
     private long upsertPostMedia(DSLContext tx, long postId, int position, MediaItem item, PostMediaStatus status,
@@ -160,7 +190,7 @@ public final class PostMediaWriter {
                 .fetchSingle(POST_MEDIA.ID);
     }
 
-    private static void upsertVideo(DSLContext tx, PostRef post, MediaItem item, MediaDecision decision,
+    private static long upsertVideo(DSLContext tx, PostRef post, MediaItem item, MediaDecision decision,
                                     VideoStatus status, Long fileId, Set<Long> maybeReleased) {
         String externalId = item.externalMediaId().orElseThrow();
         VideoProvider provider = provider(item);
@@ -194,7 +224,7 @@ public final class PostMediaWriter {
         if (existing.isPresent() && existing.get().getMediaFileId() != null && !existing.get().getMediaFileId().equals(videoFile)) {
             maybeReleased.add(existing.get().getMediaFileId());
         }
-        tx.insertInto(VIDEOS)
+        return tx.insertInto(VIDEOS)
                 .set(VIDEOS.SOURCE_ID, post.sourceId())
                 .set(VIDEOS.POST_ID, post.postId())
                 .set(VIDEOS.PROVIDER, provider)
@@ -214,7 +244,8 @@ public final class PostMediaWriter {
                 .set(VIDEOS.MEDIA_FILE_ID, videoFile)
                 .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf(extra.toString()))
                 .setNull(VIDEOS.LAST_ERROR)
-                .execute();
+                .returning(VIDEOS.ID)
+                .fetchSingle(VIDEOS.ID);
     }
 
     static VideoProvider provider(MediaItem item) {
