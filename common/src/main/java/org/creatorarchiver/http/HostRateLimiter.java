@@ -36,8 +36,18 @@ final class HostRateLimiter {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for the rate limit of " + origin);
             }
-            throw e;
+            if (!lostItsConfiguration(e)) {
+                throw e;
+            }
+            // Redis lost the limiter's settings (a FLUSHDB, a restart without persistence): write them again.
+            RRateLimiter reconfigured = configured(origin);
+            limiters.put(origin, reconfigured);
+            reconfigured.acquire();
         }
+    }
+
+    private static boolean lostItsConfiguration(RedisException e) {
+        return e.getMessage() != null && e.getMessage().contains("RateLimiter is not initialized");
     }
 
     /** 1 s / rate, rounded to whole milliseconds (Redisson's resolution), at least 1 ms. */

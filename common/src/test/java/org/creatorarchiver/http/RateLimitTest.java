@@ -63,6 +63,18 @@ class RateLimitTest {
     }
 
     @Test
+    void aRedisFlushedUnderARunningClientDoesNotStopItsRequests() throws Exception {
+        try (HttpClients clients = HttpTestSupport.clients(withRate(100))) {
+            assertThat(clients.patreon().getJson("/api/posts").status()).isEqualTo(200);
+
+            TestServices.flushRedis();
+
+            assertThat(clients.patreon().getJson("/api/posts").status()).as("the limit is written again").isEqualTo(200);
+            assertThat(patreon.requestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aFractionalRateIsStoredAsOnePermitPerInterval() throws Exception {
         try (HttpClients clients = HttpTestSupport.clients(withRate(0.5))) {
             clients.patreon().getJson("/api/posts");

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The system's jars ({@code <module>/target/<module>.jar}) started as OS processes, as a user runs them: one
  * environment for all (the variables of DESIGN.md, nothing inherited but PATH and HOME), each process's output in
- * its own log file. {@link #close()} stops what is still running with SIGTERM, then SIGKILL.
+ * its own log file ({@code e2e/target/e2e-logs/<test>/}). {@link #close()} stops what is still running with SIGTERM,
+ * then SIGKILL. The JVMs run with C1 only: on a 2-core CI machine six short-lived JVMs spend more CPU compiling with
+ * C2 than they gain from it.
  */
 final class ArchiverProcesses implements AutoCloseable {
 
@@ -31,6 +33,14 @@ final class ArchiverProcesses implements AutoCloseable {
         this.logs = logs;
         this.environment = Map.copyOf(environment);
         try {
+            // A run's logs replace the previous run's (kept after the tests for reading).
+            if (Files.isDirectory(logs)) {
+                try (var old = Files.list(logs)) {
+                    for (Path log : old.toList()) {
+                        Files.delete(log);
+                    }
+                }
+            }
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
