@@ -21,8 +21,11 @@ for tool in curl sha256sum; do
   command -v "$tool" >/dev/null || { echo "media-download: $tool is needed on PATH" >&2; exit 1; }
 done
 
-"$root/bin/mvn" -B -q -pl common,worker-phase2 -am install -DskipTests
-"$root/bin/mvn" -B -q -pl worker-phase2 test-compile
+# bench/run builds everything once and sets BENCH_SKIP_BUILD=1.
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  "$root/bin/mvn" -B -q -pl common,worker-phase2 -am install -DskipTests
+  "$root/bin/mvn" -B -q -pl worker-phase2 test-compile
+fi
 work="$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/media-download.XXXXXX")"
 server_pid=""
 cleanup() {

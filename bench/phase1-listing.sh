@@ -15,8 +15,11 @@ export DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/arch
 export DATABASE_USER="${DATABASE_USER:-archiver}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-archiver}"
 export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}"
 
-"$root/bin/mvn" -B -q -pl common,worker-phase1 -am install -DskipTests >/dev/null
-"$root/bin/mvn" -B -q -pl worker-phase1 test-compile
+# bench/run builds everything once and sets BENCH_SKIP_BUILD=1.
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  "$root/bin/mvn" -B -q -pl common,worker-phase1 -am install -DskipTests >/dev/null
+  "$root/bin/mvn" -B -q -pl worker-phase1 test-compile
+fi
 classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
 "$root/bin/mvn" -B -q -pl worker-phase1 dependency:build-classpath -Dmdep.includeScope=test \

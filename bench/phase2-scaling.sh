@@ -12,7 +12,8 @@
 # which would cap every run at 2 posts/s) to 1000.
 # Uses the database archiver_bench (created if missing, emptied) and Redis db 14 (flushed); BENCH_DATABASE_URL /
 # BENCH_REDIS_URL choose others. BENCH_POSTS (400), BENCH_WARMUP_POSTS (per worker, 300), BENCH_LATENCY_MS (20),
-# BENCH_WORKERS ("1 2 4"); ARCHIVER_JAVA_OPTS goes to the workers' JVMs (as with bin/archiver).
+# BENCH_WORKERS ("1 2 4"); ARCHIVER_JAVA_OPTS goes to the workers' JVMs (as with bin/archiver). Each worker's peak
+# RSS (VmHWM) is printed when its run ends.
 # Every process started here is stopped on exit, failure included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,8 +32,11 @@ most_workers="$(printf '%s\n' $worker_counts | sort -n | tail -n 1)"
 requests_per_second=1000
 bench_campaign=777000 warmup_campaign=777100
 
-"$root/bin/mvn" -B -q -pl common,worker-phase2 -am install -DskipTests
-"$root/bin/mvn" -B -q -pl worker-phase2 test-compile
+# bench/run builds everything once and sets BENCH_SKIP_BUILD=1.
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  "$root/bin/mvn" -B -q -pl common,worker-phase2 -am install -DskipTests
+  "$root/bin/mvn" -B -q -pl worker-phase2 test-compile
+fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/phase2-scaling.XXXXXX")"
 fake_pid=""
 worker_pids=()
@@ -42,6 +46,19 @@ stop_workers() {
     wait "${worker_pids[@]}" 2>/dev/null || true
   fi
   worker_pids=()
+}
+# Peak resident memory (VmHWM, the kernel's high-water mark of the process's RSS) of each worker, read just before
+# it is stopped; also appended to BENCH_SUMMARY as "rss_kib.phase2.<workers in the run>.<worker>" for bench/run.
+report_peak_rss() {
+  local figures=() i=0 pid kib
+  for pid in "${worker_pids[@]}"; do
+    i=$((i + 1))
+    kib="$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)"
+    [ -n "$kib" ] || kib=0
+    figures+=("$((kib / 1024)) MiB")
+    if [ -n "${BENCH_SUMMARY:-}" ]; then echo "rss_kib.phase2.$1.$i $kib" >>"$BENCH_SUMMARY"; fi
+  done
+  echo "phase2-scaling: $1 worker(s), peak RSS (VmHWM) of each: $(IFS=,; echo "${figures[*]}" | sed 's/,/, /g')" >&2
 }
 cleanup() {
   stop_workers
@@ -96,6 +113,7 @@ for workers in $worker_counts; do
     tail -n 20 "$work/worker-$workers-1.log" >&2
     exit 1
   fi
+  report_peak_rss "$workers"
   stop_workers
 done
 driver report "$work/results"

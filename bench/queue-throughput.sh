@@ -10,7 +10,10 @@ cd "$root"
 . "$root/bin/jdk.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/14}"
 
-"$root/bin/mvn" -B -q -pl common test-compile
+# bench/run builds everything once and sets BENCH_SKIP_BUILD=1.
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  "$root/bin/mvn" -B -q -pl common test-compile
+fi
 classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
 "$root/bin/mvn" -B -q -pl common dependency:build-classpath -Dmdep.includeScope=test \

@@ -69,6 +69,10 @@ public final class QueueThroughputBench {
             System.out.printf("queue, 1 consumer : %,8.0f jobs/s = %5.1f %% of raw%n", one, 100 * one / rawPairs);
             System.out.printf("queue, 4 consumers: %,8.0f jobs/s = %5.1f %% of raw (target >= 30 %%)%n", four,
                     100 * four / rawPairs);
+            BenchSummary.put("queue.raw_pairs_per_s", rawPairs);
+            BenchSummary.put("queue.jobs_per_s.1", one);
+            BenchSummary.put("queue.jobs_per_s.4", four);
+            BenchSummary.put("queue.share_of_raw.4", four / rawPairs);
         } finally {
             deleteBenchKeys(producerProcess);
             producerProcess.shutdown();

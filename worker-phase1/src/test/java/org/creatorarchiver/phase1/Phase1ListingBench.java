@@ -4,6 +4,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.creatorarchiver.bench.BenchSummary;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 
 import java.time.Duration;
@@ -50,6 +51,12 @@ public final class Phase1ListingBench {
             row("bare HTTP fetch of the same pages", rawSeconds, ideal);
             row("phase 1, first sync (store + enqueue)", firstSync, ideal);
             row("phase 1, --full re-sync (all known)", fullResync, ideal);
+            BenchSummary.put("phase1.posts", POSTS);
+            BenchSummary.put("phase1.latency_ms", LATENCY.toMillis());
+            BenchSummary.put("phase1.ideal_posts_per_s", POSTS / ideal);
+            BenchSummary.put("phase1.bare_http_posts_per_s", POSTS / rawSeconds);
+            BenchSummary.put("phase1.first_sync_posts_per_s", POSTS / firstSync);
+            BenchSummary.put("phase1.full_resync_posts_per_s", POSTS / fullResync);
         }
         // The shared test Redisson client keeps non-daemon threads alive.
         System.exit(0);

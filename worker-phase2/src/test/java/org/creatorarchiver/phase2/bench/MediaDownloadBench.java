@@ -1,5 +1,6 @@
 package org.creatorarchiver.phase2.bench;
 
+import org.creatorarchiver.bench.BenchSummary;
 import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.media.HashingDownload;
@@ -165,6 +166,15 @@ public final class MediaDownloadBench {
                 maxHeap / MIB, RUNS, worst.before() / MIB, worst.peak() / MIB, worst.growth() / MIB,
                 worst.after() / MIB, (worst.after() - worst.before()) / MIB, HEAP_GROWTH_LIMIT >> 20,
                 worst.growth() < HEAP_GROWTH_LIMIT ? "met" : "MISSED");
+        BenchSummary.put("media.size_mib", size / MIB);
+        BenchSummary.put("media.runs", RUNS);
+        BenchSummary.put("media.curl_mib_per_s", size / MIB / curl);
+        BenchSummary.put("media.sha256sum_mib_per_s", size / MIB / sha256sum);
+        BenchSummary.put("media.phase2_mib_per_s", size / MIB / archiver);
+        BenchSummary.put("media.share_of_slower", ratio);
+        BenchSummary.put("media.slower_tool", slowerName);
+        BenchSummary.put("media.heap_growth_mib", worst.growth() / MIB);
+        BenchSummary.put("media.max_heap_mib", maxHeap / MIB);
     }
 
     private static void row(String label, double seconds, long size) {

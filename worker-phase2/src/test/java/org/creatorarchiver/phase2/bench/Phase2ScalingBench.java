@@ -4,6 +4,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.creatorarchiver.bench.BenchSummary;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
@@ -244,6 +245,9 @@ public final class Phase2ScalingBench {
                     100 * run.busyShare(), run.cpuMillisPerPost(run.busyTicks()), run.cpuMillisPerPost(run.workerTicks()),
                     run.cpuMillisPerPost(run.postgresTicks()), run.cpuMillisPerPost(run.fakeTicks()),
                     run.cpuMillisPerPost(run.driverTicks()), run.cpuMillisPerPost(run.busyTicks() - run.benchTicks()));
+            BenchSummary.put("phase2.posts_per_s." + run.workers(), run.postsPerSecond());
+            BenchSummary.put("phase2.speedup." + run.workers(), run.postsPerSecond() / single.postsPerSecond());
+            BenchSummary.put("phase2.cpu_busy." + run.workers(), run.busyShare());
         }
         System.out.printf(Locale.ROOT, "(CPU busy: share of the machine's %d cores during the run; CPU ms/post: all "
                 + "processes, then the part of the phase 2 workers, the PostgreSQL backends of their connections, the "
