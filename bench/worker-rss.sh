@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Peak resident memory (VmHWM) of each kind of process in a short whole-system run: the fake Patreon (a separate
 # process, 20 ms latency), the orchestrator (`serve`) and one worker of each phase, from their jars as users run them
-# (bin/archiver), archive one generated creator (the seven sample posts and their two collections, plus
-# BENCH_RSS_POSTS generated ones, 200 by default). Each process's VmHWM is read from /proc/<pid>/status once every
-# queue is empty, just before it is stopped. Patreon video downloads are off (they need yt-dlp and ffmpeg and a Mux
-# stream, which bin/demo makes); images, audios and attachments are downloaded from the fake's CDN, so the media
-# queue runs too. Prints one line per process; with BENCH_SUMMARY set, appends "rss_kib.<process> <KiB>" lines.
+# (bin/archiver), archive one generated creator of BENCH_RSS_POSTS posts of every kind (200 by default; see
+# FakeCreator.addPostsOfEveryKind). Each process's VmHWM is read from /proc/<pid>/status once every queue is empty,
+# just before it is stopped. Everything the settings allow is downloaded: images, audio and attachments from the
+# fake's CDN, Patreon (Mux HLS) and YouTube videos with subtitles through yt-dlp from the fake's video site (made with
+# ffmpeg), so the media queue runs too (yt-dlp's own memory is a child process's, not counted). Prints one line per process; with BENCH_SUMMARY set, appends "rss_kib.<process> <KiB>" lines.
 # Uses the database archiver_bench (created if missing, emptied) and Redis db 14 (flushed); BENCH_DATABASE_URL /
 # BENCH_REDIS_URL choose others (the Redis URL must name its db: redis-cli flushes it). Every process started here is
 # stopped on exit, failure included.
@@ -52,7 +52,7 @@ PGPASSWORD="$DATABASE_PASSWORD" psql -q -h 127.0.0.1 -U "$DATABASE_USER" -d "$db
 redis-cli -u "$REDIS_URL" FLUSHDB >/dev/null
 mkdir -p "$MEDIA_DIR"
 cat >"$ARCHIVER_SETTINGS" <<'EOF'
-{"media": {"images": {"download": true}, "patreon": {"videos": {"download": false}}},
+{"media": {"images": {"download": true}, "youtube": {"mode": "download"}},
  "scraping": {"requests_per_second": 200}}
 EOF
 
@@ -63,7 +63,7 @@ start() {
   names+=("$name") pids+=($!)
 }
 start fake-patreon "$JAVA_HOME/bin/java" -cp "$fake_classpath" org.creatorarchiver.testing.patreon.FakePatreonServer \
-  "$fake_port" --latency-ms 20 --with-samples "rsscreator:778000:778001:$posts"
+  "$fake_port" --latency-ms 20 --video-dir "$work/videos" --every-kind "rsscreator:778000:778001:$posts"
 start orchestrator "$root/bin/archiver" orchestrator serve --port "$api_port"
 for worker in worker-phase1 worker-phase2 worker-phase3; do
   start "$worker" "$root/bin/archiver" "$worker"

@@ -124,6 +124,8 @@ class WholeSystemIT {
         awaitQuiet();
 
         assertArchiveMatchesTheFake();
+        assertThat(system.allLogs()).as("a live worker (of any phase: every worker reaps) handed the killed one's jobs back")
+                .containsPattern("worker worker-phase2-\\S+ has no heartbeat: handed \\d+ of its (phase2|media) jobs back");
     }
 
     @Test
@@ -135,6 +137,8 @@ class WholeSystemIT {
         TestServices.flushRedis();
         ArchiverProcesses.Result reconcile = system.run("reconcile", Duration.ofMinutes(2), "reconcile");
         assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
+        assertThat(reconcile.output()).as("the posts still to process are enqueued again")
+                .containsPattern("process_post: [1-9]\\d* enqueued");
         awaitQuiet();
 
         assertArchiveMatchesTheFake();

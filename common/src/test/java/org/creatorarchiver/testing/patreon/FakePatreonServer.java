@@ -29,6 +29,12 @@ public final class FakePatreonServer {
         if (args.length < 2) {
             fail("");
         }
+        // The videos are made before the port opens: whoever waits for the port finds a complete fake.
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--video-dir")) {
+                TestVideos.makeIn(Path.of(args[i + 1]).toAbsolutePath());
+            }
+        }
         FakePatreon patreon = FakePatreon.start(Integer.parseInt(args[0]));
         boolean withSamples = false;
         boolean everyKind = false;
