@@ -43,7 +43,7 @@ public final class FakePatreonServer {
             switch (argument) {
                 case "--latency-ms" -> patreon.latency(Duration.ofMillis(Long.parseLong(value(args, ++i))));
                 case "--mux-dir" -> patreon.muxDirectory(Path.of(value(args, ++i)).toAbsolutePath());
-                case "--video-dir" -> patreon.videoSite(TestVideos.makeIn(Path.of(value(args, ++i)).toAbsolutePath()));
+                case "--video-dir" -> patreon.videoSite(Path.of(value(args, ++i)).toAbsolutePath()); // made above
                 case "--flaky" -> {
                     String[] rates = value(args, ++i).split(",");
                     patreon.flaky(Double.parseDouble(rates[0]), Double.parseDouble(rates.length > 1 ? rates[1] : "0"));

@@ -2,6 +2,7 @@ package org.creatorarchiver.phase2.tools;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.creatorarchiver.testing.patreon.TestVideos;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,16 +11,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
  * A tiny video site on 127.0.0.1 for running the real yt-dlp offline (the fixture of ../shared/services.md):
  * <ul>
- *   <li>{@code /page-1}: an HTML5 page with {@code clip.mp4} and English and Spanish subtitle tracks;</li>
+ *   <li>{@code /page-1}: an HTML5 page with {@code clip.mp4} and English and Spanish subtitle tracks
+ *       ({@link TestVideos});</li>
  *   <li>{@code /clip.mp4}: a 5-second 320x240 clip made with ffmpeg (a key frame every 2 s);</li>
  *   <li>{@code /mux/video.m3u8}: the same clip as an HLS VOD in 2-second segments, which, like Mux, answers
  *       403 to any request without {@code Referer: https://www.patreon.com/}.</li>
@@ -28,7 +27,7 @@ import java.util.concurrent.Executors;
  */
 public final class LocalMediaSite implements AutoCloseable {
 
-    static final double CLIP_SECONDS = 5.0;
+    static final double CLIP_SECONDS = TestVideos.CLIP_SECONDS;
     static final String PATREON_REFERER = "https://www.patreon.com/";
 
     private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
@@ -37,12 +36,12 @@ public final class LocalMediaSite implements AutoCloseable {
             <!doctype html>
             <html><head><title>A local video</title></head><body>
             <video controls>
-              <source src="clip.mp4" type="video/mp4">
-              <track kind="subtitles" srclang="en" label="English" src="x.en.vtt">
-              <track kind="subtitles" srclang="es" label="Español" src="x.es.vtt">
+              <source src="%s" type="video/mp4">
+              <track kind="subtitles" srclang="en" label="English" src="%s">
+              <track kind="subtitles" srclang="es" label="Español" src="%s">
             </video>
             </body></html>
-            """;
+            """.formatted(TestVideos.CLIP, TestVideos.ENGLISH_SUBTITLES, TestVideos.SPANISH_SUBTITLES);
 
     private final Path root;
     private final HttpServer server;
@@ -68,11 +67,11 @@ public final class LocalMediaSite implements AutoCloseable {
 
     /** The Mux-like HLS stream's directory (a {@code video.m3u8} playlist and its segments). */
     public Path muxDirectory() {
-        return root.resolve("mux");
+        return root.resolve(TestVideos.MUX);
     }
 
     public Path clip() {
-        return root.resolve("clip.mp4");
+        return root.resolve(TestVideos.CLIP);
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -104,22 +103,10 @@ public final class LocalMediaSite implements AutoCloseable {
         }
     }
 
+    /** The page, then the clip, its subtitles and its HLS copy, made as the fake Patreon's video site makes them. */
     private static void makeMedia(Path root) throws Exception {
         Files.writeString(root.resolve("page-1.html"), PAGE);
-        Files.writeString(root.resolve("x.en.vtt"), "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n");
-        Files.writeString(root.resolve("x.es.vtt"), "WEBVTT\n\n00:00.000 --> 00:02.000\nHola\n");
-        ffmpeg(root, "-f", "lavfi", "-i", "testsrc=duration=5:size=320x240:rate=25", "-f", "lavfi", "-i",
-                "sine=duration=5", "-c:v", "libx264", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
-                "clip.mp4");
-        Files.createDirectories(root.resolve("mux"));
-        ffmpeg(root, "-i", "clip.mp4", "-c", "copy", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "vod",
-                "-hls_segment_filename", "mux/segment%d.ts", "mux/video.m3u8");
-    }
-
-    private static void ffmpeg(Path directory, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(List.of(arguments));
-        new Subprocess().run(new Command("ffmpeg making test media", command, directory, Duration.ofSeconds(60)));
+        TestVideos.makeIn(root);
     }
 
     @Override
