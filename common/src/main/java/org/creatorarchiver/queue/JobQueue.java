@@ -1,10 +1,11 @@
 package org.creatorarchiver.queue;
 
-import org.redisson.api.RBlockingDeque;
+import org.creatorarchiver.redis.BlockingRedis;
 import org.redisson.api.RList;
 import org.redisson.api.RedissonClient;
-import org.redisson.api.queue.DequeMoveArgs;
 import org.redisson.client.codec.StringCodec;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.args.ListDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import java.util.UUID;
 /**
  * The reliable, delayed job queue on Redis (DESIGN.md "Queues"): every move of a job between the ready, processing,
  * delayed and dead keys is a single Redis command or Lua script, so a process dying at any point loses no job.
+ * The commands every job costs (enqueue, take, ack) go over {@link BlockingRedis} connections, the rest over Redisson.
  */
 public final class JobQueue {
 
@@ -31,17 +33,20 @@ public final class JobQueue {
     private static final int ENQUEUE_BATCH = 1000;
 
     private final RedissonClient redis;
+    private final UnifiedJedis perJob;
     private final Clock clock;
 
+    /** @param redis a client made by {@link org.creatorarchiver.redis.RedisClients#connect} */
     public JobQueue(RedissonClient redis, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.perJob = BlockingRedis.of(redis);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Appends a job to the ready list; returns its id. */
     public <P extends Record> String enqueue(JobType<P> type, P payload) {
         Job job = newJob(type, payload);
-        readyList(type.queue()).add(JobCodec.encode(job));
+        perJob.rpush(QueueKeys.ready(type.queue()), JobCodec.encode(job));
         return job.id();
     }
 
@@ -61,6 +66,7 @@ public final class JobQueue {
 
     /** Appends many jobs of one type with few round trips (one RPUSH per thousand); returns their ids in order. */
     public <P extends Record> List<String> enqueueAll(JobType<P> type, Collection<P> payloads) {
+        String ready = QueueKeys.ready(type.queue());
         List<String> ids = new ArrayList<>(payloads.size());
         List<String> batch = new ArrayList<>(Math.min(payloads.size(), ENQUEUE_BATCH));
         for (P payload : payloads) {
@@ -68,12 +74,12 @@ public final class JobQueue {
             ids.add(job.id());
             batch.add(JobCodec.encode(job));
             if (batch.size() == ENQUEUE_BATCH) {
-                readyList(type.queue()).addAll(batch);
+                perJob.rpush(ready, batch.toArray(String[]::new));
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            readyList(type.queue()).addAll(batch);
+            perJob.rpush(ready, batch.toArray(String[]::new));
         }
         return ids;
     }
@@ -90,20 +96,20 @@ public final class JobQueue {
      * Moves the oldest ready job into this worker's processing list (BLMOVE), waiting up to {@code timeout}.
      * A string that is not a readable job is moved to the dead list instead (it would fail on every delivery).
      *
-     * @param timeout at least one second: BLMOVE counts whole seconds and 0 would wait forever
+     * @param timeout at least one second (0 would wait forever)
      */
     public Optional<TakenJob> take(String queue, String workerId, Duration timeout) {
         if (timeout.toSeconds() < 1) {
             throw new IllegalArgumentException("take timeout must be at least 1 s, got " + timeout);
         }
-        RBlockingDeque<String> ready = redis.getBlockingDeque(QueueKeys.ready(queue), StringCodec.INSTANCE);
-        String raw = ready.move(timeout, DequeMoveArgs.pollFirst().addLastTo(QueueKeys.processing(queue, workerId)));
+        String raw = perJob.blmove(QueueKeys.ready(queue), QueueKeys.processing(queue, workerId),
+                ListDirection.LEFT, ListDirection.RIGHT, timeout.toMillis() / 1000.0);
         return taken(queue, workerId, raw);
     }
 
     /** Removes a finished job from the processing list; false if it was no longer there (handed back meanwhile). */
     public boolean ack(TakenJob taken) {
-        return list(taken.processingKey()).remove(taken.raw());
+        return perJob.lrem(taken.processingKey(), 1, taken.raw()) > 0;
     }
 
     /** What {@link #ackAndTakeNext} did: whether the finished job was still there, and the next job if one was ready. */
@@ -111,13 +117,14 @@ public final class JobQueue {
     }
 
     /**
-     * Acknowledges a finished job and takes the next ready one without waiting, in one round trip: a busy consumer
-     * then needs one Redis call per job instead of two. {@code next} is empty when nothing was ready (use
-     * {@link #take} to wait).
+     * Acknowledges a job that succeeded, counts it as {@link JobOutcome#SUCCEEDED} and takes the next ready one
+     * without waiting, all in one round trip: a busy consumer then needs one Redis call per job instead of three.
+     * {@code next} is empty when nothing was ready (use {@link #take} to wait).
      */
     public Acked ackAndTakeNext(TakenJob finished) {
-        List<Object> reply = LuaScript.ACK_AND_TAKE.evalList(redis,
-                List.of(finished.processingKey(), QueueKeys.ready(finished.queue())), finished.raw());
+        List<Object> reply = LuaScript.ACK_AND_TAKE.evalList(perJob, List.of(finished.processingKey(),
+                QueueKeys.ready(finished.queue()), QueueKeys.outcomes(finished.queue(), JobOutcome.SUCCEEDED)),
+                List.of(finished.raw()));
         boolean found = ((Number) reply.get(0)).longValue() == 1;
         String next = reply.size() > 1 ? (String) reply.get(1) : null;
         return new Acked(found, taken(finished.queue(), finished.workerId(), next));

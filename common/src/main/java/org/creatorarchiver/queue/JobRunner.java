@@ -81,13 +81,14 @@ final class JobRunner {
         }
         Optional<TakenJob> next = ackSucceeded(taken);
         JobOutcome.SUCCEEDED.log(taken.queue(), job, elapsedMs(started), null);
-        queue.countOutcome(taken.queue(), JobOutcome.SUCCEEDED);
         return next;
     }
 
+    /** Acks and counts a job that succeeded; returns the next job when the ack took one along. */
     private Optional<TakenJob> ackSucceeded(TakenJob taken) {
         if (!taking.getAsBoolean()) {
             settle(taken, () -> queue.ack(taken));
+            queue.countOutcome(taken.queue(), JobOutcome.SUCCEEDED);
             return Optional.empty();
         }
         Optional<JobQueue.Acked> acked = settleReturning(taken, () -> queue.ackAndTakeNext(taken));

@@ -3,11 +3,16 @@ package org.creatorarchiver.queue;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /** One of the queue's Lua scripts (kept as .lua resources next to this class so they read as Lua). */
@@ -22,10 +27,13 @@ final class LuaScript {
 
     private final String name;
     private final String source;
+    /** The SHA-1 Redis knows the script by once it has run it (EVALSHA sends this instead of the source). */
+    private final String sha1;
 
     private LuaScript(String name, String source) {
         this.name = name;
         this.source = source;
+        this.sha1 = sha1Hex(source);
     }
 
     long evalLong(RedissonClient redis, List<Object> keys, Object... args) {
@@ -36,6 +44,19 @@ final class LuaScript {
     <T> List<T> evalList(RedissonClient redis, List<Object> keys, Object... args) {
         List<T> result = script(redis).eval(RScript.Mode.READ_WRITE, source, RScript.ReturnType.LIST, keys, args);
         return result == null ? List.of() : result;
+    }
+
+    /** Runs the script over a blocking connection (the queue's per-job path); see {@link #evalList(RedissonClient, List, Object...)}. */
+    @SuppressWarnings("unchecked")
+    <T> List<T> evalList(UnifiedJedis redis, List<String> keys, List<String> args) {
+        Object result;
+        try {
+            result = redis.evalsha(sha1, keys, args);
+        } catch (JedisNoScriptException e) {
+            // Redis restarted or its script cache was flushed: EVAL runs the script and caches it again.
+            result = redis.eval(source, keys, args);
+        }
+        return result == null ? List.of() : (List<T>) result;
     }
 
     private static RScript script(RedissonClient redis) {
@@ -50,6 +71,14 @@ final class LuaScript {
             return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Lua script " + name, e);
+        }
+    }
+
+    private static String sha1Hex(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-1", e);
         }
     }
 

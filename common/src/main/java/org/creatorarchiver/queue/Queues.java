@@ -1,6 +1,7 @@
 package org.creatorarchiver.queue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The queue names of the system (see DESIGN.md "Queues"); every process promotes delayed jobs of all of them. */
 public final class Queues {
@@ -12,12 +13,15 @@ public final class Queues {
 
     public static final List<String> ALL = List.of(PHASE1, PHASE2, MEDIA, PHASE3);
 
+    /** Compiled once: every key a job touches is checked, so this runs several times per job. */
+    private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
+
     private Queues() {
     }
 
     /** Queue names become part of Redis keys and SCAN patterns, so they are kept to a safe alphabet. */
     static String requireValidName(String queue) {
-        if (queue == null || !queue.matches("[a-z0-9_-]{1,64}")) {
+        if (queue == null || !VALID_NAME.matcher(queue).matches()) {
             throw new IllegalArgumentException("queue name must match [a-z0-9_-]{1,64}, got '" + queue + "'");
         }
         return queue;

@@ -5,7 +5,10 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-/** Builds the Redisson client every process shares; values are plain strings (JSON) so redis-cli can read them. */
+/**
+ * Builds the Redisson client every process shares; values are plain strings (JSON) so redis-cli can read them. The
+ * queue's per-job commands go over {@link BlockingRedis} connections to the same Redis.
+ */
 public final class RedisClients {
 
     private RedisClients() {
@@ -29,6 +32,8 @@ public final class RedisClients {
                 .setConnectionPoolSize(64)
                 .setTimeout(10_000)
                 .setRetryAttempts(3);
-        return Redisson.create(config);
+        RedissonClient client = Redisson.create(config);
+        BlockingRedis.register(client, url, clientName);
+        return client;
     }
 }

@@ -2,6 +2,7 @@ package org.creatorarchiver.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creatorarchiver.redis.BlockingRedis;
 import org.creatorarchiver.redis.RedisClients;
 import org.creatorarchiver.testing.SettableClock;
 import org.creatorarchiver.testing.TestServices;
@@ -91,6 +92,27 @@ class JobQueueTest {
         assertThat(last.next()).isEmpty();
         assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(0, 0, 0, 0));
         assertThat(queue.ackAndTakeNext(second).found()).as("acknowledged already").isFalse();
+    }
+
+    @Test
+    void aRedisThatLostItsScriptCacheStillAcksAndTakes() {
+        List<String> ids = queue.enqueueAll(ITEM, List.of(new Item(1), new Item(2)));
+        TakenJob first = queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
+        queue.ackAndTakeNext(first); // the script is cached by Redis now
+        TakenJob second = queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElse(null);
+        assertThat(second).as("the ack took the second job along").isNull();
+        queue.enqueue(ITEM, new Item(3));
+        TakenJob secondTaken = new TakenJob(Queues.PHASE2, "w", strings("archiver:processing:phase2:w").getFirst(),
+                JobCodec.decode(strings("archiver:processing:phase2:w").getFirst()));
+        assertThat(secondTaken.job().id()).isEqualTo(ids.get(1));
+
+        // What a Redis restart (or SCRIPT FLUSH) does: the server forgets every script it was sent.
+        BlockingRedis.of(redis).scriptFlush();
+        JobQueue.Acked acked = queue.ackAndTakeNext(secondTaken);
+
+        assertThat(acked.found()).isTrue();
+        assertThat(acked.next()).hasValueSatisfying(next -> assertThat(next.job().payloadJson()).contains("3"));
+        assertThat(queue.outcomeCounts(Queues.PHASE2)).containsEntry(JobOutcome.SUCCEEDED, 2L);
     }
 
     @Test
