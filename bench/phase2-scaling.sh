@@ -2,16 +2,17 @@
 # Phase 2 scaling: posts processed per second with 1, 2 and 4 worker PROCESSES (the real
 # worker-phase2/target/worker-phase2.jar, WORKER_CONCURRENCY=1 each) against the fake Patreon as a process
 # (FakePatreonServer, 20 ms latency per request), and the speed-up over 1 (target >= 3.2x with 4).
-# Each run: the database and Redis are emptied, `queued` posts rows are stored for a 400-post creator (and a warm-up
-# creator), the workers are started and warmed up on the warm-up creator's posts (300 per worker: the JIT halves a
-# worker's CPU per post over its first thousand posts), then one process_post job per post is enqueued and timed
+# Each run: the database and Redis are emptied, `queued` posts rows are stored for a 1200-post creator (and a warm-up
+# creator), the workers are started and warmed up on the warm-up creator's posts (800 per worker: the JIT halves a
+# worker's CPU per post over its first thousand posts, and the figure wanted is a long archive run's, not a JVM's
+# first minute), then one process_post job per post is enqueued and timed
 # until the phase2 queue is empty and every post is `completed`. Only the phase2 queue is measured: the bench's
 # settings file turns Patreon video, audio and attachment downloads off (images are URL-only and YouTube embed-only
 # by default), so the figure is post processing (fetch, details, media decisions) and no media job exists. The
 # settings file also raises scraping.requests_per_second from 2 (the default, shared by all workers through Redis,
 # which would cap every run at 2 posts/s) to 1000.
 # Uses the database archiver_bench (created if missing, emptied) and Redis db 14 (flushed); BENCH_DATABASE_URL /
-# BENCH_REDIS_URL choose others. BENCH_POSTS (400), BENCH_WARMUP_POSTS (per worker, 300), BENCH_LATENCY_MS (20),
+# BENCH_REDIS_URL choose others. BENCH_POSTS (1200), BENCH_WARMUP_POSTS (per worker, 800), BENCH_LATENCY_MS (20),
 # BENCH_WORKERS ("1 2 4"); ARCHIVER_JAVA_OPTS goes to the workers' JVMs (as with bin/archiver). Each worker's peak
 # RSS (VmHWM) is printed when its run ends.
 # Every process started here is stopped on exit, failure included.
@@ -24,8 +25,8 @@ ENSURE_DB_NAME=archiver_bench "$root/bin/ensure-services" >/dev/null
 export DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/archiver_bench}"
 export DATABASE_USER="${DATABASE_USER:-archiver}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-archiver}"
 export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}"
-posts="${BENCH_POSTS:-400}"
-warmup_per_worker="${BENCH_WARMUP_POSTS:-300}"
+posts="${BENCH_POSTS:-1200}"
+warmup_per_worker="${BENCH_WARMUP_POSTS:-800}"
 latency_ms="${BENCH_LATENCY_MS:-20}"
 worker_counts="${BENCH_WORKERS:-1 2 4}"
 most_workers="$(printf '%s\n' $worker_counts | sort -n | tail -n 1)"

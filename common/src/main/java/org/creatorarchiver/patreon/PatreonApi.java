@@ -129,7 +129,7 @@ public final class PatreonApi {
     /** GETs and parses a JSON:API document; nothing of it is used when it is malformed. */
     public JsonApiDocument get(HttpUrl url) throws HttpFailureException, MalformedResponseException, InterruptedException {
         PatreonResponse response = http.getJson(url);
-        return JsonApiDocument.parse(response.body(), LoggableUrl.of(response.finalUrl()));
+        return JsonApiDocument.parse(response.body(), () -> LoggableUrl.of(response.finalUrl()));
     }
 
     /** A URL as errors and logs may show it (signed tokens masked). */

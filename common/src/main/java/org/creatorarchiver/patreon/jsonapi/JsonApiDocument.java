@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * A JSON:API document from Patreon's internal API, read tolerantly (patreon-api.md 2.1): {@code included} may be
@@ -39,15 +40,23 @@ public final class JsonApiDocument {
      * @param source what to name in errors: the URL the body came from (credentials masked)
      */
     public static JsonApiDocument parse(String body, String source) throws MalformedResponseException {
+        return parse(body, () -> source);
+    }
+
+    /**
+     * {@link #parse(String, String)} with the source's name made only when there is an error to report: masking a
+     * URL costs more than reading a small document.
+     */
+    public static JsonApiDocument parse(String body, Supplier<String> source) throws MalformedResponseException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException(source, "not JSON (" + e.getOriginalMessage()
+            throw new MalformedResponseException(source.get(), "not JSON (" + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
         }
         if (root == null || !root.isObject()) {
-            throw new MalformedResponseException(source, "expected a JSON:API object, got " + describe(root));
+            throw new MalformedResponseException(source.get(), "expected a JSON:API object, got " + describe(root));
         }
         JsonNode dataNode = root.path("data");
         if (dataNode.isMissingNode()) {
@@ -55,7 +64,7 @@ public final class JsonApiDocument {
             String detail = errors.isArray() && !errors.isEmpty()
                     ? "an error document (" + errors.get(0).path("detail").asText(errors.get(0).toString()) + ")"
                     : "no \"data\" member";
-            throw new MalformedResponseException(source, detail);
+            throw new MalformedResponseException(source.get(), detail);
         }
         List<JsonApiResource> data = new ArrayList<>();
         if (dataNode.isArray()) {
@@ -65,7 +74,7 @@ public final class JsonApiDocument {
         } else if (dataNode.isObject()) {
             data.add(resource(dataNode, source, "data"));
         } else if (!dataNode.isNull()) {
-            throw new MalformedResponseException(source, "\"data\" is " + describe(dataNode));
+            throw new MalformedResponseException(source.get(), "\"data\" is " + describe(dataNode));
         }
         Map<ResourceKey, JsonApiResource> included = new LinkedHashMap<>();
         JsonNode includedNode = root.path("included");
@@ -75,19 +84,19 @@ public final class JsonApiDocument {
                 included.putIfAbsent(resource.key(), resource);
             }
         } else if (!includedNode.isMissingNode() && !includedNode.isNull()) {
-            throw new MalformedResponseException(source, "\"included\" is " + describe(includedNode));
+            throw new MalformedResponseException(source.get(), "\"included\" is " + describe(includedNode));
         }
         return new JsonApiDocument((ObjectNode) root, List.copyOf(data), Collections.unmodifiableMap(included));
     }
 
-    private static JsonApiResource resource(JsonNode node, String source, String where)
+    private static JsonApiResource resource(JsonNode node, Supplier<String> source, String where)
             throws MalformedResponseException {
         if (node == null || !node.isObject()) {
-            throw new MalformedResponseException(source, where + " is " + describe(node) + ", expected a resource object");
+            throw new MalformedResponseException(source.get(), where + " is " + describe(node) + ", expected a resource object");
         }
         Optional<ResourceKey> key = JsonApiResource.keyOf(node);
         if (key.isEmpty()) {
-            throw new MalformedResponseException(source, where + " has no type or id");
+            throw new MalformedResponseException(source.get(), where + " has no type or id");
         }
         return new JsonApiResource(key.get(), (ObjectNode) node);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * A post's Patreon-hosted video as far as its JSON tells, also for a locked post: the media id that keys its
@@ -19,6 +20,8 @@ import java.util.OptionalDouble;
  * @param durationField   where the duration was read, for logs
  */
 public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, String durationField) {
+
+    private static final Pattern VIDEO_FILE_NAME = Pattern.compile(".*\\.(mp4|mov|m4v|webm|mkv|avi)");
 
     /** The main video of {@code post}, empty when the post has no Patreon-hosted video (or no id for it). */
     public static Optional<PatreonVideo> of(JsonApiDocument document, JsonApiResource post) {
@@ -56,7 +59,7 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
         }
         String name = postFile.path("name").asText("").toLowerCase(Locale.ROOT);
         String url = postFile.path("url").asText("").toLowerCase(Locale.ROOT);
-        return name.equals("video") || url.contains(".m3u8") || name.matches(".*\\.(mp4|mov|m4v|webm|mkv|avi)");
+        return name.equals("video") || url.contains(".m3u8") || VIDEO_FILE_NAME.matcher(name).matches();
     }
 
     private static Optional<JsonApiResource> mainMedia(List<JsonApiResource> videoMedia) {
