@@ -4,10 +4,10 @@ import org.creatorarchiver.redis.BlockingRedis;
 import org.redisson.api.RList;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.args.ListDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.args.ListDirection;
 
 import java.time.Clock;
 import java.time.Duration;
