@@ -11,12 +11,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-# shellcheck source=../bin/jdk.sh
-. "$root/bin/jdk.sh"
-ENSURE_DB_NAME=archiver_bench "$root/bin/ensure-services" >/dev/null
-export DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/archiver_bench}"
-export DATABASE_USER="${DATABASE_USER:-archiver}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-archiver}"
-export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}"
+# shellcheck source=bench-env.sh
+. "$root/bench/bench-env.sh"
 for tool in curl sha256sum; do
   command -v "$tool" >/dev/null || { echo "media-download: $tool is needed on PATH" >&2; exit 1; }
 done

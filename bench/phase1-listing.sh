@@ -8,12 +8,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-# shellcheck source=../bin/jdk.sh
-. "$root/bin/jdk.sh"
-ENSURE_DB_NAME=archiver_bench "$root/bin/ensure-services" >/dev/null
-export DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/archiver_bench}"
-export DATABASE_USER="${DATABASE_USER:-archiver}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-archiver}"
-export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}"
+# shellcheck source=bench-env.sh
+. "$root/bench/bench-env.sh"
 
 # bench/run builds everything once and sets BENCH_SKIP_BUILD=1.
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
