@@ -6,7 +6,6 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.ProcessPost;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.patreon.content.MalformedContentException;
-import org.creatorarchiver.phase2.duration.SourceDurationLimit;
 import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.phase2.media.MediaItems;
 import org.creatorarchiver.phase2.media.MediaPolicy;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /**
@@ -65,15 +63,14 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
 
     @Override
     public void handle(ProcessPost job, JobContext context) throws Exception {
-        Optional<PostsRecord> found = dsl.selectFrom(POSTS).where(POSTS.ID.eq(job.postId())).fetchOptional();
+        Optional<PostDetailsWriter.ProcessingPost> found = details.processing(dsl, job.postId());
         if (found.isEmpty()) {
             log.info("post {} no longer exists: nothing to process", job.postId());
             return;
         }
-        PostsRecord post = found.get();
-        details.processing(dsl, post.getId());
+        PostsRecord post = found.get().post();
         PostPage page = fetch(post);
-        int limit = SourceDurationLimit.of(dsl, durations, post.getSourceId());
+        int limit = durations.limitFor(found.get().sourceDurationLimit());
         Set<String> processAnyway = processAnyway(post.getId());
         boolean locked = page.summary().locked();
         List<PostMediaWriter.Planned> planned = MediaItems.of(page.document(), page.resource(), page.content()).stream()

@@ -1,14 +1,17 @@
 package org.creatorarchiver.phase2.post;
 
 import org.creatorarchiver.db.generated.enums.PostStatus;
+import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 /** The {@code posts} row's side of phase 2: details written, or the failure recorded. */
 public final class PostDetailsWriter {
@@ -40,13 +43,23 @@ public final class PostDetailsWriter {
                 .execute();
     }
 
-    /** The post is being processed: counted as an attempt. */
-    public void processing(DSLContext dsl, long postId) {
-        dsl.update(POSTS)
+    /** A post just marked {@code processing}, with its source's own video duration limit (null: the global one). */
+    public record ProcessingPost(PostsRecord post, Integer sourceDurationLimit) {
+    }
+
+    /**
+     * Marks the post {@code processing}, counted as an attempt, and reads it with its source's duration limit in the
+     * same statement (one round trip instead of three on every post). Empty when the post no longer exists.
+     */
+    public Optional<ProcessingPost> processing(DSLContext dsl, long postId) {
+        return dsl.update(POSTS)
                 .set(POSTS.STATUS, PostStatus.processing)
                 .set(POSTS.ATTEMPTS, POSTS.ATTEMPTS.plus(1))
-                .where(POSTS.ID.eq(postId))
-                .execute();
+                .from(SOURCES)
+                .where(POSTS.ID.eq(postId), SOURCES.ID.eq(POSTS.SOURCE_ID))
+                .returningResult(POSTS.asterisk(), SOURCES.MAX_VIDEO_DURATION_SECONDS)
+                .fetchOptional()
+                .map(row -> new ProcessingPost(row.into(POSTS), row.get(SOURCES.MAX_VIDEO_DURATION_SECONDS)));
     }
 
     public void failed(DSLContext dsl, long postId, String reason) {
