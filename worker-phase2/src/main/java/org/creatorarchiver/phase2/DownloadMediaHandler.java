@@ -45,6 +45,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
@@ -94,7 +95,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         Path jobDir = Files.createDirectories(store.tempDir(context.workerId()).resolve("job-" + context.jobId()));
         try {
             if (video.isPresent()) {
-                downloadVideo(item, post, video.get(), jobDir);
+                downloadVideo(item, post, video.get(), jobDir, context.attempt());
             } else {
                 FetchedFile file = fetchFile(item, post, jobDir);
                 StoredFile stored = store.store(file.file(), file.contentType(), file.extension(),
@@ -106,7 +107,9 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         }
     }
 
-    private void downloadVideo(PostMediaRecord item, PostsRecord post, VideosRecord video, Path jobDir) throws Exception {
+    /** @param attempt this job's attempt, 0 for the first: a subtitle that did not download is retried while retries remain */
+    private void downloadVideo(PostMediaRecord item, PostsRecord post, VideosRecord video, Path jobDir, int attempt)
+            throws Exception {
         int limit = SourceDurationLimit.of(dsl, skips.policy(), post.getSourceId());
         Optional<Double> known = Optional.ofNullable(video.getDurationSeconds()).map(Integer::doubleValue);
         boolean youTube = video.getProvider() == VideoProvider.youtube;
@@ -133,20 +136,41 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
             skips.skip(dsl, video, item.getId(), measured.get(), limit);
             return;
         }
-        StoredFile stored = store.store(file.file(), file.contentType(), file.extension(), (tx, fileId) -> {
-            if (MediaLinks.linkItem(tx, item.getId(), fileId)) {
-                MediaLinks.linkVideo(tx, video, fileId, measured);
-            }
-        });
+        requireSubtitles(file, video, post, attempt);
+        // Subtitles first: once the video has its file, other posts with the same video copy its subtitles.
         for (SubtitleFile subtitle : file.subtitles()) {
             var hashed = new HashingDownload(jobDir).adopt(subtitle.file());
             StoredFile storedSubtitle = store.store(hashed, "text/vtt", extensionOf(subtitle.file()),
                     (tx, fileId) -> MediaLinks.linkSubtitle(tx, video.getId(), subtitle, fileId));
             releaseIfUnclaimed(storedSubtitle);
         }
+        StoredFile stored = store.store(file.file(), file.contentType(), file.extension(), (tx, fileId) -> {
+            if (MediaLinks.linkItem(tx, item.getId(), fileId)) {
+                MediaLinks.linkVideo(tx, video, fileId, measured);
+            }
+        });
         releaseIfUnclaimed(stored);
         log.info("video {} ({} {}) of post {} archived: {}", video.getId(), video.getProvider().getLiteral(),
                 video.getExternalId(), post.getExternalId(), stored.path());
+    }
+
+    /**
+     * A requested subtitle that did not download (yt-dlp only warns) fails the attempt, so the retry fetches the video
+     * with it; on the last attempt the video is kept without it rather than lost.
+     */
+    private void requireSubtitles(FetchedFile file, VideosRecord video, PostsRecord post, int attempt) throws IOException {
+        if (file.missingSubtitles().isEmpty()) {
+            return;
+        }
+        String languages = String.join(", ", new TreeSet<>(file.missingSubtitles()));
+        int retries = settings.youtube().downloadSettings().maxRetries();
+        if (attempt < retries) {
+            throw new IOException("the " + languages + " subtitles of " + video.getProvider().getLiteral() + " video "
+                    + video.getExternalId() + " did not download; the video is downloaded again with them");
+        }
+        log.warn("video {} ({} {}) of post {}: the {} subtitles did not download in {} attempts; archived without them",
+                video.getId(), video.getProvider().getLiteral(), video.getExternalId(), post.getExternalId(), languages,
+                retries + 1);
     }
 
     /** Embed mode with {@code download_if_embed_fails}: a YouTube video is downloaded only when it cannot be embedded. */

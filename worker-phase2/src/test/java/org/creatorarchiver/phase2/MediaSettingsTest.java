@@ -7,14 +7,17 @@ import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.VideoSubtitlesRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
+import org.creatorarchiver.testing.patreon.TestVideos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 /** Each media setting flipped changes its decisions; YouTube download mode fetches the video and its subtitles. */
@@ -125,6 +128,61 @@ class MediaSettingsTest extends SamplePostsWithVideoSite {
         assertThat(item.getStatus()).isEqualTo(PostMediaStatus.downloaded);
         assertThat(phase2.file(video.getMediaFileId()).getReferenceCount()).isEqualTo(2);
         assertThat(phase2.tempFilesLeft()).isEmpty();
+    }
+
+    @Test
+    void aSubtitleThatDidNotDownloadFailsTheAttemptAndTheRetryArchivesTheVideoWithIt() throws Exception {
+        String post = phase2.creator.postId(5);
+        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide02"));
+        phase2.settings(flipped(Settings.YoutubeMode.DOWNLOAD));
+        phase2.process(post);
+        long download = phase2.takeDownload();
+        site.hide("/" + TestVideos.ENGLISH_SUBTITLES);
+
+        assertThatThrownBy(() -> phase2.download(download, 0))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the en subtitles of youtube video lOcAlVide02 did not download; the video is downloaded"
+                        + " again with them");
+        VideosRecord waiting = phase2.videos(post).getFirst();
+        assertThat(waiting.getMediaFileId()).as("nothing archived by the failed attempt").isNull();
+        assertThat(phase2.media(post).getFirst().getStatus()).isEqualTo(PostMediaStatus.queued);
+        assertThat(phase2.tempFilesLeft()).isEmpty();
+
+        site.unhide("/" + TestVideos.ENGLISH_SUBTITLES);
+        phase2.download(download, 1);
+
+        VideosRecord video = phase2.videos(post).getFirst();
+        assertThat(video.getStatus()).isEqualTo(VideoStatus.completed);
+        assertThat(subtitleLanguages(video)).containsExactly("en", "es");
+        phase2.store().assertConsistent();
+    }
+
+    @Test
+    void onTheLastAttemptAVideoIsKeptWithoutTheSubtitleThatDidNotDownload() throws Exception {
+        String post = phase2.creator.postId(5);
+        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide03"));
+        Settings.Media settings = flipped(Settings.YoutubeMode.DOWNLOAD);
+        phase2.settings(settings);
+        phase2.process(post);
+        site.hide("/" + TestVideos.ENGLISH_SUBTITLES);
+        try {
+            phase2.download(phase2.takeDownload(), settings.youtube().downloadSettings().maxRetries());
+        } finally {
+            site.unhide("/" + TestVideos.ENGLISH_SUBTITLES);
+        }
+
+        VideosRecord video = phase2.videos(post).getFirst();
+        assertThat(video.getStatus()).isEqualTo(VideoStatus.completed);
+        assertThat(Files.mismatch(mediaDir.resolve(phase2.file(video.getMediaFileId()).getFilePath()), site.clip()))
+                .isEqualTo(-1L);
+        assertThat(subtitleLanguages(video)).containsExactly("es");
+        phase2.store().assertConsistent();
+    }
+
+    private List<String> subtitleLanguages(VideosRecord video) {
+        return phase2.db.select(VIDEO_SUBTITLES.LANGUAGE).from(VIDEO_SUBTITLES)
+                .where(VIDEO_SUBTITLES.VIDEO_ID.eq(video.getId())).orderBy(VIDEO_SUBTITLES.LANGUAGE)
+                .fetch(VIDEO_SUBTITLES.LANGUAGE);
     }
 
     @Test

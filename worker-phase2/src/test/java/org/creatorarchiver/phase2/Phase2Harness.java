@@ -122,6 +122,18 @@ final class Phase2Harness implements AutoCloseable {
         }
     }
 
+    /** Takes the first waiting download job out of the media queue; returns its post_media id. */
+    long takeDownload() {
+        String raw = TestServices.redisson().<String>getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE).remove(0);
+        return JobCodec.payload(JobCodec.decode(raw), JobTypes.DownloadMedia.class).postMediaId();
+    }
+
+    /** Runs one download job as its {@code attempt} (0 for the first delivery, n for the n-th retry). */
+    void download(long postMediaId, int attempt) throws Exception {
+        handlers.downloads().handle(new JobTypes.DownloadMedia(postMediaId),
+                new JobContext("job-" + (++jobs), "test", Queues.MEDIA, attempt, "test-worker", Clock.systemUTC()));
+    }
+
     int waitingDownloads() {
         return TestServices.redisson().getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE).size();
     }

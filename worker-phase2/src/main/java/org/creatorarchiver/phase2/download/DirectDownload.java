@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A file fetched over HTTP without the session cookie (CDN, direct video files), streamed to a temp file while its
@@ -36,7 +37,7 @@ public final class DirectDownload {
             HashedFile file = new HashingDownload(tempDir).copy(body);
             String contentType = Optional.ofNullable(response.header("Content-Type"))
                     .map(type -> type.split(";")[0].strip()).orElse(null);
-            return new FetchedFile(file, contentType, extension(parsed, fileName), List.of(), Optional.empty());
+            return new FetchedFile(file, contentType, extension(parsed, fileName), List.of(), Set.of(), Optional.empty());
         }
     }
 

@@ -5,12 +5,14 @@ import org.creatorarchiver.phase2.tools.SubtitleFile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A media item's bytes on local disk (under the worker's temp dir), hashed, not yet in the store.
  *
- * @param measuredSeconds the duration yt-dlp or ffprobe measured, when one was asked for
+ * @param missingSubtitles the requested subtitle languages that did not download (yt-dlp went on without them)
+ * @param measuredSeconds  the duration yt-dlp or ffprobe measured, when one was asked for
  */
 public record FetchedFile(HashedFile file, String contentType, String extension, List<SubtitleFile> subtitles,
-                          Optional<Double> measuredSeconds) {
+                          Set<String> missingSubtitles, Optional<Double> measuredSeconds) {
 }

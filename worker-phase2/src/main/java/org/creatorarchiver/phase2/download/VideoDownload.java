@@ -49,6 +49,6 @@ public final class VideoDownload {
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return new FetchedFile(file, "video/" + (extension.isEmpty() ? "mp4" : extension), extension,
-                downloaded.subtitles(), seconds);
+                downloaded.subtitles(), downloaded.missingSubtitles(), seconds);
     }
 }

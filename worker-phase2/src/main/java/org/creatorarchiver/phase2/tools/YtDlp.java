@@ -91,11 +91,17 @@ public final class YtDlp {
         if (!result.stderrTail().isBlank()) {
             log.debug("{} finished; stderr: {}", command.description(), result.stderrTail());
         }
+        Downloaded downloaded;
         try {
-            return YtDlpJson.downloaded(parse(command, result), directory);
+            downloaded = YtDlpJson.downloaded(parse(command, result), directory);
         } catch (IllegalArgumentException e) {
             throw ToolException.unexpectedOutput(command, e.getMessage(), result.stderrTail());
         }
+        if (!downloaded.missingSubtitles().isEmpty()) {
+            log.warn("{}: the {} subtitles did not download; stderr: {}", command.description(),
+                    String.join(", ", downloaded.missingSubtitles()), result.stderrTail());
+        }
+        return downloaded;
     }
 
     private static JsonNode parse(Command command, CommandResult result) throws ToolException {

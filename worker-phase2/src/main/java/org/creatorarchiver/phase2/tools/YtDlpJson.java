@@ -33,7 +33,8 @@ final class YtDlpJson {
 
     /**
      * The final video path is {@code requested_downloads[0].filepath} (after merging and remuxing); subtitles are
-     * {@code requested_subtitles.<lang>.filepath}, absent when that subtitle failed to download. A language is
+     * {@code requested_subtitles.<lang>.filepath}, absent when that subtitle failed to download (then the language is
+     * one of the missing subtitles). A language is
      * machine-made when yt-dlp took it from {@code automatic_captions}, i.e. it has no human {@code subtitles}.
      * Relative paths are relative to {@code workingDirectory}.
      *
@@ -50,6 +51,7 @@ final class YtDlpJson {
             throw new IllegalArgumentException("yt-dlp reported " + video + " but there is no such file");
         }
         List<SubtitleFile> subtitles = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
         JsonNode requested = json.path("requested_subtitles");
         for (String language : keys(requested)) {
             String path = requested.path(language).path("filepath").asText("");
@@ -58,9 +60,11 @@ final class YtDlpJson {
                 boolean machineMade = !info.subtitleLanguages().contains(language)
                         && info.automaticCaptionLanguages().contains(language);
                 subtitles.add(new SubtitleFile(language, machineMade, file));
+            } else {
+                missing.add(language);
             }
         }
-        return new Downloaded(video, subtitles, info);
+        return new Downloaded(video, subtitles, missing, info);
     }
 
     private static Set<String> keys(JsonNode object) {

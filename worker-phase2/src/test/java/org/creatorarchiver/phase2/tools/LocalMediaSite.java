@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
@@ -23,7 +25,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code /mux/video.m3u8}: the same clip as an HLS VOD in 2-second segments, which, like Mux, answers
  *       403 to any request without {@code Referer: https://www.patreon.com/}.</li>
  * </ul>
- * The media are made once per test class, into the class's temporary directory.
+ * The media are made once per test class, into the class's temporary directory. {@link #hide} makes a path answer
+ * 404 until {@link #unhide}.
  */
 public final class LocalMediaSite implements AutoCloseable {
 
@@ -45,6 +48,7 @@ public final class LocalMediaSite implements AutoCloseable {
 
     private final Path root;
     private final HttpServer server;
+    private final Set<String> hidden = ConcurrentHashMap.newKeySet();
 
     private LocalMediaSite(Path root, HttpServer server) {
         this.root = root;
@@ -74,9 +78,25 @@ public final class LocalMediaSite implements AutoCloseable {
         return root.resolve(TestVideos.CLIP);
     }
 
+    /**
+     * Requests for {@code path} (e.g. {@code /clip.en.vtt}) are answered 404: yt-dlp gives up on such a subtitle at
+     * once, with a warning, and still exits 0 (a 500 it retries, then fails the whole download).
+     */
+    public void hide(String path) {
+        hidden.add(path);
+    }
+
+    public void unhide(String path) {
+        hidden.remove(path);
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (hidden.contains(path)) {
+                send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (path.startsWith("/mux/") && !PATREON_REFERER.equals(exchange.getRequestHeaders().getFirst("Referer"))) {
                 send(exchange, 403, "text/plain", "Forbidden: Referer required".getBytes(StandardCharsets.UTF_8));
                 return;

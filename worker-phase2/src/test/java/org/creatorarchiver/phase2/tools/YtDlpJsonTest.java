@@ -54,6 +54,7 @@ class YtDlpJsonTest {
         Downloaded downloaded = YtDlpJson.downloaded(json("", "dQw4w9WgXcQ.mp4"), job);
 
         assertThat(downloaded.subtitles()).extracting(SubtitleFile::language).containsExactly("en");
+        assertThat(downloaded.missingSubtitles()).containsExactly("es");
     }
 
     @Test
