@@ -105,11 +105,8 @@ class MediaSettingsTest extends SamplePostsWithVideoSite {
 
     @Test
     void youTubeDownloadModeStoresTheVideoAndItsEnglishAndSpanishSubtitles() throws Exception {
-        String post = phase2.creator.postId(5);
-        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide01"));
-        phase2.settings(flipped(Settings.YoutubeMode.DOWNLOAD));
+        String post = processedYouTubePost("lOcAlVide01");
 
-        phase2.process(post);
         phase2.downloadAll();
 
         VideosRecord video = phase2.videos(post).getFirst();
@@ -132,10 +129,7 @@ class MediaSettingsTest extends SamplePostsWithVideoSite {
 
     @Test
     void aSubtitleThatDidNotDownloadFailsTheAttemptAndTheRetryArchivesTheVideoWithIt() throws Exception {
-        String post = phase2.creator.postId(5);
-        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide02"));
-        phase2.settings(flipped(Settings.YoutubeMode.DOWNLOAD));
-        phase2.process(post);
+        String post = processedYouTubePost("lOcAlVide02");
         long download = phase2.takeDownload();
         site.hide("/" + TestVideos.ENGLISH_SUBTITLES);
 
@@ -159,14 +153,11 @@ class MediaSettingsTest extends SamplePostsWithVideoSite {
 
     @Test
     void onTheLastAttemptAVideoIsKeptWithoutTheSubtitleThatDidNotDownload() throws Exception {
-        String post = phase2.creator.postId(5);
-        phase2.creator.embedYouTube(post, site.url("/page-1?v=lOcAlVide03"));
-        Settings.Media settings = flipped(Settings.YoutubeMode.DOWNLOAD);
-        phase2.settings(settings);
-        phase2.process(post);
+        String post = processedYouTubePost("lOcAlVide03");
+        int lastAttempt = flipped(Settings.YoutubeMode.DOWNLOAD).youtube().downloadSettings().maxRetries();
         site.hide("/" + TestVideos.ENGLISH_SUBTITLES);
         try {
-            phase2.download(phase2.takeDownload(), settings.youtube().downloadSettings().maxRetries());
+            phase2.download(phase2.takeDownload(), lastAttempt);
         } finally {
             site.unhide("/" + TestVideos.ENGLISH_SUBTITLES);
         }
@@ -179,7 +170,16 @@ class MediaSettingsTest extends SamplePostsWithVideoSite {
         phase2.store().assertConsistent();
     }
 
-    private List<String> subtitleLanguages(VideosRecord video) {
+    /** Post 5, embedding the local video page as YouTube video {@code videoId}, processed in download mode. */
+    private String processedYouTubePost(String videoId) throws Exception {
+        String post = phase2.creator.postId(5);
+        phase2.creator.embedYouTube(post, site.url("/page-1?v=" + videoId));
+        phase2.settings(flipped(Settings.YoutubeMode.DOWNLOAD));
+        phase2.process(post);
+        return post;
+    }
+
+        private List<String> subtitleLanguages(VideosRecord video) {
         return phase2.db.select(VIDEO_SUBTITLES.LANGUAGE).from(VIDEO_SUBTITLES)
                 .where(VIDEO_SUBTITLES.VIDEO_ID.eq(video.getId())).orderBy(VIDEO_SUBTITLES.LANGUAGE)
                 .fetch(VIDEO_SUBTITLES.LANGUAGE);
