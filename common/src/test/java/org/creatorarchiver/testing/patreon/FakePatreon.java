@@ -78,16 +78,7 @@ public final class FakePatreon implements AutoCloseable {
     private static final String MUX_PATH = "mux";
     private static final String WATCH_PATH = "watch";
     private static final String VIDEOS_PATH = "videos";
-    private static final String WATCH_PAGE = """
-            <!doctype html>
-            <html><head><title>A local video</title></head><body>
-            <video controls>
-              <source src="/videos/%s" type="video/mp4">
-              <track kind="subtitles" srclang="en" label="English" src="/videos/%s">
-              <track kind="subtitles" srclang="es" label="Español" src="/videos/%s">
-            </video>
-            </body></html>
-            """.formatted(TestVideos.CLIP, TestVideos.ENGLISH_SUBTITLES, TestVideos.SPANISH_SUBTITLES);
+    private static final String WATCH_PAGE = TestVideos.watchPage("/" + VIDEOS_PATH + "/");
 
     private FakePatreon() {
     }

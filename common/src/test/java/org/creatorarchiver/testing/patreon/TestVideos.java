@@ -24,6 +24,23 @@ public final class TestVideos {
     private TestVideos() {
     }
 
+    /**
+     * An HTML5 page playing the clip with its English and Spanish tracks, which yt-dlp's generic extractor reads;
+     * {@code filesPath} prefixes the files' URLs ({@code ""} when they sit next to the page, or {@code /videos/}).
+     */
+    public static String watchPage(String filesPath) {
+        return """
+                <!doctype html>
+                <html><head><title>A local video</title></head><body>
+                <video controls>
+                  <source src="%1$s%2$s" type="video/mp4">
+                  <track kind="subtitles" srclang="en" label="English" src="%1$s%3$s">
+                  <track kind="subtitles" srclang="es" label="Español" src="%1$s%4$s">
+                </video>
+                </body></html>
+                """.formatted(filesPath, CLIP, ENGLISH_SUBTITLES, SPANISH_SUBTITLES);
+    }
+
     /** Makes the files in {@code directory} unless a previous call made them; returns the directory. */
     public static Path makeIn(Path directory) throws IOException, InterruptedException {
         Path hls = directory.resolve(MUX).resolve("video.m3u8");

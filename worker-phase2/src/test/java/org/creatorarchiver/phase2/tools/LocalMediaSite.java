@@ -35,16 +35,8 @@ public final class LocalMediaSite implements AutoCloseable {
 
     private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
             "mp4", "video/mp4", "vtt", "text/vtt", "m3u8", "application/vnd.apple.mpegurl", "ts", "video/mp2t");
-    private static final String PAGE = """
-            <!doctype html>
-            <html><head><title>A local video</title></head><body>
-            <video controls>
-              <source src="%s" type="video/mp4">
-              <track kind="subtitles" srclang="en" label="English" src="%s">
-              <track kind="subtitles" srclang="es" label="Español" src="%s">
-            </video>
-            </body></html>
-            """.formatted(TestVideos.CLIP, TestVideos.ENGLISH_SUBTITLES, TestVideos.SPANISH_SUBTITLES);
+    /** Relative file URLs, as the page is served at the site's root. */
+    private static final String PAGE = TestVideos.watchPage("");
 
     private final Path root;
     private final HttpServer server;
