@@ -2,7 +2,7 @@ package org.creatorarchiver.config;
 
 import org.creatorarchiver.redis.RedisUrl;
 
-/** The environment variables every process reads, and their defaults (see DESIGN.md, "Configuration"). */
+/** The environment variables every process reads, and their defaults (see docs/ARCHITECTURE.md, "Configuration"). */
 public final class EnvironmentVariables {
 
     public static final String DATABASE_URL = "DATABASE_URL";

@@ -16,7 +16,7 @@ import java.time.Clock;
  */
 public final class MediaHttp {
 
-    /** Mux and Patreon's CDN want this exact Referer (DESIGN.md, "Creator URLs"). */
+    /** Mux and Patreon's CDN want this exact Referer (docs/ARCHITECTURE.md, "HTTP clients"). */
     public static final String PATREON_REFERER = "https://www.patreon.com/";
 
     private final OkHttpClient client;

@@ -22,9 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The reliable, delayed job queue on Redis (DESIGN.md "Queues"): every move of a job between the ready, processing,
- * delayed and dead keys is a single Redis command or Lua script, so a process dying at any point loses no job.
- * The commands every job costs (enqueue, take, ack) go over {@link BlockingRedis} connections, the rest over Redisson.
+ * The reliable, delayed job queue on Redis (docs/ARCHITECTURE.md "Queues and Redis keys"): every move of a job between
+ * the ready, processing, delayed and dead keys is a single Redis command or Lua script, so a process dying at any point
+ * loses no job. The commands every job costs (enqueue, take, ack) go over {@link BlockingRedis} connections, the rest
+ * over Redisson.
  */
 public final class JobQueue {
 

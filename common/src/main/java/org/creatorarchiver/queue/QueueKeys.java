@@ -2,7 +2,10 @@ package org.creatorarchiver.queue;
 
 import java.util.Optional;
 
-/** The Redis key names of the queues (DESIGN.md "Queues"); everything that touches them goes through here. */
+/**
+ * The Redis key names of the queues (docs/ARCHITECTURE.md "Queues and Redis keys"); everything that touches them
+ * goes through here.
+ */
 public final class QueueKeys {
 
     private static final String PREFIX = "archiver:";

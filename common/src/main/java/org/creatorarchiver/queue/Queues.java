@@ -3,7 +3,10 @@ package org.creatorarchiver.queue;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The queue names of the system (see DESIGN.md "Queues"); every process promotes delayed jobs of all of them. */
+/**
+ * The queue names of the system (see docs/ARCHITECTURE.md "Queues and Redis keys"); every process promotes delayed
+ * jobs of all of them.
+ */
 public final class Queues {
 
     public static final String PHASE1 = "phase1";

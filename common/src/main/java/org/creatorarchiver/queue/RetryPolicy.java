@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 /**
  * How often and how late a job that failed for a transient reason is tried again.
  *
- * @param maxRetries retries after the first attempt: 3 means at most 4 attempts (DESIGN.md "Retries")
+ * @param maxRetries retries after the first attempt: 3 means at most 4 attempts (docs/ARCHITECTURE.md "Retries")
  * @param baseDelay  the wait before the first retry; it doubles for each further retry
  * @param maxDelay   the longest wait, whatever the doubling says
  * @param jitter     spread of each wait as a fraction: 0.2 draws it from 80 % to 120 % of the computed delay, so jobs

@@ -1,5 +1,6 @@
 /**
- * The reliable, delayed job queue on Redis and the worker runtime that consumes it (DESIGN.md "Queues").
+ * The reliable, delayed job queue on Redis and the worker runtime that consumes it (docs/ARCHITECTURE.md
+ * "Queues and Redis keys").
  * <p>
  * Keys, for each queue {@code q} in {@code phase1}, {@code phase2}, {@code media}, {@code phase3}:
  * <ul>

@@ -17,12 +17,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The built-in defaults are DESIGN.md's documented ones, and config/settings.json holds exactly those. */
+/**
+ * The built-in defaults are the documented ones (docs/ARCHITECTURE.md "Configuration"), and config/settings.json
+ * holds exactly those.
+ */
 class SettingsDefaultsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** DESIGN.md's "Configuration" JSON block, copied verbatim into the test resources. */
+    /** The JSON block of docs/ARCHITECTURE.md "Configuration", copied verbatim into the test resources. */
     private static JsonNode designDefaults() throws IOException {
         try (InputStream in = SettingsDefaultsTest.class.getResourceAsStream("/config/design-defaults.json")) {
             return JSON.readTree(in);
@@ -85,7 +88,8 @@ class SettingsDefaultsTest {
 
     @Test
     void theFieldByFieldCheckCoversEveryLeafOfTheDesignDocument() throws IOException {
-        // 27 leaves: if DESIGN.md gains a setting, the test above must gain an assertion.
+        // 27 leaves: if the documented defaults (docs/ARCHITECTURE.md) gain a setting, the test above must gain
+        // an assertion.
         assertThat(leafPaths(designDefaults(), "")).hasSize(27);
     }
 

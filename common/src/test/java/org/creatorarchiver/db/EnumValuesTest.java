@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** The status and kind values are a contract (DESIGN.md "Data"): these lists are typed from it, in its order. */
+/**
+ * The status and kind values are a contract (docs/ARCHITECTURE.md "Tables"): these lists are typed from it, in its
+ * order.
+ */
 class EnumValuesTest {
 
     static Stream<Arguments> designEnums() {

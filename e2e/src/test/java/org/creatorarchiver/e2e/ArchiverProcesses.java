@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The system's jars ({@code <module>/target/<module>.jar}) started as OS processes, as a user runs them: one
- * environment for all (the variables of DESIGN.md, nothing inherited but PATH and HOME), each process's output in
- * its own log file ({@code e2e/target/e2e-logs/<test>/}). {@link #close()} stops what is still running with SIGTERM,
- * then SIGKILL. The JVMs run with C1 only: on a 2-core CI machine six short-lived JVMs spend more CPU compiling with
- * C2 than they gain from it.
+ * environment for all (the variables of docs/ARCHITECTURE.md "Configuration", nothing inherited but PATH and HOME),
+ * each process's output in its own log file ({@code e2e/target/e2e-logs/<test>/}). {@link #close()} stops what is still
+ * running with SIGTERM, then SIGKILL. The JVMs run with C1 only: on a 2-core CI machine six short-lived JVMs spend more
+ * CPU compiling with C2 than they gain from it.
  */
 final class ArchiverProcesses implements AutoCloseable {
 

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the archive must hold for a generated creator, written from the contract (DESIGN.md's media rules) with the
- * end-to-end settings: images kept as URLs, Patreon audio, attachments and videos downloaded, YouTube downloaded with
- * en/es subtitles, Vimeo embedded, the default 2159 s limit; a locked post's media are "view on Patreon" (its text,
- * and so its inline images, is hidden), and a video over the limit is skipped, locked or not.
+ * What the archive must hold for a generated creator, written from the contract (docs/ARCHITECTURE.md "Media
+ * decisions") with the end-to-end settings: images kept as URLs, Patreon audio, attachments and videos downloaded,
+ * YouTube downloaded with en/es subtitles, Vimeo embedded, the default 2159 s limit; a locked post's media are "view on
+ * Patreon" (its text, and so its inline images, is hidden), and a video over the limit is skipped, locked or not.
  */
 final class ExpectedArchive {
 

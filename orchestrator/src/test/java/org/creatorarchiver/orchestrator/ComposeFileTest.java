@@ -30,7 +30,7 @@ class ComposeFileTest {
             Stream.concat(Stream.of("orchestrator"), WORKERS.stream()).toList();
     private static final String PASSWORD = "password-from-the-host";
     private static final String SESSION_COOKIE = "session-cookie-from-the-host";
-    /** How long a worker may spend draining its in-flight jobs after SIGTERM (DESIGN: workers). */
+    /** How long a worker may spend draining its in-flight jobs after SIGTERM (docs/ARCHITECTURE.md "Stopping"). */
     private static final Duration WORKER_DRAIN_BOUND = Duration.ofSeconds(20);
 
     @TempDir

@@ -172,7 +172,10 @@ final class Phase2Harness implements AutoCloseable {
         return store().tempFiles();
     }
 
-    /** Rows pointing at the file, counted as DESIGN defines {@code reference_count}. */
+    /**
+     * Rows pointing at the file, counted as docs/ARCHITECTURE.md "Deduplication and reference counts" defines
+     * {@code reference_count}.
+     */
     int rowsPointingAt(long mediaFileId) {
         return store().rowsPointingAt(mediaFileId);
     }

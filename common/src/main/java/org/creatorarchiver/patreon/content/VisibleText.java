@@ -9,10 +9,10 @@ import org.jsoup.select.NodeFilter;
 import java.util.Set;
 
 /**
- * The text a reader sees in a piece of HTML, as stored in {@code posts.content_text} (DESIGN "Precise rules"):
- * entities decoded, marks and links contribute only their text, each block (paragraph, heading, list item, quote,
- * ...) on its own line and {@code <br>} a line break; runs of whitespace become one space, lines are trimmed, and so
- * is the whole. Empty blocks add no blank lines; only consecutive {@code <br>}s do, as the author wrote them.
+ * The text a reader sees in a piece of HTML, as stored in {@code posts.content_text} (docs/ARCHITECTURE.md "Reading a
+ * post"): entities decoded, marks and links contribute only their text, each block (paragraph, heading, list item,
+ * quote, ...) on its own line and {@code <br>} a line break; runs of whitespace become one space, lines are trimmed,
+ * and so is the whole. Empty blocks add no blank lines; only consecutive {@code <br>}s do, as the author wrote them.
  * Inside {@code <pre>} whitespace is kept as written. Scripts, styles and templates are not visible and contribute
  * nothing; neither do images.
  */

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The video id a YouTube URL names (DESIGN "Embeds": the {@code v=} parameter or the id path segment). Recognised:
+ * The video id a YouTube URL names (docs/ARCHITECTURE.md "Reading a post": the {@code v=} parameter or the id path
+ * segment). Recognised:
  * {@code youtube.com/watch?v=ID} and {@code /embed/ID}, {@code /shorts/ID}, {@code /live/ID}, {@code /v/ID} on
  * youtube.com, www., m. and music. hosts, {@code youtube-nocookie.com/embed/ID}, and {@code youtu.be/ID}. The host must
  * be one of those exactly (so {@code youtube.com.evil.com} and {@code notyoutube.com} are not YouTube) and the id

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 /** The API's routes, each reading the live state from PostgreSQL and Redis. */
 public final class ApiRoutes {
 
-    /** {@code limit} of the skipped-videos list (DESIGN.md, Precise rules). */
+    /** {@code limit} of the skipped-videos list (docs/ARCHITECTURE.md "Orchestrator CLI and HTTP API"). */
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
 

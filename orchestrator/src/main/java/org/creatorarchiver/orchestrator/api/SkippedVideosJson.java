@@ -5,7 +5,7 @@ import org.creatorarchiver.orchestrator.stats.SkippedVideosReport;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 
 /**
- * The body of {@code GET /api/v1/stats/videos/skipped} (DESIGN.md "Orchestrator CLI and HTTP API"):
+ * The body of {@code GET /api/v1/stats/videos/skipped} (docs/ARCHITECTURE.md "Orchestrator CLI and HTTP API"):
  * {@code {"total_skipped", "breakdown": {reason: n}, "videos": [{"id", "youtube_id", "title", "duration_seconds",
  * "duration_formatted", "skip_reason", "skipped_at"}], "alerts": [...]}}; absent values are JSON null.
  */

@@ -17,7 +17,9 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.jsonbGetAttributeAsText;
 
-/** Reads the videos with status {@code skipped} and why (their {@code extra_metadata}, DESIGN.md "Data"). */
+/**
+ * Reads the videos with status {@code skipped} and why (their {@code extra_metadata}, docs/ARCHITECTURE.md "Tables").
+ */
 public final class SkippedVideos {
 
     /** The breakdown's key for a skipped row whose metadata names no reason (written by hand or by an old version). */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A snapshot of the whole system: queue lengths, live workers, and how many sources, posts and videos are in each
- * status, and the sources more than half of whose videos were skipped. Its JSON form is the contract of {@code status --json} (DESIGN.md, Precise rules).
+ * status, and the sources more than half of whose videos were skipped. Its JSON form is the contract of
+ * {@code status --json} (docs/ARCHITECTURE.md "Orchestrator CLI and HTTP API").
  */
 public record SystemStatus(
         Map<String, QueueCounts> queues,

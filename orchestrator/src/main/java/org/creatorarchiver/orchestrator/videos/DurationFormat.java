@@ -2,7 +2,8 @@ package org.creatorarchiver.orchestrator.videos;
 
 /**
  * How durations are shown to users (CLI and API): {@code H:MM:SS} from one hour on, else {@code M:SS}, truncated to
- * whole seconds (DESIGN.md "Precise rules": a 59.9 s video shows as 0:59, so it never looks longer than a limit).
+ * whole seconds (docs/ARCHITECTURE.md "Orchestrator CLI and HTTP API": a 59.9 s video shows as 0:59, so it never
+ * looks longer than a limit).
  */
 public final class DurationFormat {
 

@@ -163,7 +163,8 @@ public final class MediaItems {
         String provider = text(embed, "provider").orElse("");
         String html = text(embed, "html").orElse(null);
         if (provider.equalsIgnoreCase("YouTube")) {
-            // DESIGN: the id is the v= parameter or the id path segment of embed.url, whatever its host.
+            // docs/ARCHITECTURE.md "Reading a post": the id is the v= parameter or the id path segment of
+            // embed.url, whatever its host.
             Optional<String> id = YouTubeIds.fromUrl(url.get()).or(() -> youTubeIdAnyHost(url.get()));
             if (id.isPresent()) {
                 return Optional.of(youTube(id.get(), url.get(), "embed", html));

@@ -10,11 +10,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Where phase 2 decides, per media item, between keeping a URL, downloading, pointing at Patreon, keeping an embed
- * and skipping (DESIGN flow step 3): images are URLs unless {@code media.images.download}; Patreon videos and
- * audios are downloaded or "view on Patreon" as {@code media.patreon} says; attachments are downloaded; YouTube is
- * embedded or downloaded as {@code media.youtube.mode} says; Vimeo and other embeds stay embeds; a video whose known
- * duration is over the limit is skipped; a locked post's media are never downloaded.
+ * Where phase 2 decides, per media item, between keeping a URL, downloading, pointing at Patreon, keeping an embed and
+ * skipping (docs/ARCHITECTURE.md "Media decisions"): images are URLs unless {@code media.images.download}; Patreon
+ * videos and audios are downloaded or "view on Patreon" as {@code media.patreon} says; attachments are downloaded;
+ * YouTube is embedded or downloaded as {@code media.youtube.mode} says; Vimeo and other embeds stay embeds; a video
+ * whose known duration is over the limit is skipped; a locked post's media are never downloaded.
  */
 public final class MediaPolicy {
 
