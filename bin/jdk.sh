@@ -1,7 +1,14 @@
 # Sourced by bin/mvn and bin/archiver: exports JAVA_HOME pointing at a JDK >= 21.
 # The machine's default java may be 17; jOOQ 3.21 (and so this project) needs 21+.
+# java_major JDK_HOME: its feature version (17, 21, 25): from its release file when it has one (instant), else by
+# asking the JVM (a start of the JVM, about 0.1 s, which every CLI verb would pay).
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+  local version
+  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)"
+  if [ -z "$version" ]; then
+    version="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  fi
+  echo "$version"
 }
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
   JAVA_HOME=""

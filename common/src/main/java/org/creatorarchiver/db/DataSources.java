@@ -3,8 +3,15 @@ package org.creatorarchiver.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** Connection pools on PostgreSQL. */
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Connections to PostgreSQL: a pool for a long-running process, a single connection for a short command. */
 public final class DataSources {
 
     private DataSources() {
@@ -31,6 +38,37 @@ public final class DataSources {
         } catch (RuntimeException e) {
             throw connectFailure(settings, e);
         }
+    }
+
+    /**
+     * One plain connection, for a short-lived command that runs a few queries: no pool and its threads to start.
+     *
+     * @throws DatabaseException when PostgreSQL cannot be reached; the message names the redacted URL
+     */
+    public static Connection connection(DatabaseSettings settings) {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("ApplicationName", settings.poolName());
+        try {
+            return new Driver().connect(settings.jdbcUrl(), properties);
+        } catch (SQLException | RuntimeException e) {
+            throw connectFailure(settings, e);
+        }
+    }
+
+    /** A data source that opens a new connection each time, for work that needs one briefly (a migration). */
+    public static DataSource unpooled(DatabaseSettings settings) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(settings.jdbcUrl());
+        dataSource.setUser(settings.user());
+        dataSource.setPassword(settings.password());
+        dataSource.setApplicationName(settings.poolName());
+        return dataSource;
     }
 
     private static DatabaseException connectFailure(DatabaseSettings settings, Throwable failure) {

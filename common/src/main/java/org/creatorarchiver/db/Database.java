@@ -6,6 +6,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 
 /**
  * A process's handle on PostgreSQL: a connection pool, a schema migrated to this build's version, and jOOQ.
@@ -49,6 +50,11 @@ public final class Database implements AutoCloseable {
     /** A jOOQ context for PostgreSQL over any data source (e.g. a test's). */
     public static DSLContext dsl(DataSource dataSource) {
         return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    /** A jOOQ context for PostgreSQL on one connection (a short command's). */
+    public static DSLContext dsl(Connection connection) {
+        return DSL.using(connection, SQLDialect.POSTGRES);
     }
 
     public DSLContext dsl() {

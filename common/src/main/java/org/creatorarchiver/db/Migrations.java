@@ -2,8 +2,14 @@ package org.creatorarchiver.db;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Brings the schema to the version this build expects, with the Flyway scripts in {@value #LOCATION}.
@@ -12,7 +18,15 @@ import javax.sql.DataSource;
  */
 public final class Migrations {
 
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
     public static final String LOCATION = "classpath:db/migration";
+    /**
+     * The version of the newest script in {@value #LOCATION}, so that a command can tell with one query whether the
+     * schema is current without loading Flyway; {@code MigrationsTest} fails when a new script does not update it.
+     */
+    public static final int LATEST_VERSION = 2;
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private Migrations() {
     }
@@ -26,6 +40,41 @@ public final class Migrations {
                 .validateMigrationNaming(true)
                 .load();
         return migrate(flyway, databaseLabel);
+    }
+
+    /**
+     * Whether the schema is already at {@link #LATEST_VERSION} (or newer), read with one query on Flyway's history
+     * table; false on a database never migrated.
+     */
+    public static boolean isCurrent(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT max(version::int) FROM flyway_schema_history"
+                     + " WHERE success AND version ~ '^[0-9]+$'")) {
+            return row.next() && row.getInt(1) >= LATEST_VERSION;
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * For a short command on one connection: migrates (over connections of its own) only when the schema is not
+     * current, so that the usual case costs one query and never loads Flyway.
+     *
+     * @throws DatabaseException when the version cannot be read or a migration fails; one line naming the database
+     */
+    public static void migrateIfBehind(Connection connection, DatabaseSettings settings) {
+        try {
+            if (isCurrent(connection)) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of("cannot read the schema version", settings.redactedUrl(), e, settings.redaction());
+        }
+        log.info("the schema is behind this build: migrating it first");
+        migrate(DataSources.unpooled(settings), settings.redactedUrl());
     }
 
     static MigrationReport migrate(Flyway flyway, String databaseLabel) {

@@ -49,9 +49,20 @@ public final class ArchiverProcess implements AutoCloseable {
         this.queue = new JobQueue(redis, clock);
     }
 
-    /** Starts a process named {@code name} (e.g. {@code worker-phase2}) from the environment; exits on failure. */
+    /**
+     * Starts a CLI verb's process named {@code name} from the environment, its configuration logged at DEBUG only;
+     * exits on failure.
+     */
     public static ArchiverProcess start(String name) {
         return start(name, ConfigStartup.loadOrExit());
+    }
+
+    /**
+     * Starts a process that runs until stopped (a worker, {@code serve}), its configuration logged once at INFO,
+     * and a missing Patreon session warned about when it {@code callsPatreon}; exits on failure.
+     */
+    public static ArchiverProcess startService(String name, boolean callsPatreon) {
+        return start(name, ConfigStartup.loadForServiceOrExit(callsPatreon));
     }
 
     /**
@@ -65,8 +76,12 @@ public final class ArchiverProcess implements AutoCloseable {
     /** Opens the database (migrating it) and Redis for {@code config}; throws on the first failure. */
     public static ArchiverProcess open(String name, AppConfig config, Clock clock) {
         Database database = Database.start(databaseSettings(name, config));
-        log.info("database ready: schema version {} ({} migration(s) applied now)",
-                database.migration().schemaVersion(), database.migration().applied());
+        if (database.migration().applied() > 0) {
+            log.info("database ready: schema version {} ({} migration(s) applied now)",
+                    database.migration().schemaVersion(), database.migration().applied());
+        } else {
+            log.debug("database ready: schema version {}", database.migration().schemaVersion());
+        }
         try {
             RedissonClient redis = StartupFailure.redis(config.redisUrl(), () -> RedisClients.connect(config.redisUrl(), name));
             return new ArchiverProcess(name, config, clock, database, redis);

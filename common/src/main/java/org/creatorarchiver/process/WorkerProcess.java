@@ -30,7 +30,7 @@ public final class WorkerProcess {
                     + "config/settings.json); got: " + String.join(" ", args));
             System.exit(EXIT_USAGE);
         }
-        try (ArchiverProcess process = ArchiverProcess.start(name)) {
+        try (ArchiverProcess process = ArchiverProcess.startService(name, true)) {
             WorkerRuntime.Builder runtime = process.workerRuntime();
             registerHandlers.accept(process, runtime);
             if (runtime.consumedQueues().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.creatorarchiver.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.creatorarchiver.redis.BlockingRedis;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -8,8 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,15 +41,7 @@ public final class Heartbeats {
 
     /** The workers whose heartbeat is present, by id (found with SCAN). */
     public List<WorkerInfo> live() {
-        List<WorkerInfo> workers = new ArrayList<>();
-        redis.getKeys().getKeysStreamByPattern(QueueKeys.allWorkersPattern(), 100).forEach(key -> {
-            String json = (String) redis.getBucket(key, StringCodec.INSTANCE).get();
-            if (json != null) {
-                workers.add(fromJson(key, json));
-            }
-        });
-        workers.sort(Comparator.comparing(WorkerInfo::id));
-        return workers;
+        return new QueueInspector(BlockingRedis.of(redis)).liveWorkers();
     }
 
     private static String toJson(WorkerInfo worker) {
@@ -62,7 +53,7 @@ public final class Heartbeats {
     }
 
     /** A heartbeat another program wrote badly still proves a live worker; it is listed by its id alone. */
-    private static WorkerInfo fromJson(String key, String json) {
+    static WorkerInfo fromJson(String key, String json) {
         try {
             return JobCodec.JSON.readValue(json, WorkerInfo.class);
         } catch (JsonProcessingException e) {

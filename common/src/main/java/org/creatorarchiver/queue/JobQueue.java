@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -235,21 +234,12 @@ public final class JobQueue {
 
     /** How many jobs wait, run and lie dead in a queue (processing summed over all workers, found with SCAN). */
     public QueueCounts counts(String queue) {
-        long processing = processingKeys(queue).stream()
-                .mapToLong(key -> list(key).size())
-                .sum();
-        return new QueueCounts(
-                readyList(queue).size(),
-                redis.getScoredSortedSet(QueueKeys.delayed(queue), StringCodec.INSTANCE).size(),
-                processing,
-                list(QueueKeys.dead(queue)).size());
+        return new QueueInspector(perJob).counts(queue);
     }
 
     /** {@link #counts(String)} of several queues, in the order given. */
     public Map<String, QueueCounts> counts(Collection<String> queues) {
-        Map<String, QueueCounts> counts = new LinkedHashMap<>();
-        queues.forEach(name -> counts.put(name, counts(name)));
-        return counts;
+        return new QueueInspector(perJob).counts(queues);
     }
 
     /** The processing lists of a queue, one per worker that holds jobs of it. */
@@ -283,10 +273,6 @@ public final class JobQueue {
                     + type.payloadClass().getSimpleName() + ", got " + (payload == null ? "null" : payload.getClass().getSimpleName()));
         }
         return new Job(UUID.randomUUID().toString(), type.type(), JobCodec.payloadJson(payload), 0, clock.instant(), null);
-    }
-
-    private RList<String> readyList(String queue) {
-        return list(QueueKeys.ready(queue));
     }
 
     private RList<String> list(String key) {

@@ -63,7 +63,7 @@ public final class BlockingRedis {
                     : "a Redis client not made by RedisClients.connect has no blocking connections");
         }
         if (registration.client == null) {
-            registration.client = open(registration.url, registration.clientName);
+            registration.client = connect(registration.url, registration.clientName, MAX_CONNECTIONS);
         }
         return registration.client;
     }
@@ -80,7 +80,11 @@ public final class BlockingRedis {
         }
     }
 
-    private static UnifiedJedis open(RedisUrl url, String clientName) {
+    /**
+     * A blocking client of its own on {@code url} (user, password and database honoured), holding at most
+     * {@code maxConnections}; for a short command that needs no Redisson client at all.
+     */
+    public static UnifiedJedis connect(RedisUrl url, String clientName, int maxConnections) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .database(url.database())
                 .ssl(url.tls())
@@ -90,8 +94,8 @@ public final class BlockingRedis {
             config.user(url.username()).password(url.password());
         }
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(MAX_CONNECTIONS);
-        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
         pool.setMinIdle(0);
         pool.setTimeBetweenEvictionRuns(IDLE_CONNECTION_LIFETIME);
         pool.setMinEvictableIdleDuration(IDLE_CONNECTION_LIFETIME);

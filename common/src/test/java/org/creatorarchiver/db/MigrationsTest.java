@@ -44,6 +44,23 @@ class MigrationsTest {
     }
 
     @Test
+    void theLatestVersionACommandChecksIsTheNewestScript() throws Exception {
+        assertThat(String.valueOf(Migrations.LATEST_VERSION)).isEqualTo(latestScriptVersion());
+    }
+
+    @Test
+    void aCommandSeesWhetherTheSchemaIsCurrentWithOneQuery() throws Exception {
+        TestDatabase.dropSchema();
+        try (var connection = TestServices.dataSource().getConnection()) {
+            assertThat(Migrations.isCurrent(connection)).as("never migrated").isFalse();
+
+            Migrations.migrate(TestServices.dataSource(), TestDatabase.label());
+
+            assertThat(Migrations.isCurrent(connection)).isTrue();
+        }
+    }
+
+    @Test
     void migratingAgainAppliesNothing() {
         MigrationReport first = Migrations.migrate(TestServices.dataSource(), TestDatabase.label());
 

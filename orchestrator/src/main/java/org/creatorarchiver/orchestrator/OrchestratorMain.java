@@ -9,7 +9,10 @@ import org.creatorarchiver.orchestrator.cli.SkippedCommand;
 import org.creatorarchiver.orchestrator.cli.SourcesCommand;
 import org.creatorarchiver.orchestrator.cli.StatusCommand;
 import picocli.CommandLine;
+import org.creatorarchiver.orchestrator.cli.VerboseOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +31,12 @@ public final class OrchestratorMain implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log more to stderr, the effective configuration included.")
+    void verbose(boolean verbose) {
+        VerboseOption.apply(verbose);
+    }
 
     @Override
     public void run() {

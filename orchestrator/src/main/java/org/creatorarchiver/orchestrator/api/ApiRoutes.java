@@ -5,6 +5,8 @@ import org.creatorarchiver.orchestrator.metrics.ArchiverMetrics;
 import org.creatorarchiver.orchestrator.stats.SkippedVideos;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.queue.QueueInspector;
+import org.creatorarchiver.redis.BlockingRedis;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
 import org.jooq.DSLContext;
@@ -31,7 +33,7 @@ public final class ApiRoutes {
         this.queue = queue;
         this.redis = redis;
         this.dsl = dsl;
-        this.status = new SystemStatusReader(queue, redis, dsl);
+        this.status = new SystemStatusReader(new QueueInspector(BlockingRedis.of(redis)), dsl);
         this.metrics = new ArchiverMetrics(queue, status, dsl);
     }
 

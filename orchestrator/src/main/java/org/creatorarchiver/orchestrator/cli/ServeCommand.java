@@ -36,7 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port=" + port + ": must be between 0 and 65535");
         }
-        try (ArchiverProcess process = ArchiverProcess.start("orchestrator");
+        try (ArchiverProcess process = ArchiverProcess.startService("orchestrator", false);
              ApiServer api = ApiServer.start(bind, port,
                      new ApiRoutes(process.queue(), process.redis(), process.database().dsl()).routes());
              PeriodicResync resync = resync(process);

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creatorarchiver.orchestrator.videos.SkippedVideo;
 import org.creatorarchiver.orchestrator.videos.SkippedVideos;
-import org.creatorarchiver.process.ArchiverProcess;
+import org.creatorarchiver.config.ConfigStartup;
+import org.creatorarchiver.process.ReadOnlyArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,8 +43,8 @@ public final class SkippedCommand implements Callable<Integer> {
                     + SkippedVideos.MIN_LIMIT + " and " + SkippedVideos.MAX_LIMIT);
         }
         OptionalLong source = sourceId == null ? OptionalLong.empty() : OptionalLong.of(sourceId);
-        try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
-            SkippedVideos skipped = new SkippedVideos(process.database().dsl());
+        try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
+            SkippedVideos skipped = new SkippedVideos(archive.dsl());
             List<SkippedVideo> videos = skipped.list(source, limit);
             int total = skipped.count(source);
             PrintWriter out = spec.commandLine().getOut();

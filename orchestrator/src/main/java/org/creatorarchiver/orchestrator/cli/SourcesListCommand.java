@@ -2,7 +2,8 @@ package org.creatorarchiver.orchestrator.cli;
 
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.orchestrator.sources.SourceLimits;
-import org.creatorarchiver.process.ArchiverProcess;
+import org.creatorarchiver.config.ConfigStartup;
+import org.creatorarchiver.process.ReadOnlyArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,9 +25,9 @@ public final class SourcesListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
-            List<SourcesRecord> sources = new SourceLimits(process.database().dsl()).all();
-            int globalLimit = process.config().maxVideoDurationSeconds();
+        try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
+            List<SourcesRecord> sources = new SourceLimits(archive.dsl()).all();
+            int globalLimit = archive.config().maxVideoDurationSeconds();
             PrintWriter out = spec.commandLine().getOut();
             if (sources.isEmpty()) {
                 out.println("no sources: 'enqueue CREATOR' adds one");

@@ -4,7 +4,8 @@ import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.StatusText;
 import org.creatorarchiver.orchestrator.status.SystemStatus;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
-import org.creatorarchiver.process.ArchiverProcess;
+import org.creatorarchiver.config.ConfigStartup;
+import org.creatorarchiver.process.ReadOnlyArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
-            SystemStatus status = new SystemStatusReader(process.queue(), process.redis(), process.database().dsl()).read();
+        try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
+            SystemStatus status = new SystemStatusReader(archive.queues(), archive.dsl()).read();
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(StatusJson.mapper().writeValueAsString(StatusJson.status(status)));

@@ -1,7 +1,6 @@
 package org.creatorarchiver.orchestrator.status;
 
-import org.creatorarchiver.queue.Heartbeats;
-import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.orchestrator.stats.SkipAlerts;
 import org.jooq.Condition;
@@ -10,7 +9,6 @@ import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.redisson.api.RedissonClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,19 +24,17 @@ import static org.jooq.impl.DSL.count;
 /** Reads a {@link SystemStatus} from Redis (queues, heartbeats) and PostgreSQL (rows by status). */
 public final class SystemStatusReader {
 
-    private final JobQueue queue;
-    private final Heartbeats heartbeats;
+    private final QueueInspector queues;
     private final DSLContext dsl;
 
-    public SystemStatusReader(JobQueue queue, RedissonClient redis, DSLContext dsl) {
-        this.queue = queue;
-        this.heartbeats = new Heartbeats(redis);
+    public SystemStatusReader(QueueInspector queues, DSLContext dsl) {
+        this.queues = queues;
         this.dsl = dsl;
     }
 
     public SystemStatus read() {
         return new SystemStatus(
-                queue.counts(Queues.ALL),
+                queues.counts(Queues.ALL),
                 workers(),
                 countByStatus(SOURCES, SOURCES.STATUS, DSL.trueCondition()),
                 countByStatus(POSTS, POSTS.STATUS, DSL.trueCondition()),
@@ -55,7 +51,7 @@ public final class SystemStatusReader {
     /** Live workers (heartbeat present), one entry per queue they consume. */
     public List<SystemStatus.WorkerQueue> workers() {
         List<SystemStatus.WorkerQueue> workers = new ArrayList<>();
-        heartbeats.live().forEach(worker ->
+        queues.liveWorkers().forEach(worker ->
                 worker.queues().forEach(queueName -> workers.add(new SystemStatus.WorkerQueue(worker.id(), queueName))));
         workers.sort((a, b) -> a.id().equals(b.id()) ? a.queue().compareTo(b.queue()) : a.id().compareTo(b.id()));
         return workers;
