@@ -25,11 +25,13 @@ COPY orchestrator/pom.xml orchestrator/
 COPY worker-phase1/pom.xml worker-phase1/
 COPY worker-phase2/pom.xml worker-phase2/
 COPY worker-phase3/pom.xml worker-phase3/
+COPY all-in-one/pom.xml all-in-one/
+COPY e2e/pom.xml e2e/
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY . .
 RUN ./mvnw -B -ntp -DskipTests package
 
-# ---- runtime: JRE, ffmpeg, a current yt-dlp, the four process jars ---------------------------------------------
+# ---- runtime: JRE, ffmpeg, a current yt-dlp, the process jars ---------------------------------------------
 FROM eclipse-temurin:${JAVA_VERSION}-jre AS runtime
 ARG YT_DLP_VERSION=
 
@@ -58,6 +60,7 @@ COPY --from=build /src/orchestrator/target/orchestrator.jar \
                   /src/worker-phase1/target/worker-phase1.jar \
                   /src/worker-phase2/target/worker-phase2.jar \
                   /src/worker-phase3/target/worker-phase3.jar \
+                  /src/all-in-one/target/all-in-one.jar \
                   /app/
 COPY docker/entrypoint.sh /usr/local/bin/archiver
 

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Collection;
 
 /**
  * What every process of the archiver stands on, opened in order at start-up: the validated configuration (logged
@@ -66,6 +67,16 @@ public final class ArchiverProcess implements AutoCloseable {
     }
 
     /**
+     * Like {@link #startService} with a configuration already loaded (and logged), for a process that consumes all of
+     * {@code queues} at once (the whole system in one process): its database pool is sized for all of their
+     * consumers together, not for one queue's.
+     */
+    public static ArchiverProcess startService(String name, AppConfig config, Collection<String> queues) {
+        int consumers = queues.stream().mapToInt(config::concurrency).sum();
+        return StartupFailure.exitOnFailure(() -> open(name, config, Clock.systemUTC(), consumers));
+    }
+
+    /**
      * Like {@link #start(String)} with a configuration already loaded, for a verb that checks its arguments against
      * the configuration before it connects to anything.
      */
@@ -75,7 +86,11 @@ public final class ArchiverProcess implements AutoCloseable {
 
     /** Opens the database (migrating it) and Redis for {@code config}; throws on the first failure. */
     public static ArchiverProcess open(String name, AppConfig config, Clock clock) {
-        Database database = Database.start(databaseSettings(name, config));
+        return open(name, config, clock, Queues.ALL.stream().mapToInt(config::concurrency).max().orElse(1));
+    }
+
+    private static ArchiverProcess open(String name, AppConfig config, Clock clock, int consumers) {
+        Database database = Database.start(databaseSettings(name, config, consumers));
         if (database.migration().applied() > 0) {
             log.info("database ready: schema version {} ({} migration(s) applied now)",
                     database.migration().schemaVersion(), database.migration().applied());
@@ -171,8 +186,7 @@ public final class ArchiverProcess implements AutoCloseable {
         database.close();
     }
 
-    private static DatabaseSettings databaseSettings(String name, AppConfig config) {
-        int consumers = Queues.ALL.stream().mapToInt(config::concurrency).max().orElse(1);
+    private static DatabaseSettings databaseSettings(String name, AppConfig config, int consumers) {
         var db = config.database();
         return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password().isEmpty() ? null : db.password().reveal(),
                 Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS), name);

@@ -78,6 +78,17 @@ final class ArchiverProcesses implements AutoCloseable {
     record Result(int exitCode, String output) {
     }
 
+    /** SIGTERM, as {@code bin/stop} and compose send it; waits for the exit and returns the exit status. */
+    int stop(String name) throws InterruptedException {
+        Process process = running.remove(name);
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " still running " + STOP_GRACE + " after SIGTERM; see " + logOf(name));
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: the process gets no chance to hand its jobs back or clean up, as in a power cut or an OOM kill. */
     void kill(String name) throws InterruptedException {
         Process process = running.remove(name);

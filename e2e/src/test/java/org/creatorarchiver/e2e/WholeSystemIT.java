@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while the fake answers 5 % of API requests with 429 and 5 % with 500. Each run ends with the archive compared to
  * what the fake generated ({@link ArchiveCheck}): every post, every media decision, every file once with its bytes,
  * exact reference counts, the collections. Then the same with a phase 2 worker SIGKILLed mid-run, and with Redis
- * flushed mid-run followed by {@code reconcile}: nothing lost, nothing duplicated.
+ * flushed mid-run followed by {@code reconcile}: nothing lost, nothing duplicated. And the whole system in one process
+ * ({@code ./archiver run}), stopped by SIGTERM mid-run and started again: the same archive.
  */
 class WholeSystemIT {
 
@@ -65,6 +66,7 @@ class WholeSystemIT {
     private List<FakeCreator> creators;
     private Path mediaDir;
     private ArchiverProcesses system;
+    private List<String> mustKeepRunning = List.of("worker-phase1", "worker-phase3");
     private JobQueue queue;
 
     @BeforeAll
@@ -144,6 +146,27 @@ class WholeSystemIT {
         assertArchiveMatchesTheFake();
     }
 
+    @Test
+    void theWholeSystemInOneProcessArchivesBothCreatorsAndDrainsOnSigterm() throws Exception {
+        mustKeepRunning = List.of("run");
+        system.start("run", "all-in-one", "--port", "0", "https://www.patreon.com/skyforge", "nebula");
+        awaitUntil("a third of the posts processed", () -> completedPosts() >= 2 * POSTS_PER_CREATOR / 3);
+
+        int exitCode = system.stop("run");
+        // 143 = 128 + SIGTERM: how a JVM ends once its shutdown hook (here the drain) has run.
+        assertThat(exitCode).as("exit status after SIGTERM (see %s)", system.logOf("run")).isEqualTo(143);
+        assertThat(system.allLogs()).as("the drain ran").containsPattern("worker archiver-run-\\S+ stopped");
+        assertThat(queue.counts(Queues.ALL).values()).as("every job finished or handed back on SIGTERM")
+                .allMatch(counts -> counts.processing() == 0);
+        system.start("run", "all-in-one", "--port", "0");
+        awaitQuiet();
+
+        assertArchiveMatchesTheFake();
+        assertThat(system.allLogs()).as("one process consumed every queue")
+                .contains("the whole system runs in this process")
+                .contains("skyforge (vanity) -> source").contains("nebula (vanity) -> source");
+    }
+
     private void startWorkers(String... phase2Workers) {
         system.start("worker-phase1", "worker-phase1");
         for (String name : phase2Workers) {
@@ -175,7 +198,7 @@ class WholeSystemIT {
             assertRunning();
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("still busy after " + RUN_TIMEOUT + ": " + queue.counts(Queues.ALL)
-                        + "; logs in " + system.logOf("worker-phase1").getParent());
+                        + "; logs in " + system.logOf(mustKeepRunning.get(0)).getParent());
             }
             Map<String, QueueCounts> counts = queue.counts(Queues.ALL);
             boolean quiet = counts.values().stream().allMatch(c -> c.ready() + c.delayed() + c.processing() == 0);
@@ -196,7 +219,7 @@ class WholeSystemIT {
     }
 
     private void assertRunning() {
-        for (String name : List.of("worker-phase1", "worker-phase3")) {
+        for (String name : mustKeepRunning) {
             assertThat(system.isRunning(name)).as("%s is running (see %s)", name, system.logOf(name)).isTrue();
         }
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.ParseResult;
  * A verb that fails prints one line naming what failed (exit 1); the stack trace only goes to the log at DEBUG,
  * so users see the cause, not Java internals.
  */
-final class OneLineErrors implements IExecutionExceptionHandler {
+public final class OneLineErrors implements IExecutionExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OneLineErrors.class);
 

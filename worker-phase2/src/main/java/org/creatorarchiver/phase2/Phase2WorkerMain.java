@@ -22,6 +22,7 @@ import org.creatorarchiver.config.ExternalTools;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.WorkerRuntime;
 import org.jooq.DSLContext;
 
 import java.nio.file.Path;
@@ -38,12 +39,18 @@ public final class Phase2WorkerMain {
     }
 
     public static void main(String[] args) {
-        WorkerProcess.run("worker-phase2", args, (process, runtime) -> {
-            requireTools(process);
-            Handlers handlers = handlers(process);
-            runtime.handle(JobTypes.PROCESS_POST, handlers.posts(), process.scrapingRetryPolicy())
-                    .handle(JobTypes.DOWNLOAD_MEDIA, handlers.downloads(), process.ytDlpRetryPolicy());
-        });
+        WorkerProcess.run("worker-phase2", args, Phase2WorkerMain::register);
+    }
+
+    /**
+     * Adds phase 2's two handlers to a runtime: this worker's, or the one-process system's ({@code ./archiver run});
+     * first stops the process (exit 2) when a tool the settings need cannot run.
+     */
+    public static void register(ArchiverProcess process, WorkerRuntime.Builder runtime) {
+        requireTools(process);
+        Handlers handlers = handlers(process);
+        runtime.handle(JobTypes.PROCESS_POST, handlers.posts(), process.scrapingRetryPolicy())
+                .handle(JobTypes.DOWNLOAD_MEDIA, handlers.downloads(), process.ytDlpRetryPolicy());
     }
 
     /** Phase 2's two handlers, sharing their parts. */

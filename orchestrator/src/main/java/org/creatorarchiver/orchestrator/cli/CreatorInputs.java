@@ -27,7 +27,7 @@ import java.util.Map;
  * The creators one {@code enqueue} names, read from its arguments and its {@code --file}, then parsed all at once so
  * that every bad input is reported before anything is enqueued.
  */
-final class CreatorInputs {
+public final class CreatorInputs {
 
     /** The name standing for standard input in {@code --file -}. */
     static final String STDIN = "-";
@@ -37,7 +37,7 @@ final class CreatorInputs {
      *
      * @param where {@code <file>:<line>} for a line of {@code --file}, empty for an argument
      */
-    record Input(String text, String where) {
+    public record Input(String text, String where) {
 
         /** A message about this input, led by its file and line when it came from one. */
         String describe(String message) {
@@ -51,7 +51,7 @@ final class CreatorInputs {
      * @param creators every distinct creator with the first input that named it, in input order
      * @param errors   one line per refused input, naming it (and its file and line)
      */
-    record Parsed(Map<CreatorRef, Input> creators, List<String> errors) {
+    public record Parsed(Map<CreatorRef, Input> creators, List<String> errors) {
     }
 
     /** A {@code --file} that cannot be read: the message says which and why in one line. */
@@ -65,7 +65,7 @@ final class CreatorInputs {
     private CreatorInputs() {
     }
 
-    static List<Input> fromArguments(List<String> arguments) {
+    public static List<Input> fromArguments(List<String> arguments) {
         return arguments.stream().map(argument -> new Input(argument, "")).toList();
     }
 
@@ -99,7 +99,7 @@ final class CreatorInputs {
         return inputs;
     }
 
-    static Parsed parse(List<Input> inputs, CreatorInputParser parser) {
+    public static Parsed parse(List<Input> inputs, CreatorInputParser parser) {
         Map<CreatorRef, Input> creators = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (Input input : inputs) {

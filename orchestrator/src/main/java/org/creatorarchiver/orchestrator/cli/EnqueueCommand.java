@@ -82,13 +82,18 @@ public final class EnqueueCommand implements Callable<Integer> {
             return refuse(lines);
         }
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator", config)) {
-            enqueueAll(parsed.creators(), new CreatorSources(process.database().dsl()), process.queue());
+            enqueueAll(parsed.creators(), full, new CreatorSources(process.database().dsl()), process.queue(),
+                    spec.commandLine().getOut());
         }
         return 0;
     }
 
-    private void enqueueAll(Map<CreatorRef, CreatorInputs.Input> parsed, CreatorSources sources, JobQueue queue) {
-        PrintWriter out = spec.commandLine().getOut();
+    /**
+     * Registers each creator as a source and enqueues its phase 1 and phase 3 syncs (unless one waits already), one
+     * line each on {@code out}; also what {@code ./archiver run CREATOR...} does once the system is up.
+     */
+    public static void enqueueAll(Map<CreatorRef, CreatorInputs.Input> parsed, boolean full, CreatorSources sources,
+                                  JobQueue queue, PrintWriter out) {
         for (Map.Entry<CreatorRef, CreatorInputs.Input> creator : parsed.entrySet()) {
             CreatorRef ref = creator.getKey();
             long sourceId = sources.register(ref, creator.getValue().text()).sourceId();
