@@ -1,6 +1,7 @@
 package org.creatorarchiver.queue;
 
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Read-only views of the queues and of the workers' heartbeats, over plain blocking Redis commands. It needs no
@@ -29,6 +31,10 @@ public final class QueueInspector {
 
     /** How many jobs wait, run and lie dead in a queue (processing summed over all workers, found with SCAN). */
     public QueueCounts counts(String queue) {
+        return onceMoreIfTheConnectionBroke(() -> countsNow(queue));
+    }
+
+    private QueueCounts countsNow(String queue) {
         long processing = 0;
         for (String key : keys(QueueKeys.processingPattern(queue))) {
             processing += redis.llen(key);
@@ -46,6 +52,10 @@ public final class QueueInspector {
 
     /** The workers whose heartbeat is present, by id. */
     public List<WorkerInfo> liveWorkers() {
+        return onceMoreIfTheConnectionBroke(this::liveWorkersNow);
+    }
+
+    private List<WorkerInfo> liveWorkersNow() {
         List<WorkerInfo> workers = new ArrayList<>();
         for (String key : keys(QueueKeys.allWorkersPattern())) {
             String json = redis.get(key);
@@ -56,6 +66,18 @@ public final class QueueInspector {
         }
         workers.sort(Comparator.comparing(WorkerInfo::id));
         return workers;
+    }
+
+    /**
+     * A pooled connection Redis closed (a restart) fails its next command and is dropped from the pool; the second
+     * try takes a new one. Reads are safe to repeat; a Redis still down fails the second try too.
+     */
+    private static <T> T onceMoreIfTheConnectionBroke(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (JedisConnectionException brokenConnection) {
+            return read.get();
+        }
     }
 
     private List<String> keys(String pattern) {

@@ -70,6 +70,22 @@ class ConfigStartupTest {
     }
 
     @Test
+    void aCliVerbLogsNothingAboutItsConfigurationUnlessAtDebug() {
+        AppConfig config = AppConfig.load(Map.of(), workingDirectory);
+        ListAppender<ILoggingEvent> captured = SecretsTest.captureLogger("startup-verb-test");
+        Logger logger = (Logger) org.slf4j.LoggerFactory.getLogger("startup-verb-test");
+        logger.setLevel(Level.INFO);
+
+        ConfigStartup.logForCommand(config, logger);
+        assertThat(captured.list).as("no configuration line, no cookie warning at INFO").isEmpty();
+
+        logger.setLevel(Level.DEBUG);
+        ConfigStartup.logForCommand(config, logger);
+        assertThat(captured.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.DEBUG);
+        assertThat(captured.list.get(0).getFormattedMessage()).isEqualTo("effective configuration");
+    }
+
+    @Test
     void noWarningWhenTheSessionIsSet() {
         AppConfig config = AppConfig.load(Map.of("PATREON_SESSION_ID", "abc"), workingDirectory);
         ListAppender<ILoggingEvent> captured = SecretsTest.captureLogger("startup-session-test");
