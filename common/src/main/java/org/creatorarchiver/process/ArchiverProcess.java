@@ -90,7 +90,8 @@ public final class ArchiverProcess implements AutoCloseable {
     }
 
     private static ArchiverProcess open(String name, AppConfig config, Clock clock, int consumers) {
-        Database database = Database.start(databaseSettings(name, config, consumers));
+        Database database = Database.start(databaseSettings(name, config,
+                Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS)));
         if (database.migration().applied() > 0) {
             log.info("database ready: schema version {} ({} migration(s) applied now)",
                     database.migration().schemaVersion(), database.migration().applied());
@@ -186,9 +187,10 @@ public final class ArchiverProcess implements AutoCloseable {
         database.close();
     }
 
-    private static DatabaseSettings databaseSettings(String name, AppConfig config, int consumers) {
+    /** How a process named {@code name} reaches the configured database, holding at most {@code connections}. */
+    static DatabaseSettings databaseSettings(String name, AppConfig config, int connections) {
         var db = config.database();
         return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password().isEmpty() ? null : db.password().reveal(),
-                Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS), name);
+                connections, name);
     }
 }

@@ -46,7 +46,7 @@ public final class ReadOnlyArchive implements AutoCloseable {
 
     /** Like {@link #open} but throws instead of exiting (tests). */
     public static ReadOnlyArchive connect(String name, AppConfig config) {
-        DatabaseSettings settings = settings(name, config);
+        DatabaseSettings settings = ArchiverProcess.databaseSettings(name, config, 1);
         Connection connection = DataSources.connection(settings);
         try {
             Migrations.migrateIfBehind(connection, settings);
@@ -88,12 +88,6 @@ public final class ReadOnlyArchive implements AutoCloseable {
             redis.close();
         }
         closeQuietly(connection);
-    }
-
-    private static DatabaseSettings settings(String name, AppConfig config) {
-        var db = config.database();
-        return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password().isEmpty() ? null : db.password().reveal(),
-                1, name);
     }
 
     private static void closeQuietly(Connection connection) {
