@@ -1,5 +1,8 @@
 package org.creatorarchiver.allinone;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.creatorarchiver.config.AppConfig;
 import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.orchestrator.OneLineErrors;
@@ -24,10 +27,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /**
  * {@code ./archiver run [CREATOR...]}: the whole system in one JVM for a small server. It is {@code serve} (HTTP API,
  * housekeeping, re-syncs, file sweep) and one worker of each phase on one worker runtime: the same queues, database
@@ -35,7 +34,9 @@ import java.util.concurrent.Callable;
  * copy of the libraries' classes. SIGTERM drains every queue's jobs as a worker's does. Separate processes stay the
  * way to scale out (compose, {@code bin/start}).
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         version = "creator-archiver run 0.1",
         description = "Runs the whole system in one process until SIGTERM: the HTTP API and housekeeping of 'serve'"
                 + " and one worker of each phase (phase1, phase2 + media, phase3), each queue with its configured"
@@ -44,24 +45,34 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The process name: worker ids, the heartbeat and the database connections' application name start with it. */
     static final String PROCESS_NAME = "archiver-run";
+
     private static final int EXIT_BAD_INPUT = 2;
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
-    @Parameters(paramLabel = "CREATOR", arity = "0..*",
+    @Parameters(
+            paramLabel = "CREATOR",
+            arity = "0..*",
             description = "Creators to archive, in any form 'enqueue' takes.")
     private List<String> creators = List.of();
 
     @Option(names = "--full", description = "Phase 1 lists every post of those creators again.")
     private boolean full;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port of the HTTP API (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "TCP port of the HTTP API (default: ${DEFAULT-VALUE}).")
     private int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     private String bind;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log more to stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log more to stderr.")
     void verbose(boolean verbose) {
         VerboseOption.apply(verbose);
     }
@@ -70,17 +81,21 @@ public final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RunCommand()).setExecutionExceptionHandler(new OneLineErrors()).execute(args));
+        System.exit(new CommandLine(new RunCommand())
+                .setExecutionExceptionHandler(new OneLineErrors())
+                .execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port=" + port + ": must be between 0 and 65535");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--port=" + port + ": must be between 0 and 65535");
         }
         AppConfig config = ConfigStartup.loadForServiceOrExit(true);
         // Refused before anything starts, as 'enqueue' refuses them: nothing half-done to stop.
-        CreatorInputs.Parsed parsed = CreatorInputs.parse(CreatorInputs.fromArguments(creators),
+        CreatorInputs.Parsed parsed = CreatorInputs.parse(
+                CreatorInputs.fromArguments(creators),
                 new CreatorInputParser(config.patreon().host()));
         if (!parsed.errors().isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -91,17 +106,24 @@ public final class RunCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         try (ArchiverProcess process = ArchiverProcess.startService(PROCESS_NAME, config, Queues.ALL);
-             ServeServices services = ServeServices.start(process, bind, port)) {
+                ServeServices services = ServeServices.start(process, bind, port)) {
             WorkerRuntime.Builder workers = process.workerRuntime();
             Phase1WorkerMain.register(process, workers);
             Phase2WorkerMain.register(process, workers);
             Phase3WorkerMain.register(process, workers);
             WorkerRuntime runtime = process.applyConcurrency(workers).build();
-            log.info("the whole system runs in this process: API on {}:{}, queues {}", bind, services.port(),
+            log.info(
+                    "the whole system runs in this process: API on {}:{}, queues {}",
+                    bind,
+                    services.port(),
                     workers.consumedQueues());
             if (!parsed.creators().isEmpty()) {
-                EnqueueCommand.enqueueAll(parsed.creators(), full, new CreatorSources(process.database().dsl()),
-                        process.queue(), spec.commandLine().getOut());
+                EnqueueCommand.enqueueAll(
+                        parsed.creators(),
+                        full,
+                        new CreatorSources(process.database().dsl()),
+                        process.queue(),
+                        spec.commandLine().getOut());
             }
             runtime.runUntilShutdown();
         }

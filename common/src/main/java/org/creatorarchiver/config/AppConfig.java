@@ -1,6 +1,6 @@
 package org.creatorarchiver.config;
 
-import org.creatorarchiver.redis.RedisUrl;
+import static org.creatorarchiver.config.EnvironmentVariables.*;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -8,8 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
-
-import static org.creatorarchiver.config.EnvironmentVariables.*;
+import org.creatorarchiver.redis.RedisUrl;
 
 /**
  * Everything a process is configured with: the environment (12-factor) plus the settings file, validated at
@@ -71,8 +70,9 @@ public record AppConfig(
         view.put(MAX_VIDEO_DURATION_SECONDS, Integer.toString(maxVideoDurationSeconds));
         view.put(YTDLP_PATH, tools.ytDlp());
         view.put(FFMPEG_PATH, tools.ffmpeg());
-        view.put(WORKER_CONCURRENCY, workerConcurrency.isPresent()
-                ? Integer.toString(workerConcurrency.getAsInt()) : "(not set)");
+        view.put(
+                WORKER_CONCURRENCY,
+                workerConcurrency.isPresent() ? Integer.toString(workerConcurrency.getAsInt()) : "(not set)");
         view.put(LOG_FORMAT, logging.format().envName());
         view.put(LOG_LEVEL, logging.level().name());
         view.put(ARCHIVER_SETTINGS, settingsFile);

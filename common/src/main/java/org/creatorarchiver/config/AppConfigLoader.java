@@ -1,6 +1,6 @@
 package org.creatorarchiver.config;
 
-import org.creatorarchiver.redis.RedisUrl;
+import static org.creatorarchiver.config.EnvironmentVariables.*;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.creatorarchiver.config.EnvironmentVariables.*;
+import org.creatorarchiver.redis.RedisUrl;
 
 /** Reads and validates every variable; the first bad one stops it with a {@link ConfigException}. */
 final class AppConfigLoader {
@@ -30,24 +29,37 @@ final class AppConfigLoader {
         RedisUrl redisUrl = redisUrl();
         Path mediaDir = mediaDir();
         PatreonConfig patreon = new PatreonConfig(patreonBaseUrl(), patreonSessionId());
-        int maxVideoDuration = env.integer(MAX_VIDEO_DURATION_SECONDS, DEFAULT_MAX_VIDEO_DURATION_SECONDS,
-                MIN_MAX_VIDEO_DURATION_SECONDS, MAX_MAX_VIDEO_DURATION_SECONDS);
-        ExternalTools tools = new ExternalTools(command(YTDLP_PATH, DEFAULT_YTDLP_PATH),
-                command(FFMPEG_PATH, DEFAULT_FFMPEG_PATH));
+        int maxVideoDuration = env.integer(
+                MAX_VIDEO_DURATION_SECONDS,
+                DEFAULT_MAX_VIDEO_DURATION_SECONDS,
+                MIN_MAX_VIDEO_DURATION_SECONDS,
+                MAX_MAX_VIDEO_DURATION_SECONDS);
+        ExternalTools tools =
+                new ExternalTools(command(YTDLP_PATH, DEFAULT_YTDLP_PATH), command(FFMPEG_PATH, DEFAULT_FFMPEG_PATH));
         var workerConcurrency = env.optionalInteger(WORKER_CONCURRENCY, MIN_WORKER_CONCURRENCY, MAX_WORKER_CONCURRENCY);
         SettingsFile settingsFile = SettingsFile.locate(env.plain(ARCHIVER_SETTINGS), workingDirectory);
-        return new AppConfig(database, redisUrl, mediaDir, patreon, maxVideoDuration, tools, workerConcurrency,
-                logging, settingsFile.description(), settingsFile.load());
+        return new AppConfig(
+                database,
+                redisUrl,
+                mediaDir,
+                patreon,
+                maxVideoDuration,
+                tools,
+                workerConcurrency,
+                logging,
+                settingsFile.description(),
+                settingsFile.load());
     }
 
     private LoggingConfig logging() {
         LogFormat format = env.plain(LOG_FORMAT)
-                .map(value -> LogFormat.fromEnv(value).orElseThrow(
-                        () -> EnvReader.invalid(LOG_FORMAT, value, "must be \"text\" or \"json\"")))
+                .map(value -> LogFormat.fromEnv(value)
+                        .orElseThrow(() -> EnvReader.invalid(LOG_FORMAT, value, "must be \"text\" or \"json\"")))
                 .orElse(DEFAULT_LOG_FORMAT);
         LogLevel level = env.plain(LOG_LEVEL)
-                .map(value -> LogLevel.fromEnv(value).orElseThrow(
-                        () -> EnvReader.invalid(LOG_LEVEL, value, "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF")))
+                .map(value -> LogLevel.fromEnv(value)
+                        .orElseThrow(() -> EnvReader.invalid(
+                                LOG_LEVEL, value, "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF")))
                 .orElse(DEFAULT_LOG_LEVEL);
         return new LoggingConfig(format, level);
     }
@@ -89,7 +101,9 @@ final class AppConfigLoader {
             throw ConfigException.variable(PATREON_BASE_URL, Display.value(Display.maskUrl(value)), rule);
         }
         if (uri.getRawUserInfo() != null) {
-            throw ConfigException.variable(PATREON_BASE_URL, Display.value(Display.maskUrl(value)),
+            throw ConfigException.variable(
+                    PATREON_BASE_URL,
+                    Display.value(Display.maskUrl(value)),
                     "must not contain credentials (the session goes in PATREON_SESSION_ID)");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
@@ -112,9 +126,11 @@ final class AppConfigLoader {
         if (value.startsWith("session_id=")) {
             throw EnvReader.invalidSecret(PATREON_SESSION_ID, "must be the cookie's value without \"session_id=\"");
         }
-        boolean unsafe = value.chars().anyMatch(c -> c <= ' ' || c >= 0x7f || c == ';' || c == ',' || c == '"' || c == '\\');
+        boolean unsafe =
+                value.chars().anyMatch(c -> c <= ' ' || c >= 0x7f || c == ';' || c == ',' || c == '"' || c == '\\');
         if (unsafe) {
-            throw EnvReader.invalidSecret(PATREON_SESSION_ID,
+            throw EnvReader.invalidSecret(
+                    PATREON_SESSION_ID,
                     "must be the session_id cookie's value alone (no spaces, quotes, commas, semicolons or line breaks)");
         }
     }

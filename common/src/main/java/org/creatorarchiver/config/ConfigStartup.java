@@ -1,13 +1,12 @@
 package org.creatorarchiver.config;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.spi.LoggingEventBuilder;
-
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * What every process main does first: load the configuration or stop with one line, then log it once: at INFO for a
@@ -20,8 +19,7 @@ public final class ConfigStartup {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigStartup.class);
 
-    private ConfigStartup() {
-    }
+    private ConfigStartup() {}
 
     /**
      * Loads the configuration from the process environment for a CLI verb and logs it at DEBUG; on a bad value prints
@@ -66,8 +64,7 @@ public final class ConfigStartup {
     public static void logEffectiveConfiguration(AppConfig config, Logger logger) {
         describe(config, logger.atInfo()).log();
         if (config.patreon().sessionId().isEmpty()) {
-            logger.warn("{} is not set: only public posts will be archived",
-                    EnvironmentVariables.PATREON_SESSION_ID);
+            logger.warn("{} is not set: only public posts will be archived", EnvironmentVariables.PATREON_SESSION_ID);
         }
     }
 

@@ -1,12 +1,12 @@
 package org.creatorarchiver.config;
 
+import static org.creatorarchiver.config.EnvironmentVariables.*;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
-import static org.creatorarchiver.config.EnvironmentVariables.*;
 
 /**
  * Builds {@link DatabaseConfig} from {@code DATABASE_URL}, {@code DATABASE_USER} and {@code DATABASE_PASSWORD}.
@@ -19,8 +19,7 @@ final class DatabaseConfigReader {
     private static final String FORMS =
             "jdbc:postgresql://host:port/database or postgres://user:password@host:port/database";
 
-    private DatabaseConfigReader() {
-    }
+    private DatabaseConfigReader() {}
 
     static DatabaseConfig read(EnvReader env) {
         String url = env.plain(DATABASE_URL, DEFAULT_DATABASE_URL);
@@ -28,8 +27,8 @@ final class DatabaseConfigReader {
         Optional<Secret> password = env.secret(DATABASE_PASSWORD);
         if (url.startsWith(JDBC_PREFIX)) {
             checkJdbcUrl(url);
-            return new DatabaseConfig(url, user.orElse(DEFAULT_DATABASE_USER),
-                    password.orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
+            return new DatabaseConfig(
+                    url, user.orElse(DEFAULT_DATABASE_USER), password.orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
             return fromPostgresUri(url, user, password);
@@ -58,8 +57,10 @@ final class DatabaseConfigReader {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw invalidUrl(url, "not a valid URL (" + e.getReason()
-                    + "); characters such as @ : / # % in the user or password must be percent-encoded");
+            throw invalidUrl(
+                    url,
+                    "not a valid URL (" + e.getReason()
+                            + "); characters such as @ : / # % in the user or password must be percent-encoded");
         }
         if (uri.getHost() == null) {
             throw invalidUrl(url, "must name a host, as in " + FORMS);
@@ -79,14 +80,17 @@ final class DatabaseConfigReader {
             urlPassword = parts.length == 2 ? Optional.of(Secret.of(decode(parts[1]))) : Optional.empty();
         }
         if (urlUser.isPresent() && envUser.isPresent() && !urlUser.equals(envUser)) {
-            throw EnvReader.invalid(DATABASE_USER, envUser.get(),
+            throw EnvReader.invalid(
+                    DATABASE_USER,
+                    envUser.get(),
                     "differs from the user in DATABASE_URL; set the user in one place only");
         }
         if (urlPassword.isPresent() && envPassword.isPresent() && !urlPassword.equals(envPassword)) {
-            throw EnvReader.invalidSecret(DATABASE_PASSWORD,
-                    "differs from the password in DATABASE_URL; set the password in one place only");
+            throw EnvReader.invalidSecret(
+                    DATABASE_PASSWORD, "differs from the password in DATABASE_URL; set the password in one place only");
         }
-        return new DatabaseConfig(jdbcUrl,
+        return new DatabaseConfig(
+                jdbcUrl,
                 urlUser.or(() -> envUser).orElse(DEFAULT_DATABASE_USER),
                 urlPassword.or(() -> envPassword).orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
     }

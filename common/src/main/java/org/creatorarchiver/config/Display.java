@@ -8,8 +8,7 @@ final class Display {
     private static final int MAX_SHOWN = 120;
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:^|[?&;])[a-z]*password=)[^&;]*");
 
-    private Display() {
-    }
+    private Display() {}
 
     /** Escapes line breaks and other control characters, so a message stays on one line. */
     static String oneLine(String text) {

@@ -13,6 +13,7 @@ public final class EnvironmentVariables {
 
     /** Secret; may be empty. */
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
+
     public static final String DEFAULT_DATABASE_PASSWORD = "";
 
     public static final String REDIS_URL = "REDIS_URL";
@@ -20,6 +21,7 @@ public final class EnvironmentVariables {
 
     /** Resolved against the working directory. */
     public static final String MEDIA_DIR = "MEDIA_DIR";
+
     public static final String DEFAULT_MEDIA_DIR = "./media";
 
     public static final String PATREON_BASE_URL = "PATREON_BASE_URL";
@@ -35,6 +37,7 @@ public final class EnvironmentVariables {
 
     /** Relative to the working directory; a missing default file means built-in defaults, a missing named file is an error. */
     public static final String ARCHIVER_SETTINGS = "ARCHIVER_SETTINGS";
+
     public static final String DEFAULT_ARCHIVER_SETTINGS = "config/settings.json";
 
     public static final String YTDLP_PATH = "YTDLP_PATH";
@@ -45,17 +48,19 @@ public final class EnvironmentVariables {
 
     /** Optional; overrides the settings' {@code queue.concurrency} for every queue of this process. */
     public static final String WORKER_CONCURRENCY = "WORKER_CONCURRENCY";
+
     public static final int MIN_WORKER_CONCURRENCY = 1;
     public static final int MAX_WORKER_CONCURRENCY = 256;
 
     /** Read by logback itself (logback.xml); validated here so a typo stops the process. */
     public static final String LOG_FORMAT = "LOG_FORMAT";
+
     public static final LogFormat DEFAULT_LOG_FORMAT = LogFormat.TEXT;
 
     /** Read by logback itself (logback.xml); validated here so a typo stops the process. */
     public static final String LOG_LEVEL = "LOG_LEVEL";
+
     public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.INFO;
 
-    private EnvironmentVariables() {
-    }
+    private EnvironmentVariables() {}
 }

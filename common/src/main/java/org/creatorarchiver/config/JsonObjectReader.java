@@ -1,7 +1,6 @@
 package org.creatorarchiver.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,46 +51,54 @@ final class JsonObjectReader {
     }
 
     boolean bool(String key, boolean defaultValue) {
-        return field(key).map(node -> {
-            if (!node.isBoolean()) {
-                throw error(key, "must be true or false", node);
-            }
-            return node.booleanValue();
-        }).orElse(defaultValue);
+        return field(key)
+                .map(node -> {
+                    if (!node.isBoolean()) {
+                        throw error(key, "must be true or false", node);
+                    }
+                    return node.booleanValue();
+                })
+                .orElse(defaultValue);
     }
 
     /** A whole number in {@code [min, max]}; {@code unit} (e.g. "seconds") completes the rule when not empty. */
     int integer(String key, int defaultValue, int min, int max, String unit) {
         String range = "between " + min + " and " + max + (unit.isEmpty() ? "" : " " + unit);
-        return field(key).map(node -> {
-            if (!node.isIntegralNumber()) {
-                throw error(key, "must be a whole number " + range, node);
-            }
-            if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
-                throw error(key, "must be " + range, node);
-            }
-            return node.intValue();
-        }).orElse(defaultValue);
+        return field(key)
+                .map(node -> {
+                    if (!node.isIntegralNumber()) {
+                        throw error(key, "must be a whole number " + range, node);
+                    }
+                    if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+                        throw error(key, "must be " + range, node);
+                    }
+                    return node.intValue();
+                })
+                .orElse(defaultValue);
     }
 
     /** A number greater than 0 and at most {@code max}; decimals allowed. */
     double positiveNumber(String key, double defaultValue, double max) {
-        return field(key).map(node -> {
-            if (!node.isNumber() || !(node.doubleValue() > 0) || node.doubleValue() > max) {
-                throw error(key, "must be a number greater than 0 and at most " + plain(max), node);
-            }
-            return node.doubleValue();
-        }).orElse(defaultValue);
+        return field(key)
+                .map(node -> {
+                    if (!node.isNumber() || !(node.doubleValue() > 0) || node.doubleValue() > max) {
+                        throw error(key, "must be a number greater than 0 and at most " + plain(max), node);
+                    }
+                    return node.doubleValue();
+                })
+                .orElse(defaultValue);
     }
 
     /** A string with at least one non-blank character. */
     String text(String key, String defaultValue) {
-        return field(key).map(node -> {
-            if (!node.isTextual() || node.textValue().isBlank()) {
-                throw error(key, "must be a non-empty string", node);
-            }
-            return node.textValue();
-        }).orElse(defaultValue);
+        return field(key)
+                .map(node -> {
+                    if (!node.isTextual() || node.textValue().isBlank()) {
+                        throw error(key, "must be a non-empty string", node);
+                    }
+                    return node.textValue();
+                })
+                .orElse(defaultValue);
     }
 
     /** The raw value of a key, present even when it is JSON null; empty when the key is absent. */

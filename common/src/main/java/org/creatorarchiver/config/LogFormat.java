@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** {@code LOG_FORMAT}: human-readable lines or one JSON object per line. */
 public enum LogFormat {
-    TEXT, JSON;
+    TEXT,
+    JSON;
 
     /** The spelling in {@code LOG_FORMAT} (and the name of the logback include it selects). */
     public String envName() {
@@ -15,6 +16,8 @@ public enum LogFormat {
 
     /** Exact match on {@code text} or {@code json}. */
     public static Optional<LogFormat> fromEnv(String value) {
-        return Arrays.stream(values()).filter(format -> format.envName().equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(format -> format.envName().equals(value))
+                .findFirst();
     }
 }

@@ -1,5 +1,4 @@
 package org.creatorarchiver.config;
 
 /** What {@code LOG_FORMAT}/{@code LOG_LEVEL} ask of logback (which reads them itself; see logback.xml). */
-public record LoggingConfig(LogFormat format, LogLevel level) {
-}
+public record LoggingConfig(LogFormat format, LogLevel level) {}

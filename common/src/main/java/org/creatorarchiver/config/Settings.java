@@ -53,7 +53,8 @@ public record Settings(Media media, Queue queue, Scraping scraping) {
     }
 
     public enum YoutubeMode {
-        EMBED, DOWNLOAD;
+        EMBED,
+        DOWNLOAD;
 
         /** The spelling used in the settings file. */
         public String jsonName() {
@@ -62,8 +63,8 @@ public record Settings(Media media, Queue queue, Scraping scraping) {
     }
 
     /** How yt-dlp downloads run; {@code maxRetries} counts retries after the first attempt. */
-    public record YoutubeDownload(String quality, List<String> subtitles, boolean autoSubtitles, int maxRetries,
-                                  Duration retryDelay) {
+    public record YoutubeDownload(
+            String quality, List<String> subtitles, boolean autoSubtitles, int maxRetries, Duration retryDelay) {
         public static final YoutubeDownload DEFAULTS =
                 new YoutubeDownload("best", List.of("en", "es"), true, 5, Duration.ofSeconds(300));
 
@@ -101,10 +102,15 @@ public record Settings(Media media, Queue queue, Scraping scraping) {
      * How Patreon is fetched. {@code maxRetries} counts job retries after the first attempt; {@code userAgent} and
      * {@code resyncInterval} are empty when the file says null.
      */
-    public record Scraping(int maxRetries, Duration retryDelay, Duration timeout, double requestsPerSecond,
-                           Optional<String> userAgent, Optional<Duration> resyncInterval) {
-        public static final Scraping DEFAULTS = new Scraping(3, Duration.ofSeconds(60), Duration.ofSeconds(300), 2,
-                Optional.empty(), Optional.empty());
+    public record Scraping(
+            int maxRetries,
+            Duration retryDelay,
+            Duration timeout,
+            double requestsPerSecond,
+            Optional<String> userAgent,
+            Optional<Duration> resyncInterval) {
+        public static final Scraping DEFAULTS =
+                new Scraping(3, Duration.ofSeconds(60), Duration.ofSeconds(300), 2, Optional.empty(), Optional.empty());
 
         /** The user agent to send: the configured one, else {@link #DEFAULT_USER_AGENT}. */
         public String effectiveUserAgent() {

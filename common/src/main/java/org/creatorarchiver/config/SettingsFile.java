@@ -1,20 +1,19 @@
 package org.creatorarchiver.config;
 
+import static org.creatorarchiver.config.EnvironmentVariables.ARCHIVER_SETTINGS;
+import static org.creatorarchiver.config.EnvironmentVariables.DEFAULT_ARCHIVER_SETTINGS;
+
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.creatorarchiver.config.EnvironmentVariables.ARCHIVER_SETTINGS;
-import static org.creatorarchiver.config.EnvironmentVariables.DEFAULT_ARCHIVER_SETTINGS;
 
 /**
  * The settings file named by {@code ARCHIVER_SETTINGS}, or the default {@code config/settings.json}. A missing
@@ -55,8 +54,10 @@ final class SettingsFile {
     Settings load() {
         if (!Files.exists(path)) {
             if (explicit) {
-                throw EnvReader.invalid(ARCHIVER_SETTINGS, name, "file not found"
-                        + (Path.of(name).isAbsolute() ? "" : " (looked for " + path + ")"));
+                throw EnvReader.invalid(
+                        ARCHIVER_SETTINGS,
+                        name,
+                        "file not found" + (Path.of(name).isAbsolute() ? "" : " (looked for " + path + ")"));
             }
             return Settings.defaults();
         }
@@ -93,8 +94,8 @@ final class SettingsFile {
 
     private static String syntaxError(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        String where = location == null ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.startsWith("Duplicate field '")) {
             String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));

@@ -2,18 +2,16 @@ package org.creatorarchiver.config;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creatorarchiver.config.Settings.*;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.creatorarchiver.config.Settings.*;
 
 /** Writes {@link Settings} back in the settings file's shape (compact JSON), for the start-up log line. */
 final class SettingsJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private SettingsJson() {
-    }
+    private SettingsJson() {}
 
     static String write(Settings settings) {
         return tree(settings).toString();
@@ -39,7 +37,8 @@ final class SettingsJson {
         patreon.putObject("audios")
                 .put("download", media.patreon().audios().download())
                 .put("format", media.patreon().audios().format());
-        patreon.putObject("attachments").put("download", media.patreon().attachments().download());
+        patreon.putObject("attachments")
+                .put("download", media.patreon().attachments().download());
         youtube(json.putObject("youtube"), media.youtube());
         json.putObject("deduplication")
                 .put("enabled", media.deduplication().enabled())

@@ -1,14 +1,13 @@
 package org.creatorarchiver.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.creatorarchiver.config.Settings.*;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.creatorarchiver.config.Settings.*;
 
 /**
  * Turns a settings document into {@link Settings}: every key is optional and overrides only itself; unknown keys,
@@ -26,8 +25,7 @@ final class SettingsParser {
     /** A language code as yt-dlp's --sub-langs takes it: "en", "es", "pt-BR", "zh-Hans". */
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
-    private SettingsParser() {
-    }
+    private SettingsParser() {}
 
     static Settings parse(String file, JsonNode document) {
         JsonObjectReader root = JsonObjectReader.root(file, document);
@@ -57,25 +55,34 @@ final class SettingsParser {
         JsonObjectReader audios = json.object("audios");
         JsonObjectReader attachments = json.object("attachments");
         return new PatreonMedia(
-                new PatreonVideos(videos.bool("download", defaults.videos().download()),
+                new PatreonVideos(
+                        videos.bool("download", defaults.videos().download()),
                         videos.text("quality", defaults.videos().quality()),
                         videos.text("format", defaults.videos().format())),
-                new PatreonAudios(audios.bool("download", defaults.audios().download()),
+                new PatreonAudios(
+                        audios.bool("download", defaults.audios().download()),
                         audios.text("format", defaults.audios().format())),
-                new Attachments(attachments.bool("download", defaults.attachments().download())));
+                new Attachments(
+                        attachments.bool("download", defaults.attachments().download())));
     }
 
     private static Youtube youtube(JsonObjectReader json, Youtube defaults) {
-        YoutubeMode mode = json.field("mode").map(node -> youtubeMode(json, node)).orElse(defaults.mode());
+        YoutubeMode mode =
+                json.field("mode").map(node -> youtubeMode(json, node)).orElse(defaults.mode());
         boolean downloadIfEmbedFails = json.bool("download_if_embed_fails", defaults.downloadIfEmbedFails());
         JsonObjectReader download = json.object("download_settings");
         YoutubeDownload d = defaults.downloadSettings();
-        return new Youtube(mode, downloadIfEmbedFails, new YoutubeDownload(
-                download.text("quality", d.quality()),
-                download.field("subtitles").map(node -> languageCodes(download, node)).orElse(d.subtitles()),
-                download.bool("auto_subtitles", d.autoSubtitles()),
-                download.integer("max_retries", d.maxRetries(), 0, MAX_RETRIES, ""),
-                seconds(download, "retry_delay", d.retryDelay(), MAX_DELAY_SECONDS)));
+        return new Youtube(
+                mode,
+                downloadIfEmbedFails,
+                new YoutubeDownload(
+                        download.text("quality", d.quality()),
+                        download.field("subtitles")
+                                .map(node -> languageCodes(download, node))
+                                .orElse(d.subtitles()),
+                        download.bool("auto_subtitles", d.autoSubtitles()),
+                        download.integer("max_retries", d.maxRetries(), 0, MAX_RETRIES, ""),
+                        seconds(download, "retry_delay", d.retryDelay(), MAX_DELAY_SECONDS)));
     }
 
     private static YoutubeMode youtubeMode(JsonObjectReader json, JsonNode node) {
@@ -105,12 +112,13 @@ final class SettingsParser {
     /** Media files are stored under their SHA-256, so deduplication is part of the store and cannot change. */
     private static Deduplication deduplication(JsonObjectReader json) {
         if (!json.bool("enabled", true)) {
-            throw json.error("enabled",
-                    "deduplication cannot be turned off (media files are stored once, under their SHA-256)");
+            throw json.error(
+                    "enabled", "deduplication cannot be turned off (media files are stored once, under their SHA-256)");
         }
         json.field("hash_algorithm").ifPresent(node -> {
             if (!node.isTextual() || !node.textValue().equals(Settings.HASH_ALGORITHM)) {
-                throw json.error("hash_algorithm",
+                throw json.error(
+                        "hash_algorithm",
                         "must be \"sha256\" (the media store is addressed by SHA-256; no other algorithm is supported)",
                         node);
             }
@@ -135,7 +143,9 @@ final class SettingsParser {
                 seconds(json, "timeout", defaults.timeout(), MAX_TIMEOUT_SECONDS),
                 json.positiveNumber("requests_per_second", defaults.requestsPerSecond(), MAX_REQUESTS_PER_SECOND),
                 json.field("user_agent").map(node -> userAgent(json, node)).orElse(defaults.userAgent()),
-                json.field("resync_interval").map(node -> resyncInterval(json, node)).orElse(defaults.resyncInterval()));
+                json.field("resync_interval")
+                        .map(node -> resyncInterval(json, node))
+                        .orElse(defaults.resyncInterval()));
     }
 
     private static Duration seconds(JsonObjectReader json, String key, Duration defaultValue, int max) {
@@ -147,7 +157,9 @@ final class SettingsParser {
         if (node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isTextual() || node.textValue().isBlank() || node.textValue().chars().anyMatch(Character::isISOControl)) {
+        if (!node.isTextual()
+                || node.textValue().isBlank()
+                || node.textValue().chars().anyMatch(Character::isISOControl)) {
             throw json.error("user_agent", "must be null or a non-empty string without line breaks", node);
         }
         return Optional.of(node.textValue());

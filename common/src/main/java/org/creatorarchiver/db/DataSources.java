@@ -3,19 +3,17 @@ package org.creatorarchiver.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import org.postgresql.Driver;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Connections to PostgreSQL: a pool for a long-running process, a single connection for a short command. */
 public final class DataSources {
 
-    private DataSources() {
-    }
+    private DataSources() {}
 
     /**
      * Opens a HikariCP pool and checks that one connection can be made, so that a wrong URL or an absent

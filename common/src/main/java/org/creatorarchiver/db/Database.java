@@ -1,12 +1,11 @@
 package org.creatorarchiver.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
 
 /**
  * A process's handle on PostgreSQL: a connection pool, a schema migrated to this build's version, and jOOQ.

@@ -6,5 +6,4 @@ package org.creatorarchiver.db;
  * @param applied       migrations applied by this run (0 when the schema was already current)
  * @param schemaVersion the schema version after the run
  */
-public record MigrationReport(int applied, String schemaVersion) {
-}
+public record MigrationReport(int applied, String schemaVersion) {}

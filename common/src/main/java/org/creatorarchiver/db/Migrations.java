@@ -1,15 +1,14 @@
 package org.creatorarchiver.db;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema to the version this build expects, with the Flyway scripts in {@value #LOCATION}.
@@ -26,17 +25,19 @@ public final class Migrations {
      * schema is current without loading Flyway; {@code MigrationsTest} fails when a new script does not update it.
      */
     public static final int LATEST_VERSION = 2;
+
     private static final String UNDEFINED_TABLE = "42P01";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /**
      * @param databaseLabel names the database in error messages; give the redacted URL, never the raw one
      * @throws DatabaseException when a script fails or none is found; one line naming {@code databaseLabel}
      */
     public static MigrationReport migrate(DataSource dataSource, String databaseLabel) {
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION)
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
                 .validateMigrationNaming(true)
                 .load();
         return migrate(flyway, databaseLabel);
@@ -48,8 +49,8 @@ public final class Migrations {
      */
     public static boolean isCurrent(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT max(version::int) FROM flyway_schema_history"
-                     + " WHERE success AND version ~ '^[0-9]+$'")) {
+                ResultSet row = statement.executeQuery("SELECT max(version::int) FROM flyway_schema_history"
+                        + " WHERE success AND version ~ '^[0-9]+$'")) {
             return row.next() && row.getInt(1) >= LATEST_VERSION;
         } catch (SQLException e) {
             if (UNDEFINED_TABLE.equals(e.getSQLState())) {
@@ -71,7 +72,8 @@ public final class Migrations {
                 return;
             }
         } catch (SQLException e) {
-            throw DatabaseException.of("cannot read the schema version", settings.redactedUrl(), e, settings.redaction());
+            throw DatabaseException.of(
+                    "cannot read the schema version", settings.redactedUrl(), e, settings.redaction());
         }
         log.info("the schema is behind this build: migrating it first");
         migrate(DataSources.unpooled(settings), settings.redactedUrl());
@@ -87,8 +89,10 @@ public final class Migrations {
         // Flyway leaves the target version empty when nothing was applied; the schema then stays where it was.
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         if (version == null) {
-            throw new DatabaseException("database migration failed (" + databaseLabel + "): no migration found in "
-                    + String.join(", ", locations(flyway)), null);
+            throw new DatabaseException(
+                    "database migration failed (" + databaseLabel + "): no migration found in "
+                            + String.join(", ", locations(flyway)),
+                    null);
         }
         return new MigrationReport(result.migrationsExecuted, version);
     }

@@ -6,13 +6,16 @@ package org.creatorarchiver.http;
  */
 public enum FailureKind {
     /** 401: Patreon refuses the session. Retrying cannot help until the user changes the cookie. */
-    UNAUTHORIZED("Unauthorized", false,
-            "the Patreon session cookie (PATREON_SESSION_ID) is missing, wrong or expired"),
+    UNAUTHORIZED("Unauthorized", false, "the Patreon session cookie (PATREON_SESSION_ID) is missing, wrong or expired"),
     /** 426: Patreon refuses this app version (the user agent). */
-    UPGRADE_REQUIRED("Upgrade Required", false,
+    UPGRADE_REQUIRED(
+            "Upgrade Required",
+            false,
             "Patreon refuses this app version; set scraping.user_agent to a current Patreon app user agent"),
     /** 403 (or 503) with Cloudflare's challenge page: bot protection, cleared by the user, not by retrying now. */
-    CLOUDFLARE_CHALLENGE("Cloudflare challenge", false,
+    CLOUDFLARE_CHALLENGE(
+            "Cloudflare challenge",
+            false,
             "Cloudflare's bot protection stopped the request; try another network, a current user agent"
                     + " or a fresh session cookie"),
     /** Any other 403. */

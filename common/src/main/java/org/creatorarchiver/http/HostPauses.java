@@ -1,17 +1,16 @@
 package org.creatorarchiver.http;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Pauses a host for every process sharing the Redis after it answered 429. Key {@code archiver:pause:<host[:port]>}
@@ -49,8 +48,13 @@ public final class HostPauses {
             return;
         }
         long resumeAt = clock.millis() + duration.toMillis();
-        Boolean extended = script.eval(RScript.Mode.READ_WRITE, EXTEND_SCRIPT, RScript.ReturnType.BOOLEAN,
-                List.of(key(origin)), String.valueOf(resumeAt), String.valueOf(duration.toMillis()));
+        Boolean extended = script.eval(
+                RScript.Mode.READ_WRITE,
+                EXTEND_SCRIPT,
+                RScript.ReturnType.BOOLEAN,
+                List.of(key(origin)),
+                String.valueOf(resumeAt),
+                String.valueOf(duration.toMillis()));
         if (Boolean.TRUE.equals(extended)) {
             log.warn("{} answered 429: every worker pauses it until {}", origin, Instant.ofEpochMilli(resumeAt));
         }
@@ -58,7 +62,8 @@ public final class HostPauses {
 
     /** When the pause on {@code origin} ends, if one is active now. */
     public Optional<Instant> pausedUntil(Origin origin) {
-        String value = redisson.<String>getBucket(key(origin), StringCodec.INSTANCE).get();
+        String value =
+                redisson.<String>getBucket(key(origin), StringCodec.INSTANCE).get();
         if (value == null) {
             return Optional.empty();
         }

@@ -1,14 +1,13 @@
 package org.creatorarchiver.http;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.ratelimiter.RateLimiterArgs;
 import org.redisson.client.RedisException;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One request rate per host shared by every process on the Redis ({@code archiver:ratelimit:<host[:port]>}, a

@@ -1,11 +1,9 @@
 package org.creatorarchiver.http;
 
-import org.creatorarchiver.config.Settings;
-
-import okhttp3.HttpUrl;
-
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.creatorarchiver.config.Settings;
 
 /**
  * Everything the HTTP clients need, already validated. {@code sessionId} is the Patreon {@code session_id} cookie
@@ -34,6 +32,7 @@ public record HttpClientSettings(
     public static final String DEFAULT_BASE_URL = "https://www.patreon.com";
     /** Patreon's Android app; the API answers it (gallery-dl, yt-dlp). A 426 means Patreon wants a newer version. */
     public static final String DEFAULT_USER_AGENT = Settings.DEFAULT_USER_AGENT;
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     public static final double DEFAULT_REQUESTS_PER_SECOND = 2;
     public static final int DEFAULT_SHORT_RETRIES = 3;
@@ -55,14 +54,16 @@ public record HttpClientSettings(
         userAgent = blankToNull(userAgent) == null ? DEFAULT_USER_AGENT : userAgent.strip();
         requirePositive(timeout, "scraping.timeout");
         if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-            throw new IllegalArgumentException("scraping.requests_per_second must be a number > 0, got " + requestsPerSecond);
+            throw new IllegalArgumentException(
+                    "scraping.requests_per_second must be a number > 0, got " + requestsPerSecond);
         }
         if (shortRetries < 0) {
             throw new IllegalArgumentException("short HTTP retries must be >= 0, got " + shortRetries);
         }
         requirePositive(retryBaseBackoff, "the HTTP retry backoff");
         if (maxRetryAfterWait == null || maxRetryAfterWait.isNegative()) {
-            throw new IllegalArgumentException("the longest in-call Retry-After wait must be >= 0, got " + maxRetryAfterWait);
+            throw new IllegalArgumentException(
+                    "the longest in-call Retry-After wait must be >= 0, got " + maxRetryAfterWait);
         }
     }
 
@@ -71,16 +72,30 @@ public record HttpClientSettings(
      *
      * @param patreonBaseUrl {@code PATREON_BASE_URL}; {@code null} or blank means {@link #DEFAULT_BASE_URL}
      */
-    public static HttpClientSettings of(String patreonBaseUrl, String sessionId, String userAgent, Duration timeout,
-                                        double requestsPerSecond) {
-        return new HttpClientSettings(parseBaseUrl(patreonBaseUrl), sessionId, userAgent, timeout, requestsPerSecond,
-                DEFAULT_SHORT_RETRIES, DEFAULT_RETRY_BASE_BACKOFF, DEFAULT_MAX_RETRY_AFTER_WAIT);
+    public static HttpClientSettings of(
+            String patreonBaseUrl, String sessionId, String userAgent, Duration timeout, double requestsPerSecond) {
+        return new HttpClientSettings(
+                parseBaseUrl(patreonBaseUrl),
+                sessionId,
+                userAgent,
+                timeout,
+                requestsPerSecond,
+                DEFAULT_SHORT_RETRIES,
+                DEFAULT_RETRY_BASE_BACKOFF,
+                DEFAULT_MAX_RETRY_AFTER_WAIT);
     }
 
     /** A copy with another in-call retry policy. */
     public HttpClientSettings withRetries(int shortRetries, Duration retryBaseBackoff, Duration maxRetryAfterWait) {
-        return new HttpClientSettings(patreonBaseUrl, sessionId, userAgent, timeout, requestsPerSecond,
-                shortRetries, retryBaseBackoff, maxRetryAfterWait);
+        return new HttpClientSettings(
+                patreonBaseUrl,
+                sessionId,
+                userAgent,
+                timeout,
+                requestsPerSecond,
+                shortRetries,
+                retryBaseBackoff,
+                maxRetryAfterWait);
     }
 
     public Optional<String> session() {

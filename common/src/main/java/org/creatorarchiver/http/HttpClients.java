@@ -1,13 +1,12 @@
 package org.creatorarchiver.http;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.CookieJar;
 import okhttp3.OkHttpClient;
 import org.redisson.api.RedissonClient;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The process's HTTP clients: one {@link OkHttpClient} (connection pool, dispatcher) from which the Patreon client
@@ -43,8 +42,12 @@ public final class HttpClients implements AutoCloseable {
                 .connectTimeout(shorter(CONNECT_TIMEOUT, settings.timeout()))
                 .cookieJar(CookieJar.NO_COOKIES)
                 .build();
-        PatreonHttp patreon = new PatreonHttp(patreonClient(shared, settings), settings,
-                new HostRateLimiter(redisson, settings.requestsPerSecond()), new HostPauses(redisson, clock), clock);
+        PatreonHttp patreon = new PatreonHttp(
+                patreonClient(shared, settings),
+                settings,
+                new HostRateLimiter(redisson, settings.requestsPerSecond()),
+                new HostPauses(redisson, clock),
+                clock);
         MediaHttp media = new MediaHttp(mediaClient(shared, settings), settings, clock);
         return new HttpClients(shared, patreon, media);
     }

@@ -35,7 +35,9 @@ public record HttpFailure(FailureKind kind, int status, String url, Duration ret
             message.append(" (").append(detail).append(')');
         }
         if (retryAfter != null) {
-            message.append("; retry after ").append(Math.max(1, (retryAfter.toMillis() + 999) / 1000)).append(" s");
+            message.append("; retry after ")
+                    .append(Math.max(1, (retryAfter.toMillis() + 999) / 1000))
+                    .append(" s");
         }
         return message.toString();
     }

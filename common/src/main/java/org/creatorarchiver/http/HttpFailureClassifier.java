@@ -2,14 +2,13 @@ package org.creatorarchiver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 
 /** The one place where HTTP outcomes become {@link HttpFailure}s. */
 public final class HttpFailureClassifier {
@@ -20,8 +19,7 @@ public final class HttpFailureClassifier {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LONGEST_DETAIL = 200;
 
-    private HttpFailureClassifier() {
-    }
+    private HttpFailureClassifier() {}
 
     /**
      * Classifies a non-2xx answer.
@@ -41,8 +39,13 @@ public final class HttpFailureClassifier {
             case 403 -> new HttpFailure(FailureKind.BLOCKED, status, where, null, null);
             case 404, 410 -> new HttpFailure(FailureKind.NOT_FOUND, status, where, null, null);
             case 426 -> new HttpFailure(FailureKind.UPGRADE_REQUIRED, status, where, null, null);
-            case 429 -> new HttpFailure(FailureKind.RATE_LIMITED, status, where,
-                    RetryAfter.parse(headers.get("Retry-After"), now), null);
+            case 429 ->
+                new HttpFailure(
+                        FailureKind.RATE_LIMITED,
+                        status,
+                        where,
+                        RetryAfter.parse(headers.get("Retry-After"), now),
+                        null);
             default -> classifyRange(status, where, body);
         };
     }
@@ -50,14 +53,15 @@ public final class HttpFailureClassifier {
     /** A call that got no HTTP answer. */
     public static HttpFailure network(HttpUrl url, IOException cause) {
         String reason = cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage())
-                ? "timed out" : cause.getClass().getSimpleName() + ": " + oneLine(String.valueOf(cause.getMessage()));
+                ? "timed out"
+                : cause.getClass().getSimpleName() + ": " + oneLine(String.valueOf(cause.getMessage()));
         return new HttpFailure(FailureKind.NETWORK_ERROR, 0, LoggableUrl.of(url), null, reason);
     }
 
     /** A call not sent because an earlier 429 paused the host for longer than the caller may wait. */
     public static HttpFailure paused(HttpUrl url, Duration remaining) {
-        return new HttpFailure(FailureKind.RATE_LIMITED, 0, LoggableUrl.of(url), remaining,
-                Origin.of(url) + " is paused after a 429");
+        return new HttpFailure(
+                FailureKind.RATE_LIMITED, 0, LoggableUrl.of(url), remaining, Origin.of(url) + " is paused after a 429");
     }
 
     /**

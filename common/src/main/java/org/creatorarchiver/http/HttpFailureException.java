@@ -20,7 +20,9 @@ public abstract sealed class HttpFailureException extends Exception
     }
 
     public static HttpFailureException of(HttpFailure failure, Throwable cause) {
-        return failure.retryable() ? new TransientHttpException(failure, cause) : new PermanentHttpException(failure, cause);
+        return failure.retryable()
+                ? new TransientHttpException(failure, cause)
+                : new PermanentHttpException(failure, cause);
     }
 
     public HttpFailure failure() {

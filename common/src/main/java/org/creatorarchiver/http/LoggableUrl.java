@@ -1,10 +1,9 @@
 package org.creatorarchiver.http;
 
-import okhttp3.HttpUrl;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 
 /**
  * A URL as it may appear in logs and error messages: signed CDN and Mux URLs carry short-lived access tokens in
@@ -14,22 +13,26 @@ import java.util.stream.Collectors;
  */
 public final class LoggableUrl {
 
-    private static final Pattern BOILERPLATE = Pattern.compile("(include|fields%5B[^=]*%5D|fields\\[[^=]*]|json-api-[a-z-]+)=");
+    private static final Pattern BOILERPLATE =
+            Pattern.compile("(include|fields%5B[^=]*%5D|fields\\[[^=]*]|json-api-[a-z-]+)=");
     private static final Pattern CREDENTIAL_NAME = Pattern.compile("token|signature|policy|key|auth|session");
 
-    private LoggableUrl() {
-    }
+    private LoggableUrl() {}
 
     public static String of(HttpUrl url) {
         String query = url.encodedQuery();
         if (query == null) {
             return url.toString();
         }
-        String masked = Pattern.compile("&").splitAsStream(query)
+        String masked = Pattern.compile("&")
+                .splitAsStream(query)
                 .filter(parameter -> !BOILERPLATE.matcher(parameter).lookingAt())
                 .map(LoggableUrl::maskCredential)
                 .collect(Collectors.joining("&"));
-        return url.newBuilder().encodedQuery(masked.isEmpty() ? null : masked).build().toString();
+        return url.newBuilder()
+                .encodedQuery(masked.isEmpty() ? null : masked)
+                .build()
+                .toString();
     }
 
     private static String maskCredential(String parameter) {

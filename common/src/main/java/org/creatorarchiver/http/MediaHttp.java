@@ -1,13 +1,12 @@
 package org.creatorarchiver.http;
 
+import java.io.IOException;
+import java.time.Clock;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-
-import java.io.IOException;
-import java.time.Clock;
 
 /**
  * Downloads media (Patreon CDN, Mux, any URL taken from a response) with a client that has no cookie jar, whatever
@@ -26,8 +25,8 @@ public final class MediaHttp {
 
     MediaHttp(OkHttpClient client, HttpClientSettings settings, Clock clock) {
         this.client = client;
-        this.retry = new ShortRetry("media", settings.shortRetries(), settings.retryBaseBackoff(),
-                settings.maxRetryAfterWait());
+        this.retry = new ShortRetry(
+                "media", settings.shortRetries(), settings.retryBaseBackoff(), settings.maxRetryAfterWait());
         this.userAgent = settings.userAgent();
         this.clock = clock;
     }
@@ -45,8 +44,8 @@ public final class MediaHttp {
      */
     public Response openStream(HttpUrl url, Headers headers) throws HttpFailureException, InterruptedException {
         if (headers.get("Cookie") != null) {
-            throw new IllegalArgumentException("media downloads never send cookies; drop the Cookie header for "
-                    + LoggableUrl.of(url));
+            throw new IllegalArgumentException(
+                    "media downloads never send cookies; drop the Cookie header for " + LoggableUrl.of(url));
         }
         Request request = new Request.Builder().url(url).headers(headers).get().build();
         return retry.call(url, () -> attempt(request));
@@ -62,9 +61,14 @@ public final class MediaHttp {
             return response;
         }
         try (response) {
-            String snippet = response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
-            throw HttpFailureException.of(HttpFailureClassifier.classify(response.code(), response.headers(), snippet,
-                    response.request().url(), clock.instant()));
+            String snippet =
+                    response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
+            throw HttpFailureException.of(HttpFailureClassifier.classify(
+                    response.code(),
+                    response.headers(),
+                    snippet,
+                    response.request().url(),
+                    clock.instant()));
         }
     }
 }

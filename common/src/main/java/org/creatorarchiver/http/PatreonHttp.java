@@ -1,15 +1,14 @@
 package org.creatorarchiver.http;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * GETs Patreon's API and pages on {@code PATREON_BASE_URL}: with the session cookie (that origin only), the shared
@@ -32,14 +31,18 @@ public final class PatreonHttp {
     private final Duration maxRetryAfterWait;
     private final Clock clock;
 
-    PatreonHttp(OkHttpClient client, HttpClientSettings settings, HostRateLimiter rateLimiter, HostPauses pauses,
-                Clock clock) {
+    PatreonHttp(
+            OkHttpClient client,
+            HttpClientSettings settings,
+            HostRateLimiter rateLimiter,
+            HostPauses pauses,
+            Clock clock) {
         this.client = client;
         this.urls = new PatreonUrls(settings.patreonBaseUrl());
         this.rateLimiter = rateLimiter;
         this.pauses = pauses;
-        this.retry = new ShortRetry("patreon", settings.shortRetries(), settings.retryBaseBackoff(),
-                settings.maxRetryAfterWait());
+        this.retry = new ShortRetry(
+                "patreon", settings.shortRetries(), settings.retryBaseBackoff(), settings.maxRetryAfterWait());
         this.maxRetryAfterWait = settings.maxRetryAfterWait();
         this.clock = clock;
     }
@@ -77,8 +80,7 @@ public final class PatreonHttp {
         return retry.call(url, () -> attempt(request));
     }
 
-    private PatreonResponse attempt(Request request)
-            throws IOException, HttpFailureException, InterruptedException {
+    private PatreonResponse attempt(Request request) throws IOException, HttpFailureException, InterruptedException {
         pauses.awaitEnd(request.url(), maxRetryAfterWait);
         rateLimiter.acquire(Origin.of(request.url()));
         try (Response response = client.newCall(request).execute()) {
@@ -87,9 +89,10 @@ public final class PatreonHttp {
             if (response.isSuccessful()) {
                 return new PatreonResponse(response.code(), finalUrl, response.headers(), body.string());
             }
-            String snippet = response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
-            HttpFailure failure = HttpFailureClassifier.classify(response.code(), response.headers(), snippet,
-                    finalUrl, clock.instant());
+            String snippet =
+                    response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
+            HttpFailure failure = HttpFailureClassifier.classify(
+                    response.code(), response.headers(), snippet, finalUrl, clock.instant());
             if (failure.kind() == FailureKind.RATE_LIMITED) {
                 pauses.pause(Origin.of(finalUrl), failure.retryAfter());
             }

@@ -1,10 +1,9 @@
 package org.creatorarchiver.http;
 
+import java.util.List;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
 import okhttp3.HttpUrl;
-
-import java.util.List;
 
 /**
  * Offers {@code session_id} to exactly one origin. OkHttp asks the jar before every network request, redirects
@@ -32,8 +31,7 @@ final class PatreonSessionCookieJar implements CookieJar {
 
     /** Cookies Patreon sets are dropped: workers stay stateless and no response can plant or replace a cookie. */
     @Override
-    public void saveFromResponse(HttpUrl url, List<Cookie> cookies) {
-    }
+    public void saveFromResponse(HttpUrl url, List<Cookie> cookies) {}
 
     @Override
     public String toString() {

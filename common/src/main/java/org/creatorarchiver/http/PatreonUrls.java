@@ -1,8 +1,7 @@
 package org.creatorarchiver.http;
 
-import okhttp3.HttpUrl;
-
 import java.util.Locale;
+import okhttp3.HttpUrl;
 
 /**
  * Builds request URLs on {@code PATREON_BASE_URL}. Only the path and query of a Patreon URL matter: a link taken
@@ -47,7 +46,10 @@ public final class PatreonUrls {
 
     /** {@code url}'s path and query on the base URL. */
     public HttpUrl rebase(HttpUrl url) {
-        return base.newBuilder().encodedPath(url.encodedPath()).encodedQuery(url.encodedQuery()).build();
+        return base.newBuilder()
+                .encodedPath(url.encodedPath())
+                .encodedQuery(url.encodedQuery())
+                .build();
     }
 
     public boolean isOnBase(HttpUrl url) {

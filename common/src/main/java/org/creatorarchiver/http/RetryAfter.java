@@ -14,8 +14,7 @@ public final class RetryAfter {
     /** A malformed or hostile header must not stop every worker for days. */
     public static final Duration LONGEST = Duration.ofHours(1);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The delay the header asks for, from {@code now}; {@link #DEFAULT} when absent or unreadable, never negative. */
     public static Duration parse(String headerValue, Instant now) {
@@ -28,7 +27,8 @@ public final class RetryAfter {
             delay = value.length() > 9 ? LONGEST : Duration.ofSeconds(Long.parseLong(value));
         } else {
             try {
-                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 delay = Duration.between(now, until);
             } catch (DateTimeParseException e) {
                 return DEFAULT;

@@ -5,12 +5,11 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.time.Duration;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The in-call retry (resilience4j) for transient failures: network errors, 5xx, and 429s whose {@code Retry-After}
@@ -69,9 +68,14 @@ final class ShortRetry {
     /** One Retry per call, so its log lines can name the URL. */
     private Retry retryFor(HttpUrl url) {
         Retry retry = Retry.of(name, config);
-        retry.getEventPublisher().onRetry(event -> log.info("GET {}: retry {} of {} in {} ms after: {}",
-                LoggableUrl.of(url), event.getNumberOfRetryAttempts(), retries, event.getWaitInterval().toMillis(),
-                event.getLastThrowable().getMessage()));
+        retry.getEventPublisher()
+                .onRetry(event -> log.info(
+                        "GET {}: retry {} of {} in {} ms after: {}",
+                        LoggableUrl.of(url),
+                        event.getNumberOfRetryAttempts(),
+                        retries,
+                        event.getWaitInterval().toMillis(),
+                        event.getLastThrowable().getMessage()));
         return retry;
     }
 
@@ -83,14 +87,18 @@ final class ShortRetry {
             return true;
         }
         if (failure instanceof TransientHttpException transientFailure) {
-            return transientFailure.retryAfter().map(wait -> wait.compareTo(maxRetryAfterWait) <= 0).orElse(true);
+            return transientFailure
+                    .retryAfter()
+                    .map(wait -> wait.compareTo(maxRetryAfterWait) <= 0)
+                    .orElse(true);
         }
         return false;
     }
 
     private static long intervalMillis(long backoffMillis, Either<Throwable, Object> outcome) {
         if (outcome.isLeft() && outcome.getLeft() instanceof TransientHttpException transientFailure) {
-            long serverAsked = transientFailure.retryAfter().map(Duration::toMillis).orElse(0L);
+            long serverAsked =
+                    transientFailure.retryAfter().map(Duration::toMillis).orElse(0L);
             return Math.max(backoffMillis, serverAsked);
         }
         return backoffMillis;

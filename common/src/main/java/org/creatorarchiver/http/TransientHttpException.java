@@ -1,9 +1,8 @@
 package org.creatorarchiver.http;
 
-import org.creatorarchiver.queue.RetryDelayHint;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.creatorarchiver.queue.RetryDelayHint;
 
 /**
  * A failure that outlived the in-call retries but may heal (429, 5xx, network): the job runtime should reschedule

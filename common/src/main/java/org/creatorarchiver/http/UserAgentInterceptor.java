@@ -1,9 +1,8 @@
 package org.creatorarchiver.http;
 
+import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
-
-import java.io.IOException;
 
 /** Sends the configured user agent unless a caller chose one for that request. */
 final class UserAgentInterceptor implements Interceptor {
@@ -19,6 +18,7 @@ final class UserAgentInterceptor implements Interceptor {
         if (chain.request().header("User-Agent") != null) {
             return chain.proceed(chain.request());
         }
-        return chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
+        return chain.proceed(
+                chain.request().newBuilder().header("User-Agent", userAgent).build());
     }
 }

@@ -11,20 +11,16 @@ import org.creatorarchiver.queue.Queues;
 public final class JobTypes {
 
     /** Phase 1: list a creator's posts; {@code full} walks every page instead of stopping at known posts. */
-    public record SyncCreator(long sourceId, boolean full) {
-    }
+    public record SyncCreator(long sourceId, boolean full) {}
 
     /** Phase 2: a post's details and the decision for each of its media. */
-    public record ProcessPost(long postId) {
-    }
+    public record ProcessPost(long postId) {}
 
     /** Phase 2's downloads: one media item of a post into the content-addressed store. */
-    public record DownloadMedia(long postMediaId) {
-    }
+    public record DownloadMedia(long postMediaId) {}
 
     /** Phase 3: a creator's collections and their posts. */
-    public record SyncCollections(long sourceId) {
-    }
+    public record SyncCollections(long sourceId) {}
 
     public static final JobType<SyncCreator> SYNC_CREATOR =
             new JobType<>(Queues.PHASE1, "sync_creator", SyncCreator.class);
@@ -35,6 +31,5 @@ public final class JobTypes {
     public static final JobType<SyncCollections> SYNC_COLLECTIONS =
             new JobType<>(Queues.PHASE3, "sync_collections", SyncCollections.class);
 
-    private JobTypes() {
-    }
+    private JobTypes() {}
 }

@@ -5,5 +5,4 @@ package org.creatorarchiver.media;
  *
  * @param sha256 64 lowercase hex digits
  */
-public record HashedFile(java.nio.file.Path path, String sha256, long size) {
-}
+public record HashedFile(java.nio.file.Path path, String sha256, long size) {}

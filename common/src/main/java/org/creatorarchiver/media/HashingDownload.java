@@ -52,8 +52,8 @@ public final class HashingDownload {
             MessageDigest sha256 = sha256();
             byte[] buffer = new byte[BUFFER_BYTES];
             long size = 0;
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out =
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
                     size += read;
                     if (size > maxBytes) {

@@ -13,17 +13,18 @@ final class MediaFileLocks {
     /** "MEDI" in ASCII. */
     private static final int NAMESPACE = 0x4D454449;
 
-    private MediaFileLocks() {
-    }
+    private MediaFileLocks() {}
 
     /** Held until the transaction of {@code tx} ends, commit or rollback. */
     static void lockForTransaction(DSLContext tx, String sha256) {
-        tx.resultQuery("SELECT pg_advisory_xact_lock(?, ?)", NAMESPACE, key(sha256)).fetch();
+        tx.resultQuery("SELECT pg_advisory_xact_lock(?, ?)", NAMESPACE, key(sha256))
+                .fetch();
     }
 
     /** Held by the connection of {@code session}, across transactions, until {@link #unlockSession}. */
     static void lockForSession(DSLContext session, String sha256) {
-        session.resultQuery("SELECT pg_advisory_lock(?, ?)", NAMESPACE, key(sha256)).fetch();
+        session.resultQuery("SELECT pg_advisory_lock(?, ?)", NAMESPACE, key(sha256))
+                .fetch();
     }
 
     /** @return false when the session did not hold the lock */

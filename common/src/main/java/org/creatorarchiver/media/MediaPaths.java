@@ -14,8 +14,7 @@ public final class MediaPaths {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SAFE_EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
-    private MediaPaths() {
-    }
+    private MediaPaths() {}
 
     /** The path of the file with these bytes, relative to {@code MEDIA_DIR}, always with '/' separators. */
     public static String relativePath(String sha256, String extension) {

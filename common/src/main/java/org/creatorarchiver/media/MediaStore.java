@@ -1,11 +1,6 @@
 package org.creatorarchiver.media;
 
-import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
-import org.jooq.DSLContext;
-import org.jooq.Record3;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,8 +14,12 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each distinct content once: the bytes at {@code MEDIA_DIR/sha256/ab/cd/<hash>.<ext>} and one
@@ -81,8 +80,8 @@ public final class MediaStore {
     /** {@code MEDIA_DIR/tmp/<worker-id>/}, created if needed: the only place downloads are written before storing. */
     public Path tempDir(String workerId) throws IOException {
         if (workerId == null || !WORKER_ID.matcher(workerId).matches() || workerId.matches("\\.+")) {
-            throw new IllegalArgumentException("a worker id names a directory: letters, digits, '_', '.', '-', got "
-                    + workerId);
+            throw new IllegalArgumentException(
+                    "a worker id names a directory: letters, digits, '_', '.', '-', got " + workerId);
         }
         return Files.createDirectories(mediaDir.resolve("tmp").resolve(workerId));
     }
@@ -108,15 +107,16 @@ public final class MediaStore {
      * @param extension   kept only when {@link MediaPaths#safeExtension} accepts it; ignored for known bytes
      * @throws IOException when the file cannot be renamed into place; the transaction is rolled back
      */
-    public StoredFile store(Path tempFile, String sha256, long size, String contentType, String extension,
-                            Linker linker) throws IOException {
+    public StoredFile store(
+            Path tempFile, String sha256, long size, String contentType, String extension, Linker linker)
+            throws IOException {
         try {
             Objects.requireNonNull(linker, "linker");
             Incoming incoming = Incoming.checked(tempFile, sha256, size, contentType, extension);
             PlacedFile placed = new PlacedFile();
             try {
-                return dsl.transactionResult(configuration ->
-                        storeLocked(configuration.dsl(), incoming, linker, placed));
+                return dsl.transactionResult(
+                        configuration -> storeLocked(configuration.dsl(), incoming, linker, placed));
             } catch (RuntimeException | Error e) {
                 placed.get().ifPresent(path -> discardUnlessClaimed(sha256, path, e));
                 if (e instanceof FileFailure failure) {
@@ -150,7 +150,8 @@ public final class MediaStore {
 
     private StoredFile storeLocked(DSLContext tx, Incoming incoming, Linker linker, PlacedFile placed) {
         MediaFileLocks.lockForTransaction(tx, incoming.sha256());
-        MediaFilesRecord existing = tx.selectFrom(MEDIA_FILES).where(MEDIA_FILES.FILE_HASH.eq(incoming.sha256()))
+        MediaFilesRecord existing = tx.selectFrom(MEDIA_FILES)
+                .where(MEDIA_FILES.FILE_HASH.eq(incoming.sha256()))
                 .fetchOne();
         if (existing == null) {
             return storeNew(tx, incoming, linker, placed);
@@ -165,19 +166,23 @@ public final class MediaStore {
                 .set(MEDIA_FILES.FILE_PATH, path)
                 .set(MEDIA_FILES.FILE_TYPE, incoming.contentType())
                 .set(MEDIA_FILES.FILE_SIZE, incoming.size())
-                .returning(MEDIA_FILES.ID).fetchSingle().getId();
+                .returning(MEDIA_FILES.ID)
+                .fetchSingle()
+                .getId();
         linker.link(tx, id);
         moveIntoPlace(incoming.tempFile(), path, placed);
         log.debug("stored new media file {} at {} ({} bytes)", id, path, incoming.size());
         return new StoredFile(id, path, true);
     }
 
-    private StoredFile linkExisting(DSLContext tx, MediaFilesRecord existing, Incoming incoming, Linker linker,
-                                    PlacedFile placed) {
+    private StoredFile linkExisting(
+            DSLContext tx, MediaFilesRecord existing, Incoming incoming, Linker linker, PlacedFile placed) {
         linker.link(tx, existing.getId());
         if (!isIntact(pathOf(existing.getFilePath()), existing.getFileSize())) {
-            log.warn("media file {} was missing or incomplete at {}: put back from a new download of the same bytes",
-                    existing.getId(), existing.getFilePath());
+            log.warn(
+                    "media file {} was missing or incomplete at {}: put back from a new download of the same bytes",
+                    existing.getId(),
+                    existing.getFilePath());
             moveIntoPlace(incoming.tempFile(), existing.getFilePath(), placed);
         }
         return new StoredFile(existing.getId(), existing.getFilePath(), false);
@@ -190,8 +195,10 @@ public final class MediaStore {
             // A same-filesystem rename: the path shows the whole file or nothing, and replaces any orphan left there.
             Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new FileFailure(new IOException("cannot rename " + tempFile + " to " + target + " atomically: "
-                    + "temp downloads must be written under " + mediaDir.resolve("tmp"), e));
+            throw new FileFailure(new IOException(
+                    "cannot rename " + tempFile + " to " + target + " atomically: "
+                            + "temp downloads must be written under " + mediaDir.resolve("tmp"),
+                    e));
         } catch (IOException e) {
             throw new FileFailure(new IOException("cannot put media file in place at " + target + ": " + e, e));
         }
@@ -214,9 +221,11 @@ public final class MediaStore {
     }
 
     private boolean releaseOne(long id) {
-        Record3<String, String, Integer> file = dsl
-                .select(MEDIA_FILES.FILE_HASH, MEDIA_FILES.FILE_PATH, MEDIA_FILES.REFERENCE_COUNT)
-                .from(MEDIA_FILES).where(MEDIA_FILES.ID.eq(id)).fetchOne();
+        Record3<String, String, Integer> file = dsl.select(
+                        MEDIA_FILES.FILE_HASH, MEDIA_FILES.FILE_PATH, MEDIA_FILES.REFERENCE_COUNT)
+                .from(MEDIA_FILES)
+                .where(MEDIA_FILES.ID.eq(id))
+                .fetchOne();
         if (file == null || file.value3() > 0) {
             return false;
         }
@@ -226,8 +235,8 @@ public final class MediaStore {
             DSLContext session = DSL.using(dsl.configuration().derive(connection));
             MediaFileLocks.lockForSession(session, sha256);
             try {
-                boolean deleted = session.transactionResult(configuration ->
-                        deleteIfUnreferenced(configuration.dsl(), id));
+                boolean deleted =
+                        session.transactionResult(configuration -> deleteIfUnreferenced(configuration.dsl(), id));
                 if (deleted) {
                     unlink(id, path);
                 }
@@ -240,8 +249,11 @@ public final class MediaStore {
 
     /** Under the hash lock: the count is read again, row-locked, as a store may have linked the file meanwhile. */
     private static boolean deleteIfUnreferenced(DSLContext tx, long id) {
-        Integer count = tx.select(MEDIA_FILES.REFERENCE_COUNT).from(MEDIA_FILES).where(MEDIA_FILES.ID.eq(id))
-                .forUpdate().fetchOne(MEDIA_FILES.REFERENCE_COUNT);
+        Integer count = tx.select(MEDIA_FILES.REFERENCE_COUNT)
+                .from(MEDIA_FILES)
+                .where(MEDIA_FILES.ID.eq(id))
+                .forUpdate()
+                .fetchOne(MEDIA_FILES.REFERENCE_COUNT);
         if (count == null || count > 0) {
             return false;
         }
@@ -253,8 +265,11 @@ public final class MediaStore {
             Files.deleteIfExists(pathOf(relativePath));
             log.info("deleted media file {} at {}: nothing points at it any more", id, relativePath);
         } catch (IOException e) {
-            log.warn("media file {} lost its row but its bytes stay at {} (harmless, reused if stored again): {}",
-                    id, relativePath, e.toString());
+            log.warn(
+                    "media file {} lost its row but its bytes stay at {} (harmless, reused if stored again): {}",
+                    id,
+                    relativePath,
+                    e.toString());
         }
     }
 
@@ -281,8 +296,8 @@ public final class MediaStore {
             MediaPaths.requireSha256(sha256);
             long actualSize = Files.size(tempFile);
             if (actualSize != size) {
-                throw new IllegalArgumentException(tempFile + " has " + actualSize + " bytes, not the " + size
-                        + " given with its hash");
+                throw new IllegalArgumentException(
+                        tempFile + " has " + actualSize + " bytes, not the " + size + " given with its hash");
             }
             return new Incoming(tempFile, sha256, size, contentType, extension);
         }

@@ -1,7 +1,5 @@
 package org.creatorarchiver.patreon;
 
-import org.creatorarchiver.web.QueryStrings;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.creatorarchiver.web.QueryStrings;
 
 /**
  * Turns what a user typed into a {@link CreatorRef}: every creator URL form Patreon has used (patreon-api.md 1.1),
@@ -23,9 +22,34 @@ public final class CreatorInputParser {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
     private static final Pattern VANITY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");
     /** First path segments that are Patreon pages, never creators. */
-    private static final Set<String> RESERVED = Set.of("home", "create", "login", "signup", "search", "posts",
-            "messages", "collection", "creation", "user", "m", "api", "c", "cw", "checkout", "rss", "settings",
-            "profile", "file", "notifications", "library", "explore", "join", "bePatron", "policy", "about");
+    private static final Set<String> RESERVED = Set.of(
+            "home",
+            "create",
+            "login",
+            "signup",
+            "search",
+            "posts",
+            "messages",
+            "collection",
+            "creation",
+            "user",
+            "m",
+            "api",
+            "c",
+            "cw",
+            "checkout",
+            "rss",
+            "settings",
+            "profile",
+            "file",
+            "notifications",
+            "library",
+            "explore",
+            "join",
+            "bePatron",
+            "policy",
+            "about");
+
     private static final String EXPECTED = "expected a Patreon creator URL (https://www.patreon.com/<name>, /c/<name>,"
             + " /cw/<name>, /user?u=<id>, /m/<campaign id>), a vanity name or a campaign id";
 
@@ -83,7 +107,9 @@ public final class CreatorInputParser {
         if (first.equals("m") && path.size() >= 2 && DIGITS.matcher(path.get(1)).matches()) {
             return new CreatorRef.CampaignId(path.get(1));
         }
-        if (first.equals("api") && path.size() >= 3 && path.get(1).equals("campaigns")
+        if (first.equals("api")
+                && path.size() >= 3
+                && path.get(1).equals("campaigns")
                 && DIGITS.matcher(path.get(2)).matches()) {
             return new CreatorRef.CampaignId(path.get(2));
         }
@@ -103,8 +129,11 @@ public final class CreatorInputParser {
             return Optional.of(new CreatorRef.CampaignId(campaign));
         }
         String user = query.get("u");
-        boolean userPage = !path.isEmpty() && (path.get(0).equals("user")
-                || (path.get(0).equals("profile") && path.size() >= 2 && path.get(1).equals("creators")));
+        boolean userPage = !path.isEmpty()
+                && (path.get(0).equals("user")
+                        || (path.get(0).equals("profile")
+                                && path.size() >= 2
+                                && path.get(1).equals("creators")));
         if (userPage && user != null && DIGITS.matcher(user).matches()) {
             return Optional.of(new CreatorRef.UserId(user));
         }

@@ -9,12 +9,9 @@ public sealed interface CreatorRef {
     /** The value as stored and shown (vanity lowercased; ids as digits). */
     String value();
 
-    record Vanity(String value) implements CreatorRef {
-    }
+    record Vanity(String value) implements CreatorRef {}
 
-    record CampaignId(String value) implements CreatorRef {
-    }
+    record CampaignId(String value) implements CreatorRef {}
 
-    record UserId(String value) implements CreatorRef {
-    }
+    record UserId(String value) implements CreatorRef {}
 }

@@ -16,16 +16,65 @@ import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 public final class PatreonApi {
 
     /** Relationships phase 2 reads; unknown ones are ignored by Patreon (and by a fake). */
-    static final String POST_INCLUDE = String.join(",", "campaign", "access_rules", "attachments",
-            "attachments_media", "audio", "audio_preview.null", "images", "media", "native_video_insights",
-            "user", "user_defined_tags", "collections");
-    static final String POST_FIELDS = String.join(",", "title", "content", "content_json_string", "teaser_text",
-            "post_type", "published_at", "created_at", "edited_at", "change_visibility_at", "url", "patreon_url",
-            "current_user_can_view", "is_paid", "min_cents_pledged_to_view", "pledge_url", "upgrade_url", "embed",
-            "image", "thumbnail", "thumbnail_url", "meta_image_url", "post_file", "post_metadata", "video_preview",
-            "preview_asset_type", "comment_count", "like_count", "was_posted_by_campaign_owner");
-    static final String MEDIA_FIELDS = String.join(",", "id", "image_urls", "download_url", "metadata", "file_name",
-            "mimetype", "media_type", "size_bytes", "display", "owner_relationship", "state", "created_at");
+    static final String POST_INCLUDE = String.join(
+            ",",
+            "campaign",
+            "access_rules",
+            "attachments",
+            "attachments_media",
+            "audio",
+            "audio_preview.null",
+            "images",
+            "media",
+            "native_video_insights",
+            "user",
+            "user_defined_tags",
+            "collections");
+
+    static final String POST_FIELDS = String.join(
+            ",",
+            "title",
+            "content",
+            "content_json_string",
+            "teaser_text",
+            "post_type",
+            "published_at",
+            "created_at",
+            "edited_at",
+            "change_visibility_at",
+            "url",
+            "patreon_url",
+            "current_user_can_view",
+            "is_paid",
+            "min_cents_pledged_to_view",
+            "pledge_url",
+            "upgrade_url",
+            "embed",
+            "image",
+            "thumbnail",
+            "thumbnail_url",
+            "meta_image_url",
+            "post_file",
+            "post_metadata",
+            "video_preview",
+            "preview_asset_type",
+            "comment_count",
+            "like_count",
+            "was_posted_by_campaign_owner");
+    static final String MEDIA_FIELDS = String.join(
+            ",",
+            "id",
+            "image_urls",
+            "download_url",
+            "metadata",
+            "file_name",
+            "mimetype",
+            "media_type",
+            "size_bytes",
+            "display",
+            "owner_relationship",
+            "state",
+            "created_at");
 
     private final PatreonHttp http;
 
@@ -39,11 +88,12 @@ public final class PatreonApi {
 
     /** The first page of a campaign's posts, newest first. Later pages are the pages' {@code links.next}. */
     public HttpUrl campaignPostsUrl(String campaignId) {
-        return withPostFields(http.url("/api/posts").newBuilder()
-                .addQueryParameter("filter[campaign_id]", campaignId)
-                .addQueryParameter("filter[contains_exclusive_posts]", "true")
-                .addQueryParameter("filter[is_draft]", "false")
-                .addQueryParameter("sort", "-published_at"))
+        return withPostFields(http.url("/api/posts")
+                        .newBuilder()
+                        .addQueryParameter("filter[campaign_id]", campaignId)
+                        .addQueryParameter("filter[contains_exclusive_posts]", "true")
+                        .addQueryParameter("filter[is_draft]", "false")
+                        .addQueryParameter("sort", "-published_at"))
                 .build();
     }
 
@@ -57,7 +107,8 @@ public final class PatreonApi {
      * Patreon shows them here, its {@code post_ids}. Later pages, if any, are the pages' {@code links.next}.
      */
     public HttpUrl campaignCollectionsUrl(String campaignId) {
-        return http.url("/api/collection").newBuilder()
+        return http.url("/api/collection")
+                .newBuilder()
                 .addQueryParameter("filter[campaign_id]", campaignId)
                 .addQueryParameter("filter[must_contain_at_least_one_published_post]", "true")
                 .addQueryParameter("sort", "-edited_at")
@@ -68,7 +119,8 @@ public final class PatreonApi {
 
     /** One collection with its attributes, {@code post_ids} included. */
     public HttpUrl collectionUrl(String collectionId) {
-        return http.url("/api/collection/" + collectionId).newBuilder()
+        return http.url("/api/collection/" + collectionId)
+                .newBuilder()
                 .addQueryParameter("json-api-version", "1.0")
                 .addQueryParameter("json-api-use-default-includes", "false")
                 .build();
@@ -79,7 +131,8 @@ public final class PatreonApi {
      * accepts only with a campaign filter). Only the ids are needed, so only a small field is asked for.
      */
     public HttpUrl collectionPostsUrl(String campaignId, String collectionId) {
-        return http.url("/api/posts").newBuilder()
+        return http.url("/api/posts")
+                .newBuilder()
                 .addQueryParameter("filter[campaign_id]", campaignId)
                 .addQueryParameter("filter[contains_exclusive_posts]", "true")
                 .addQueryParameter("filter[is_draft]", "false")
@@ -93,7 +146,8 @@ public final class PatreonApi {
     }
 
     public HttpUrl searchUrl(String query) {
-        return http.url("/api/search").newBuilder()
+        return http.url("/api/search")
+                .newBuilder()
                 .addQueryParameter("q", query)
                 .addQueryParameter("page[size]", "5")
                 .addQueryParameter("json-api-version", "1.0")
@@ -101,7 +155,8 @@ public final class PatreonApi {
     }
 
     public HttpUrl campaignUrl(String campaignId) {
-        return http.url("/api/campaigns/" + campaignId).newBuilder()
+        return http.url("/api/campaigns/" + campaignId)
+                .newBuilder()
                 .addQueryParameter("fields[campaign]", "name,url,vanity")
                 .addQueryParameter("json-api-use-default-includes", "false")
                 .addQueryParameter("json-api-version", "1.0")
@@ -109,7 +164,8 @@ public final class PatreonApi {
     }
 
     public HttpUrl userUrl(String userId) {
-        return http.url("/api/user/" + userId).newBuilder()
+        return http.url("/api/user/" + userId)
+                .newBuilder()
                 .addQueryParameter("include", "campaign")
                 .addQueryParameter("fields[user]", "full_name,vanity,url")
                 .addQueryParameter("json-api-version", "1.0")
@@ -127,7 +183,8 @@ public final class PatreonApi {
     }
 
     /** GETs and parses a JSON:API document; nothing of it is used when it is malformed. */
-    public JsonApiDocument get(HttpUrl url) throws HttpFailureException, MalformedResponseException, InterruptedException {
+    public JsonApiDocument get(HttpUrl url)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
         PatreonResponse response = http.getJson(url);
         return JsonApiDocument.parse(response.body(), () -> LoggableUrl.of(response.finalUrl()));
     }

@@ -2,7 +2,6 @@ package org.creatorarchiver.policy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -35,7 +34,8 @@ public final class DurationPolicy {
     }
 
     /** {@code videos.extra_metadata} of a skipped video. */
-    public static ObjectNode skipMetadata(SkipReason reason, int limitSeconds, double actualSeconds, Instant skippedAt) {
+    public static ObjectNode skipMetadata(
+            SkipReason reason, int limitSeconds, double actualSeconds, Instant skippedAt) {
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         metadata.put("skip_reason", reason.value());
         metadata.put("max_allowed_seconds", limitSeconds);

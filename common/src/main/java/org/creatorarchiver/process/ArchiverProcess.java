@@ -1,5 +1,7 @@
 package org.creatorarchiver.process;
 
+import java.time.Clock;
+import java.util.Collection;
 import org.creatorarchiver.config.AppConfig;
 import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.config.Secret;
@@ -16,9 +18,6 @@ import org.creatorarchiver.redis.RedisClients;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.util.Collection;
 
 /**
  * What every process of the archiver stands on, opened in order at start-up: the validated configuration (logged
@@ -86,20 +85,27 @@ public final class ArchiverProcess implements AutoCloseable {
 
     /** Opens the database (migrating it) and Redis for {@code config}; throws on the first failure. */
     public static ArchiverProcess open(String name, AppConfig config, Clock clock) {
-        return open(name, config, clock, Queues.ALL.stream().mapToInt(config::concurrency).max().orElse(1));
+        return open(
+                name,
+                config,
+                clock,
+                Queues.ALL.stream().mapToInt(config::concurrency).max().orElse(1));
     }
 
     private static ArchiverProcess open(String name, AppConfig config, Clock clock, int consumers) {
-        Database database = Database.start(databaseSettings(name, config,
-                Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS)));
+        Database database = Database.start(databaseSettings(
+                name, config, Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS)));
         if (database.migration().applied() > 0) {
-            log.info("database ready: schema version {} ({} migration(s) applied now)",
-                    database.migration().schemaVersion(), database.migration().applied());
+            log.info(
+                    "database ready: schema version {} ({} migration(s) applied now)",
+                    database.migration().schemaVersion(),
+                    database.migration().applied());
         } else {
             log.debug("database ready: schema version {}", database.migration().schemaVersion());
         }
         try {
-            RedissonClient redis = StartupFailure.redis(config.redisUrl(), () -> RedisClients.connect(config.redisUrl(), name));
+            RedissonClient redis =
+                    StartupFailure.redis(config.redisUrl(), () -> RedisClients.connect(config.redisUrl(), name));
             return new ArchiverProcess(name, config, clock, database, redis);
         } catch (RuntimeException e) {
             database.close();
@@ -190,7 +196,11 @@ public final class ArchiverProcess implements AutoCloseable {
     /** How a process named {@code name} reaches the configured database, holding at most {@code connections}. */
     static DatabaseSettings databaseSettings(String name, AppConfig config, int connections) {
         var db = config.database();
-        return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password().isEmpty() ? null : db.password().reveal(),
-                connections, name);
+        return new DatabaseSettings(
+                db.jdbcUrl(),
+                db.user(),
+                db.password().isEmpty() ? null : db.password().reveal(),
+                connections,
+                name);
     }
 }

@@ -1,5 +1,7 @@
 package org.creatorarchiver.process;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.creatorarchiver.config.AppConfig;
 import org.creatorarchiver.db.DataSources;
 import org.creatorarchiver.db.Database;
@@ -11,9 +13,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * What a CLI verb that only reads stands on: one PostgreSQL connection and, on first use, one plain Redis connection.

@@ -1,9 +1,8 @@
 package org.creatorarchiver.process;
 
+import java.util.function.Supplier;
 import org.creatorarchiver.db.DatabaseException;
 import org.creatorarchiver.redis.RedisUrl;
-
-import java.util.function.Supplier;
 
 /**
  * Turns a failure to reach a service at start-up into one line on stderr naming it (never a password) and

@@ -5,8 +5,7 @@ import java.util.List;
 /** Logs the {@code handed_back} outcome of jobs moved from a processing list back to ready. */
 final class HandedBackJobs {
 
-    private HandedBackJobs() {
-    }
+    private HandedBackJobs() {}
 
     static void log(String queue, List<String> raws) {
         for (String raw : raws) {

@@ -1,16 +1,15 @@
 package org.creatorarchiver.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import org.creatorarchiver.redis.BlockingRedis;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The heartbeat keys {@code archiver:worker:<id>}: a worker is alive exactly while its key exists, so its TTL bounds

@@ -1,8 +1,5 @@
 package org.creatorarchiver.queue;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The periodic chores of a worker, each on its own named platform thread so a slow one cannot delay another:
@@ -32,9 +31,17 @@ final class Housekeeping {
     private final Duration reapInterval;
     private final List<ScheduledExecutorService> schedulers = new ArrayList<>();
 
-    Housekeeping(JobQueue queue, Heartbeats heartbeats, Reaper reaper, OrphanSweep orphanSweep, WorkerInfo worker,
-                 List<String> promotedQueues,
-                 Clock clock, Duration heartbeatTtl, Duration promoteInterval, Duration reapInterval) {
+    Housekeeping(
+            JobQueue queue,
+            Heartbeats heartbeats,
+            Reaper reaper,
+            OrphanSweep orphanSweep,
+            WorkerInfo worker,
+            List<String> promotedQueues,
+            Clock clock,
+            Duration heartbeatTtl,
+            Duration promoteInterval,
+            Duration reapInterval) {
         this.queue = queue;
         this.heartbeats = heartbeats;
         this.reaper = reaper;
@@ -64,7 +71,8 @@ final class Housekeeping {
         for (ScheduledExecutorService scheduler : schedulers) {
             try {
                 if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                    log.warn("a housekeeping thread of worker {} did not stop within 5 s, interrupting it", worker.id());
+                    log.warn(
+                            "a housekeeping thread of worker {} did not stop within 5 s, interrupting it", worker.id());
                     scheduler.shutdownNow();
                 }
             } catch (InterruptedException e) {
@@ -90,12 +98,21 @@ final class Housekeeping {
         schedulers.add(scheduler);
         long millis = Math.max(1, interval.toMillis());
         // A chore that throws would silently never run again: log and go on instead.
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                chore.run();
-            } catch (RuntimeException e) {
-                log.warn("{} of worker {} failed, will try again in {} ms: {}", role, worker.id(), millis, e.toString());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        chore.run();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "{} of worker {} failed, will try again in {} ms: {}",
+                                role,
+                                worker.id(),
+                                millis,
+                                e.toString());
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 }

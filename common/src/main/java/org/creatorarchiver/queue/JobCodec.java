@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,8 +27,7 @@ public final class JobCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private JobCodec() {
-    }
+    private JobCodec() {}
 
     public static String encode(Job job) {
         StringWriter out = new StringWriter(128 + job.payloadJson().length());
@@ -68,16 +66,23 @@ public final class JobCodec {
             throw new MalformedJobException("job field 'attempt' must be a non-negative integer: " + abbreviate(raw));
         }
         JsonNode lastError = node.get("last_error");
-        return new Job(text(node, "id", raw), text(node, "type", raw), payload.toString(), attempt.intValue(),
-                instant(node, "enqueued_at", raw), lastError == null || lastError.isNull() ? null : lastError.asText());
+        return new Job(
+                text(node, "id", raw),
+                text(node, "type", raw),
+                payload.toString(),
+                attempt.intValue(),
+                instant(node, "enqueued_at", raw),
+                lastError == null || lastError.isNull() ? null : lastError.asText());
     }
 
     public static String payloadJson(Record payload) {
         try {
             return JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("payload " + payload.getClass().getSimpleName()
-                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "payload " + payload.getClass().getSimpleName() + " cannot be written as JSON: "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -85,8 +90,10 @@ public final class JobCodec {
         try {
             return JSON.readValue(job.payloadJson(), payloadClass);
         } catch (JsonProcessingException e) {
-            throw new MalformedJobException("payload of job " + job.id() + " is not a valid "
-                    + payloadClass.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new MalformedJobException(
+                    "payload of job " + job.id() + " is not a valid " + payloadClass.getSimpleName() + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -7,5 +7,4 @@ import java.time.Clock;
  *
  * @param attempt failed attempts before this one: 0 on the first delivery
  */
-public record JobContext(String jobId, String type, String queue, int attempt, String workerId, Clock clock) {
-}
+public record JobContext(String jobId, String type, String queue, int attempt, String workerId, Clock clock) {}

@@ -16,6 +16,5 @@ public interface JobHandler<P extends Record> {
      * records the failure on its own row (status {@code failed}, last_error = {@code reason}); the runtime cannot.
      * If this throws, the job is dead-lettered so the failure is not lost.
      */
-    default void onGaveUp(P payload, JobContext context, String reason) throws Exception {
-    }
+    default void onGaveUp(P payload, JobContext context, String reason) throws Exception {}
 }

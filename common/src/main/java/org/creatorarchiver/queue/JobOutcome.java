@@ -1,11 +1,10 @@
 package org.creatorarchiver.queue;
 
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
-
-import java.util.Locale;
 
 /** How one delivery of a job ended; each ending is logged as exactly one line with key-value fields. */
 public enum JobOutcome {
@@ -42,7 +41,14 @@ public enum JobOutcome {
         if (error != null) {
             event = event.addKeyValue("error", error);
         }
-        event.log("job {} {} on {}: {} (attempt {}{}){}", job.id(), job.type(), queue, label(), job.attempt(),
-                millis >= 0 ? ", " + millis + " ms" : "", error == null ? "" : ": " + error);
+        event.log(
+                "job {} {} on {}: {} (attempt {}{}){}",
+                job.id(),
+                job.type(),
+                queue,
+                label(),
+                job.attempt(),
+                millis >= 0 ? ", " + millis + " ms" : "",
+                error == null ? "" : ": " + error);
     }
 }

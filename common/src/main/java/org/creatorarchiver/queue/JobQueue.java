@@ -1,14 +1,5 @@
 package org.creatorarchiver.queue;
 
-import org.creatorarchiver.redis.BlockingRedis;
-import org.redisson.api.RList;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.args.ListDirection;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.creatorarchiver.redis.BlockingRedis;
+import org.redisson.api.RList;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.args.ListDirection;
 
 /**
  * The reliable, delayed job queue on Redis (docs/ARCHITECTURE.md "Queues and Redis keys"): every move of a job between
@@ -58,9 +57,12 @@ public final class JobQueue {
      */
     public <P extends Record> Optional<String> enqueueUnlessWaiting(JobType<P> type, P payload) {
         Job job = newJob(type, payload);
-        long appended = LuaScript.ENQUEUE_UNLESS_WAITING.evalLong(redis,
+        long appended = LuaScript.ENQUEUE_UNLESS_WAITING.evalLong(
+                redis,
                 List.of(QueueKeys.ready(type.queue()), QueueKeys.delayed(type.queue())),
-                JobCodec.encode(job), job.type(), job.payloadJson());
+                JobCodec.encode(job),
+                job.type(),
+                job.payloadJson());
         return appended == 1 ? Optional.of(job.id()) : Optional.empty();
     }
 
@@ -102,8 +104,12 @@ public final class JobQueue {
         if (timeout.toSeconds() < 1) {
             throw new IllegalArgumentException("take timeout must be at least 1 s, got " + timeout);
         }
-        String raw = perJob.blmove(QueueKeys.ready(queue), QueueKeys.processing(queue, workerId),
-                ListDirection.LEFT, ListDirection.RIGHT, timeout.toMillis() / 1000.0);
+        String raw = perJob.blmove(
+                QueueKeys.ready(queue),
+                QueueKeys.processing(queue, workerId),
+                ListDirection.LEFT,
+                ListDirection.RIGHT,
+                timeout.toMillis() / 1000.0);
         return taken(queue, workerId, raw);
     }
 
@@ -113,8 +119,7 @@ public final class JobQueue {
     }
 
     /** What {@link #ackAndTakeNext} did: whether the finished job was still there, and the next job if one was ready. */
-    public record Acked(boolean found, Optional<TakenJob> next) {
-    }
+    public record Acked(boolean found, Optional<TakenJob> next) {}
 
     /**
      * Acknowledges a job that succeeded, counts it as {@link JobOutcome#SUCCEEDED} and takes the next ready one
@@ -122,8 +127,12 @@ public final class JobQueue {
      * {@code next} is empty when nothing was ready (use {@link #take} to wait).
      */
     public Acked ackAndTakeNext(TakenJob finished) {
-        List<Object> reply = LuaScript.ACK_AND_TAKE.evalList(perJob, List.of(finished.processingKey(),
-                QueueKeys.ready(finished.queue()), QueueKeys.outcomes(finished.queue(), JobOutcome.SUCCEEDED)),
+        List<Object> reply = LuaScript.ACK_AND_TAKE.evalList(
+                perJob,
+                List.of(
+                        finished.processingKey(),
+                        QueueKeys.ready(finished.queue()),
+                        QueueKeys.outcomes(finished.queue(), JobOutcome.SUCCEEDED)),
                 List.of(finished.raw()));
         boolean found = ((Number) reply.get(0)).longValue() == 1;
         String next = reply.size() > 1 ? (String) reply.get(1) : null;
@@ -136,15 +145,26 @@ public final class JobQueue {
      */
     public boolean retryLater(TakenJob taken, String error, Instant due) {
         Job failed = taken.job().afterFailure(error);
-        return LuaScript.MOVE_JOB.evalLong(redis, List.of(taken.processingKey(), QueueKeys.delayed(taken.queue())),
-                taken.raw(), JobCodec.encode(failed), "delayed", String.valueOf(due.toEpochMilli())) == 1;
+        return LuaScript.MOVE_JOB.evalLong(
+                        redis,
+                        List.of(taken.processingKey(), QueueKeys.delayed(taken.queue())),
+                        taken.raw(),
+                        JobCodec.encode(failed),
+                        "delayed",
+                        String.valueOf(due.toEpochMilli()))
+                == 1;
     }
 
     /** Like {@link #retryLater} but to the dead list, for a job whose retries ran out. */
     public boolean deadLetter(TakenJob taken, String error) {
         Job failed = taken.job().afterFailure(error);
-        return LuaScript.MOVE_JOB.evalLong(redis, List.of(taken.processingKey(), QueueKeys.dead(taken.queue())),
-                taken.raw(), JobCodec.encode(failed), "tail") == 1;
+        return LuaScript.MOVE_JOB.evalLong(
+                        redis,
+                        List.of(taken.processingKey(), QueueKeys.dead(taken.queue())),
+                        taken.raw(),
+                        JobCodec.encode(failed),
+                        "tail")
+                == 1;
     }
 
     /** Moves every delayed job due at {@code now} to the end of the ready list; returns how many moved. */
@@ -153,8 +173,8 @@ public final class JobQueue {
         int total = 0;
         long moved;
         do {
-            moved = LuaScript.PROMOTE_DUE.evalLong(redis, keys, String.valueOf(now.toEpochMilli()),
-                    String.valueOf(PROMOTE_BATCH));
+            moved = LuaScript.PROMOTE_DUE.evalLong(
+                    redis, keys, String.valueOf(now.toEpochMilli()), String.valueOf(PROMOTE_BATCH));
             total += (int) moved;
         } while (moved == PROMOTE_BATCH);
         return total;
@@ -162,14 +182,15 @@ public final class JobQueue {
 
     /** Puts all jobs of a worker's processing list back at the front of the ready list; returns them. */
     public List<String> handBack(String queue, String workerId) {
-        return LuaScript.HAND_BACK.evalList(redis,
-                List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)));
+        return LuaScript.HAND_BACK.evalList(
+                redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)));
     }
 
     /** Puts one job of a worker's processing list back at the front of the ready list; false if it was gone. */
     public boolean handBack(String queue, String workerId, String raw) {
-        return LuaScript.MOVE_JOB.evalLong(redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)),
-                raw, raw, "head") == 1;
+        return LuaScript.MOVE_JOB.evalLong(
+                        redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)), raw, raw, "head")
+                == 1;
     }
 
     /** The jobs in a worker's processing list, exactly as stored. */
@@ -182,8 +203,9 @@ public final class JobQueue {
      * that comes back at that moment keeps its jobs. Returns the jobs moved (none for a live worker).
      */
     public List<String> handBackIfDead(String queue, String workerId) {
-        return LuaScript.HAND_BACK.evalList(redis, List.of(QueueKeys.processing(queue, workerId),
-                QueueKeys.ready(queue), QueueKeys.worker(workerId)));
+        return LuaScript.HAND_BACK.evalList(
+                redis,
+                List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue), QueueKeys.worker(workerId)));
     }
 
     /**
@@ -222,7 +244,8 @@ public final class JobQueue {
      * the queue with the database; reads the whole queue.
      */
     public List<Job> heldJobs(String queue) {
-        List<Object> keys = new ArrayList<>(List.of(QueueKeys.ready(queue), QueueKeys.delayed(queue), QueueKeys.dead(queue)));
+        List<Object> keys =
+                new ArrayList<>(List.of(QueueKeys.ready(queue), QueueKeys.delayed(queue), QueueKeys.dead(queue)));
         keys.addAll(processingKeys(queue));
         List<String> raws = LuaScript.HELD_JOBS.evalList(redis, keys);
         List<Job> jobs = new ArrayList<>(raws.size());
@@ -244,12 +267,16 @@ public final class JobQueue {
 
     /** The processing lists of a queue, one per worker that holds jobs of it. */
     public List<String> processingKeys(String queue) {
-        return redis.getKeys().getKeysStreamByPattern(QueueKeys.processingPattern(queue), 100).toList();
+        return redis.getKeys()
+                .getKeysStreamByPattern(QueueKeys.processingPattern(queue), 100)
+                .toList();
     }
 
     /** Every processing list of every queue. */
     public List<String> allProcessingKeys() {
-        return redis.getKeys().getKeysStreamByPattern(QueueKeys.allProcessingPattern(), 100).toList();
+        return redis.getKeys()
+                .getKeysStreamByPattern(QueueKeys.allProcessingPattern(), 100)
+                .toList();
     }
 
     /** A job just moved into a processing list; one that cannot be read goes on to the dead list (it never could). */
@@ -260,8 +287,8 @@ public final class JobQueue {
         try {
             return Optional.of(new TakenJob(queue, workerId, raw, JobCodec.decode(raw)));
         } catch (MalformedJobException e) {
-            LuaScript.MOVE_JOB.evalLong(redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.dead(queue)),
-                    raw, raw, "tail");
+            LuaScript.MOVE_JOB.evalLong(
+                    redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.dead(queue)), raw, raw, "tail");
             log.error("moved an unreadable job from queue {} to its dead list: {}", queue, e.getMessage());
             return Optional.empty();
         }
@@ -270,9 +297,11 @@ public final class JobQueue {
     private <P extends Record> Job newJob(JobType<P> type, P payload) {
         if (!type.payloadClass().isInstance(payload)) {
             throw new IllegalArgumentException("payload of job type " + type.type() + " must be a "
-                    + type.payloadClass().getSimpleName() + ", got " + (payload == null ? "null" : payload.getClass().getSimpleName()));
+                    + type.payloadClass().getSimpleName() + ", got "
+                    + (payload == null ? "null" : payload.getClass().getSimpleName()));
         }
-        return new Job(UUID.randomUUID().toString(), type.type(), JobCodec.payloadJson(payload), 0, clock.instant(), null);
+        return new Job(
+                UUID.randomUUID().toString(), type.type(), JobCodec.payloadJson(payload), 0, clock.instant(), null);
     }
 
     private RList<String> list(String key) {
@@ -289,15 +318,16 @@ public final class JobQueue {
     }
 
     /** The endings worth counting: a job done, given up, retried later, or dead-lettered. */
-    public static final List<JobOutcome> COUNTED_OUTCOMES =
-            List.of(JobOutcome.SUCCEEDED, JobOutcome.FAILED_PERMANENTLY, JobOutcome.RETRY_SCHEDULED, JobOutcome.DEAD_LETTERED);
+    public static final List<JobOutcome> COUNTED_OUTCOMES = List.of(
+            JobOutcome.SUCCEEDED, JobOutcome.FAILED_PERMANENTLY, JobOutcome.RETRY_SCHEDULED, JobOutcome.DEAD_LETTERED);
 
     /**
      * Counts one delivery's ending in Redis, without waiting for the answer: a counter is not worth slowing the
      * consumer loop, and one lost increment only makes a metric a little low.
      */
     void countOutcome(String queue, JobOutcome outcome) {
-        redis.getAtomicLong(QueueKeys.outcomes(queue, outcome)).incrementAndGetAsync()
+        redis.getAtomicLong(QueueKeys.outcomes(queue, outcome))
+                .incrementAndGetAsync()
                 .whenComplete((count, failure) -> {
                     if (failure != null) {
                         log.debug("could not count a {} job on {}: {}", outcome.label(), queue, failure.toString());
@@ -309,7 +339,9 @@ public final class JobQueue {
     public Map<JobOutcome, Long> outcomeCounts(String queue) {
         Map<JobOutcome, Long> counts = new java.util.EnumMap<>(JobOutcome.class);
         for (JobOutcome outcome : COUNTED_OUTCOMES) {
-            counts.put(outcome, redis.getAtomicLong(QueueKeys.outcomes(queue, outcome)).get());
+            counts.put(
+                    outcome,
+                    redis.getAtomicLong(QueueKeys.outcomes(queue, outcome)).get());
         }
         return counts;
     }

@@ -1,8 +1,5 @@
 package org.creatorarchiver.queue;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one taken job through its handler and settles it: ack on success (taking the next ready job in the same round
@@ -32,8 +31,12 @@ final class JobRunner {
      * @param abandoning true once shutdown stopped waiting for jobs in flight: an interrupted job is then left in the
      *                   processing list for the hand-back instead of being counted as a failure
      */
-    JobRunner(JobQueue queue, Map<String, HandlerRegistration<?>> handlers, Clock clock, BooleanSupplier taking,
-              BooleanSupplier abandoning) {
+    JobRunner(
+            JobQueue queue,
+            Map<String, HandlerRegistration<?>> handlers,
+            Clock clock,
+            BooleanSupplier taking,
+            BooleanSupplier abandoning) {
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
         this.clock = clock;
@@ -47,13 +50,17 @@ final class JobRunner {
         HandlerRegistration<?> registration = handlers.get(taken.job().type());
         if (registration == null) {
             // Another deployment may know the type: keep the job where an operator can retry it.
-            deadLetter(taken, started, "no handler for job type '" + taken.job().type() + "' in worker " + taken.workerId());
+            deadLetter(
+                    taken,
+                    started,
+                    "no handler for job type '" + taken.job().type() + "' in worker " + taken.workerId());
             return Optional.empty();
         }
         return run(taken, registration, started);
     }
 
-    private <P extends Record> Optional<TakenJob> run(TakenJob taken, HandlerRegistration<P> registration, long started) {
+    private <P extends Record> Optional<TakenJob> run(
+            TakenJob taken, HandlerRegistration<P> registration, long started) {
         Job job = taken.job();
         P payload;
         try {
@@ -62,7 +69,8 @@ final class JobRunner {
             deadLetter(taken, started, e.getMessage());
             return Optional.empty();
         }
-        JobContext context = new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
+        JobContext context =
+                new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
         Throwable failure = null;
         try {
             registration.handler().handle(payload, context);
@@ -70,7 +78,8 @@ final class JobRunner {
             failure = e;
         }
         if (failure != null && abandoning.getAsBoolean()) {
-            return Optional.empty(); // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
+            return Optional
+                    .empty(); // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
         }
         // A finished job is settled even during the shutdown; an interrupt flag left set (by the shutdown or the
         // handler) would only make the Redis calls below fail.
@@ -96,8 +105,13 @@ final class JobRunner {
         return acked.flatMap(JobQueue.Acked::next);
     }
 
-    private <P extends Record> void handleFailure(TakenJob taken, HandlerRegistration<P> registration, P payload,
-                                                  JobContext context, Throwable failure, long started) {
+    private <P extends Record> void handleFailure(
+            TakenJob taken,
+            HandlerRegistration<P> registration,
+            P payload,
+            JobContext context,
+            Throwable failure,
+            long started) {
         NotRetryable notRetryable = findCause(failure, NotRetryable.class);
         if (notRetryable != null) {
             Throwable permanent = (Throwable) notRetryable;
@@ -118,18 +132,22 @@ final class JobRunner {
         if (policy.allowsRetryAfter(failedAttempts)) {
             Duration delay = retryDelay(policy, failedAttempts, failure);
             settle(taken, () -> queue.retryLater(taken, error, clock.instant().plus(delay)));
-            JobOutcome.RETRY_SCHEDULED.log(taken.queue(), taken.job(), elapsedMs(started), error + " (retry in " + delay + ")");
+            JobOutcome.RETRY_SCHEDULED.log(
+                    taken.queue(), taken.job(), elapsedMs(started), error + " (retry in " + delay + ")");
             queue.countOutcome(taken.queue(), JobOutcome.RETRY_SCHEDULED);
             return;
         }
         String reason = truncate("gave up after " + failedAttempts + " attempts: " + error);
         String recordingError = giveUp(registration, payload, context, reason);
-        deadLetter(taken, started, recordingError == null ? error : error + "; recording the failure failed: " + recordingError);
+        deadLetter(
+                taken,
+                started,
+                recordingError == null ? error : error + "; recording the failure failed: " + recordingError);
     }
 
     /** Calls the handler's onGaveUp; returns null when it worked, else what went wrong. */
-    private static <P extends Record> String giveUp(HandlerRegistration<P> registration, P payload, JobContext context,
-                                                    String reason) {
+    private static <P extends Record> String giveUp(
+            HandlerRegistration<P> registration, P payload, JobContext context, String reason) {
         try {
             registration.handler().onGaveUp(payload, context, reason);
             return null;
@@ -171,7 +189,11 @@ final class JobRunner {
                 if (abandoning.getAsBoolean()) {
                     return Optional.empty();
                 }
-                log.warn("cannot settle job {} in Redis, trying again in {}: {}", taken.job().id(), backoff.next(), e.toString());
+                log.warn(
+                        "cannot settle job {} in Redis, trying again in {}: {}",
+                        taken.job().id(),
+                        backoff.next(),
+                        e.toString());
                 if (!backoff.pause() && abandoning.getAsBoolean()) {
                     return Optional.empty();
                 }
@@ -181,8 +203,11 @@ final class JobRunner {
 
     private static void warnIfGone(TakenJob taken, boolean found) {
         if (!found) {
-            log.warn("job {} ({}) was no longer in {}: it was handed back while it ran and may run again",
-                    taken.job().id(), taken.job().type(), taken.processingKey());
+            log.warn(
+                    "job {} ({}) was no longer in {}: it was handed back while it ran and may run again",
+                    taken.job().id(),
+                    taken.job().type(),
+                    taken.processingKey());
         }
     }
 

@@ -1,13 +1,12 @@
 package org.creatorarchiver.queue;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands back jobs sitting in this live worker's own processing lists that none of its consumers holds. That happens
@@ -48,8 +47,11 @@ final class OrphanSweep {
                 if (firstSeen == null || now - firstSeen < MIN_AGE.toNanos()) {
                     stillSuspect.put(key, firstSeen == null ? now : firstSeen);
                 } else if (queue.handBack(name, workerId, raw)) {
-                    log.warn("worker {}: a {} job sat in its processing list with no consumer holding it "
-                            + "(a lost take reply); handed it back", workerId, name);
+                    log.warn(
+                            "worker {}: a {} job sat in its processing list with no consumer holding it "
+                                    + "(a lost take reply); handed it back",
+                            workerId,
+                            name);
                     HandedBackJobs.log(name, List.of(raw));
                 }
             }

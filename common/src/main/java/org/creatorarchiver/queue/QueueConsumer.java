@@ -1,12 +1,11 @@
 package org.creatorarchiver.queue;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One consumer slot of a queue: take, run, repeat, until the runtime stops taking. */
 final class QueueConsumer implements Runnable {
@@ -22,8 +21,13 @@ final class QueueConsumer implements Runnable {
     private final Set<String> inFlight;
     private final BooleanSupplier taking;
 
-    QueueConsumer(JobQueue queue, JobRunner runner, String queueName, String workerId, Set<String> inFlight,
-                  BooleanSupplier taking) {
+    QueueConsumer(
+            JobQueue queue,
+            JobRunner runner,
+            String queueName,
+            String workerId,
+            Set<String> inFlight,
+            BooleanSupplier taking) {
         this.queue = queue;
         this.runner = runner;
         this.queueName = queueName;
@@ -56,7 +60,11 @@ final class QueueConsumer implements Runnable {
                     if (!taking.getAsBoolean()) {
                         break;
                     }
-                    log.warn("cannot take from queue {}, trying again in {}: {}", queueName, backoff.next(), e.toString());
+                    log.warn(
+                            "cannot take from queue {}, trying again in {}: {}",
+                            queueName,
+                            backoff.next(),
+                            e.toString());
                     backoff.pause();
                     continue;
                 }

@@ -1,10 +1,5 @@
 package org.creatorarchiver.queue;
 
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Read-only views of the queues and of the workers' heartbeats, over plain blocking Redis commands. It needs no
@@ -39,7 +38,10 @@ public final class QueueInspector {
         for (String key : keys(QueueKeys.processingPattern(queue))) {
             processing += redis.llen(key);
         }
-        return new QueueCounts(redis.llen(QueueKeys.ready(queue)), redis.zcard(QueueKeys.delayed(queue)), processing,
+        return new QueueCounts(
+                redis.llen(QueueKeys.ready(queue)),
+                redis.zcard(QueueKeys.delayed(queue)),
+                processing,
                 redis.llen(QueueKeys.dead(queue)));
     }
 

@@ -12,8 +12,7 @@ public final class QueueKeys {
     private static final String PROCESSING = PREFIX + "processing:";
     private static final String WORKER = PREFIX + "worker:";
 
-    private QueueKeys() {
-    }
+    private QueueKeys() {}
 
     /** LIST of jobs ready to run: enqueue appends, take moves the head into a processing list. */
     public static String ready(String queue) {
@@ -74,6 +73,5 @@ public final class QueueKeys {
         return heartbeatKey.substring(WORKER.length());
     }
 
-    record ProcessingList(String queue, String workerId) {
-    }
+    record ProcessingList(String queue, String workerId) {}
 }

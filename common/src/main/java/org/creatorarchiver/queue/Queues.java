@@ -19,8 +19,7 @@ public final class Queues {
     /** Compiled once: every key a job touches is checked, so this runs several times per job. */
     private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
 
-    private Queues() {
-    }
+    private Queues() {}
 
     /** Queue names become part of Redis keys and SCAN patterns, so they are kept to a safe alphabet. */
     static String requireValidName(String queue) {

@@ -1,8 +1,5 @@
 package org.creatorarchiver.queue;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recovers what crashed workers left behind: the jobs in their processing lists go back to the front of the ready
@@ -33,8 +32,7 @@ public final class Reaper {
         this.mediaDir = Objects.requireNonNull(mediaDir, "mediaDir");
     }
 
-    public record Result(int jobsHandedBack, int tempDirsDeleted) {
-    }
+    public record Result(int jobsHandedBack, int tempDirsDeleted) {}
 
     public Result reap() {
         return new Result(handBackJobsOfDeadWorkers(), deleteTempDirsOfDeadWorkers());
@@ -47,10 +45,14 @@ public final class Reaper {
             if (list.isEmpty()) {
                 continue;
             }
-            List<String> jobs = queue.handBackIfDead(list.get().queue(), list.get().workerId());
+            List<String> jobs =
+                    queue.handBackIfDead(list.get().queue(), list.get().workerId());
             if (!jobs.isEmpty()) {
-                log.warn("worker {} has no heartbeat: handed {} of its {} jobs back", list.get().workerId(),
-                        jobs.size(), list.get().queue());
+                log.warn(
+                        "worker {} has no heartbeat: handed {} of its {} jobs back",
+                        list.get().workerId(),
+                        jobs.size(),
+                        list.get().queue());
                 HandedBackJobs.log(list.get().queue(), jobs);
                 handedBack += jobs.size();
             }

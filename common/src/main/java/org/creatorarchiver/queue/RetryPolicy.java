@@ -25,8 +25,8 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
             throw new IllegalArgumentException("retry base delay must be positive, got " + baseDelay);
         }
         if (maxDelay == null || maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException("retry max delay must be at least the base delay " + baseDelay
-                    + ", got " + maxDelay);
+            throw new IllegalArgumentException(
+                    "retry max delay must be at least the base delay " + baseDelay + ", got " + maxDelay);
         }
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("retry jitter must be between 0 and 1, got " + jitter);

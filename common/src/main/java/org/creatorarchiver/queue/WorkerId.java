@@ -10,14 +10,13 @@ public final class WorkerId {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WorkerId() {
-    }
+    private WorkerId() {}
 
     public static String generate(String processName) {
         byte[] suffix = new byte[3];
         RANDOM.nextBytes(suffix);
-        return safe(processName) + "-" + safe(hostName()) + "-" + ProcessHandle.current().pid() + "-"
-                + HexFormat.of().formatHex(suffix);
+        return safe(processName) + "-" + safe(hostName()) + "-"
+                + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(suffix);
     }
 
     public static String hostName() {

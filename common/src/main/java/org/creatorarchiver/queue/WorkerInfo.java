@@ -1,7 +1,6 @@
 package org.creatorarchiver.queue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,9 +1,5 @@
 package org.creatorarchiver.queue;
 
-import org.redisson.api.RedissonClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the handlers of a worker process: per queue N virtual threads taking and running jobs, plus housekeeping
@@ -40,7 +39,11 @@ public final class WorkerRuntime implements AutoCloseable {
     public static final Duration DEFAULT_REAP_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
-    private enum State { NEW, RUNNING, STOPPED }
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPED
+    }
 
     private final String workerId;
     private final JobQueue queue;
@@ -64,17 +67,27 @@ public final class WorkerRuntime implements AutoCloseable {
         this.concurrency = Map.copyOf(builder.concurrency);
         this.shutdownGrace = builder.shutdownGrace;
         Map<String, HandlerRegistration<?>> handlers = new LinkedHashMap<>();
-        builder.handlers.forEach(registration -> handlers.put(registration.type().type(), registration));
+        builder.handlers.forEach(
+                registration -> handlers.put(registration.type().type(), registration));
         this.runner = new JobRunner(queue, handlers, builder.clock, () -> taking, () -> abandoning);
         List<String> consumed = List.copyOf(builder.concurrency.keySet());
         Set<String> promoted = new LinkedHashSet<>(Queues.ALL);
         promoted.addAll(consumed);
-        WorkerInfo info = new WorkerInfo(workerId, consumed, WorkerId.hostName(), ProcessHandle.current().pid(),
-                builder.clock.instant());
+        WorkerInfo info = new WorkerInfo(
+                workerId, consumed, WorkerId.hostName(), ProcessHandle.current().pid(), builder.clock.instant());
         Reaper reaper = new Reaper(queue, heartbeats, builder.mediaDir);
         OrphanSweep orphanSweep = new OrphanSweep(queue, workerId, consumed, inFlight);
-        this.housekeeping = new Housekeeping(queue, heartbeats, reaper, orphanSweep, info, List.copyOf(promoted), builder.clock,
-                builder.heartbeatTtl, builder.promoteInterval, builder.reapInterval);
+        this.housekeeping = new Housekeeping(
+                queue,
+                heartbeats,
+                reaper,
+                orphanSweep,
+                info,
+                List.copyOf(promoted),
+                builder.clock,
+                builder.heartbeatTtl,
+                builder.promoteInterval,
+                builder.reapInterval);
     }
 
     public static Builder builder(RedissonClient redis, String processName) {
@@ -150,7 +163,9 @@ public final class WorkerRuntime implements AutoCloseable {
         taking = false;
         consumers.values().forEach(ExecutorService::shutdown);
         if (!awaitConsumers(shutdownGrace)) {
-            log.warn("worker {}: jobs still running after {}, interrupting them and handing them back", workerId,
+            log.warn(
+                    "worker {}: jobs still running after {}, interrupting them and handing them back",
+                    workerId,
                     shutdownGrace);
             abandoning = true;
             consumers.values().forEach(ExecutorService::shutdownNow);
@@ -170,7 +185,8 @@ public final class WorkerRuntime implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         try {
             for (ExecutorService executor : consumers.values()) {
-                long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                long left =
+                        Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
                 if (!executor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
                     return false;
                 }
@@ -187,8 +203,11 @@ public final class WorkerRuntime implements AutoCloseable {
             try {
                 HandedBackJobs.log(queueName, queue.handBack(queueName, workerId));
             } catch (RuntimeException e) {
-                log.error("worker {}: cannot hand back the jobs of {}; the reaper will once the heartbeat is gone: {}",
-                        workerId, queueName, e.toString());
+                log.error(
+                        "worker {}: cannot hand back the jobs of {}; the reaper will once the heartbeat is gone: {}",
+                        workerId,
+                        queueName,
+                        e.toString());
             }
         }
     }
@@ -228,7 +247,8 @@ public final class WorkerRuntime implements AutoCloseable {
         /** How many jobs of {@code queue} run at once (one virtual thread each). */
         public Builder concurrency(String queue, int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("concurrency of queue " + queue + " must be at least 1, got " + threads);
+                throw new IllegalArgumentException(
+                        "concurrency of queue " + queue + " must be at least 1, got " + threads);
             }
             concurrency.put(Queues.requireValidName(queue), threads);
             return this;

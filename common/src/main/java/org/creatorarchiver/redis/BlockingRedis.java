@@ -1,16 +1,15 @@
 package org.creatorarchiver.redis;
 
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.redisson.api.RedissonClient;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-
-import java.time.Duration;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Plain blocking (Jedis) connections to the Redis of a {@link RedissonClient}, for the few commands every job costs:
@@ -31,8 +30,7 @@ public final class BlockingRedis {
 
     private static final Map<RedissonClient, Registration> REGISTERED = new IdentityHashMap<>();
 
-    private BlockingRedis() {
-    }
+    private BlockingRedis() {}
 
     private static final class Registration {
         final RedisUrl url;
@@ -59,8 +57,10 @@ public final class BlockingRedis {
         closeShutDown();
         Registration registration = REGISTERED.get(redisson);
         if (registration == null) {
-            throw new IllegalStateException(redisson.isShutdown() ? "the Redis client is shut down"
-                    : "a Redis client not made by RedisClients.connect has no blocking connections");
+            throw new IllegalStateException(
+                    redisson.isShutdown()
+                            ? "the Redis client is shut down"
+                            : "a Redis client not made by RedisClients.connect has no blocking connections");
         }
         if (registration.client == null) {
             registration.client = connect(registration.url, registration.clientName, MAX_CONNECTIONS);
@@ -69,7 +69,9 @@ public final class BlockingRedis {
     }
 
     private static void closeShutDown() {
-        for (Iterator<Map.Entry<RedissonClient, Registration>> it = REGISTERED.entrySet().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<RedissonClient, Registration>> it =
+                        REGISTERED.entrySet().iterator();
+                it.hasNext(); ) {
             Map.Entry<RedissonClient, Registration> entry = it.next();
             if (entry.getKey().isShutdown()) {
                 if (entry.getValue().client != null) {

@@ -11,8 +11,7 @@ import org.redisson.config.Config;
  */
 public final class RedisClients {
 
-    private RedisClients() {
-    }
+    private RedisClients() {}
 
     public static RedissonClient connect(RedisUrl url, String clientName) {
         Config config = new Config();

@@ -1,15 +1,14 @@
 package org.creatorarchiver.sources;
 
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.util.Objects;
+import java.util.Optional;
 import org.creatorarchiver.patreon.CreatorRef;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Objects;
-import java.util.Optional;
-
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 /**
  * The {@code sources} row of a creator a user named: found by the key their input gave (vanity, campaign id or user
@@ -36,8 +35,7 @@ public final class CreatorSources {
      * @param sourceId {@code sources.id}
      * @param created  true when the row was inserted now, false when it existed (its status is left as it was)
      */
-    public record Registration(long sourceId, boolean created) {
-    }
+    public record Registration(long sourceId, boolean created) {}
 
     /**
      * Finds or inserts the source of {@code ref}, by the one key the reference carries. A vanity also finds a row
@@ -52,7 +50,8 @@ public final class CreatorSources {
                 .set(SOURCES.PLATFORM, PLATFORM)
                 .set(key, ref.value())
                 .set(SOURCES.URL, canonicalUrl(ref))
-                .onConflict(SOURCES.PLATFORM, key).doNothing()
+                .onConflict(SOURCES.PLATFORM, key)
+                .doNothing()
                 .returningResult(SOURCES.ID)
                 .fetchOptional(SOURCES.ID);
         if (inserted.isPresent()) {
@@ -60,12 +59,13 @@ public final class CreatorSources {
             return new Registration(inserted.get(), true);
         }
         // The conflicting row is committed by now (ON CONFLICT waits for a concurrent insert), so this sees it.
-        Long existing = dsl.select(SOURCES.ID).from(SOURCES)
+        Long existing = dsl.select(SOURCES.ID)
+                .from(SOURCES)
                 .where(SOURCES.PLATFORM.eq(PLATFORM).and(key.eq(ref.value())))
                 .fetchOne(SOURCES.ID);
         if (existing == null) {
-            throw new IllegalStateException("source " + ref + " conflicted on insert but cannot be found"
-                    + " (deleted meanwhile?)");
+            throw new IllegalStateException(
+                    "source " + ref + " conflicted on insert but cannot be found" + " (deleted meanwhile?)");
         }
         return new Registration(existing, false);
     }

@@ -1,12 +1,11 @@
 package org.creatorarchiver.sources;
 
-import org.creatorarchiver.db.generated.enums.SourceStatus;
-import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
-import org.creatorarchiver.patreon.CreatorRef;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
+import org.creatorarchiver.patreon.CreatorRef;
 
 /**
  * A creator to archive, as its {@code sources} row says.
@@ -16,13 +15,26 @@ import java.util.Optional;
  * @param syncCursor     phase 1's checkpoint: the next listing page to fetch
  * @param lastSyncedAt   end of the last complete listing; empty when no listing ever completed
  */
-public record Source(long id, Optional<String> campaignId, Optional<String> vanity, Optional<String> userId,
-                     Optional<String> name, SourceStatus status, Integer maxVideoDurationSeconds, Optional<String> syncCursor,
-                     Optional<Instant> lastSyncedAt) {
+public record Source(
+        long id,
+        Optional<String> campaignId,
+        Optional<String> vanity,
+        Optional<String> userId,
+        Optional<String> name,
+        SourceStatus status,
+        Integer maxVideoDurationSeconds,
+        Optional<String> syncCursor,
+        Optional<Instant> lastSyncedAt) {
 
     static Source of(SourcesRecord row) {
-        return new Source(row.getId(), Optional.ofNullable(row.getExternalId()), Optional.ofNullable(row.getVanity()),
-                Optional.ofNullable(row.getUserExternalId()), Optional.ofNullable(row.getName()), row.getStatus(), row.getMaxVideoDurationSeconds(),
+        return new Source(
+                row.getId(),
+                Optional.ofNullable(row.getExternalId()),
+                Optional.ofNullable(row.getVanity()),
+                Optional.ofNullable(row.getUserExternalId()),
+                Optional.ofNullable(row.getName()),
+                row.getStatus(),
+                row.getMaxVideoDurationSeconds(),
                 Optional.ofNullable(row.getSyncCursor()),
                 Optional.ofNullable(row.getLastSyncedAt()).map(OffsetDateTime::toInstant));
     }
@@ -35,13 +47,16 @@ public record Source(long id, Optional<String> campaignId, Optional<String> vani
         if (vanity.isPresent()) {
             return new CreatorRef.Vanity(vanity.get());
         }
-        return new CreatorRef.UserId(userId.orElseThrow(() -> new IllegalStateException(
-                "source " + id + " has neither campaign id, vanity nor user id")));
+        return new CreatorRef.UserId(userId.orElseThrow(
+                () -> new IllegalStateException("source " + id + " has neither campaign id, vanity nor user id")));
     }
 
     /** How to name the source in logs and messages. */
     public String label() {
-        return "source " + id + " (" + vanity.or(() -> campaignId.map(c -> "campaign " + c))
-                .or(() -> userId.map(u -> "user " + u)).orElse("?") + ")";
+        return "source " + id + " ("
+                + vanity.or(() -> campaignId.map(c -> "campaign " + c))
+                        .or(() -> userId.map(u -> "user " + u))
+                        .orElse("?")
+                + ")";
     }
 }

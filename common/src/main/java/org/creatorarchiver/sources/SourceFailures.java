@@ -1,13 +1,12 @@
 package org.creatorarchiver.sources;
 
+import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.FailureKind;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.queue.PermanentFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * Which failures of a creator's listing are a state of the source (recorded on its row, not retried) and which
@@ -17,8 +16,7 @@ public final class SourceFailures {
 
     private static final Logger log = LoggerFactory.getLogger(SourceFailures.class);
 
-    private SourceFailures() {
-    }
+    private SourceFailures() {}
 
     /** The status a permanent HTTP failure puts the source in; empty for failures that are not the source's state. */
     public static Optional<SourceStatus> statusFor(FailureKind kind) {

@@ -46,8 +46,11 @@ public final class SourceResolution {
         }
         Source resolved = sources.recordResolved(source.id(), creator);
         if (resolved.id() != source.id()) {
-            log.info("{} is campaign {}, already archived as source {}: merged into it", source.label(),
-                    creator.campaignId(), resolved.id());
+            log.info(
+                    "{} is campaign {}, already archived as source {}: merged into it",
+                    source.label(),
+                    creator.campaignId(),
+                    resolved.id());
         } else {
             log.info("{} is campaign {} (found through the {})", source.label(), creator.campaignId(), creator.via());
         }

@@ -1,17 +1,16 @@
 package org.creatorarchiver.sources;
 
-import org.creatorarchiver.db.generated.enums.SourceStatus;
-import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
-import org.creatorarchiver.patreon.creator.ResolvedCreator;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
+import org.creatorarchiver.patreon.creator.ResolvedCreator;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Reads and updates {@code sources} rows for the phases. */
 public final class SourceStore {
@@ -27,7 +26,10 @@ public final class SourceStore {
     }
 
     public Optional<Source> find(long sourceId) {
-        return dsl.selectFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).fetchOptional().map(Source::of);
+        return dsl.selectFrom(SOURCES)
+                .where(SOURCES.ID.eq(sourceId))
+                .fetchOptional()
+                .map(Source::of);
     }
 
     /**
@@ -41,32 +43,49 @@ public final class SourceStore {
     public Source recordResolved(long sourceId, ResolvedCreator creator) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            SourcesRecord row = tx.selectFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).forUpdate().fetchOptional()
+            SourcesRecord row = tx.selectFrom(SOURCES)
+                    .where(SOURCES.ID.eq(sourceId))
+                    .forUpdate()
+                    .fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("source " + sourceId + " no longer exists"));
             Optional<SourcesRecord> owner = tx.selectFrom(SOURCES)
-                    .where(SOURCES.PLATFORM.eq(PLATFORM), SOURCES.EXTERNAL_ID.eq(creator.campaignId()),
+                    .where(
+                            SOURCES.PLATFORM.eq(PLATFORM),
+                            SOURCES.EXTERNAL_ID.eq(creator.campaignId()),
                             SOURCES.ID.ne(sourceId))
-                    .forUpdate().fetchOptional();
+                    .forUpdate()
+                    .fetchOptional();
             long keptId = owner.map(SourcesRecord::getId).orElse(sourceId);
             if (owner.isPresent()) {
                 tx.deleteFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).execute();
                 tx.update(SOURCES)
                         .set(SOURCES.VANITY, DSL.coalesce(SOURCES.VANITY, DSL.val(row.getVanity())))
-                        .set(SOURCES.USER_EXTERNAL_ID, DSL.coalesce(SOURCES.USER_EXTERNAL_ID, DSL.val(row.getUserExternalId())))
-                        .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, DSL.coalesce(SOURCES.MAX_VIDEO_DURATION_SECONDS,
-                                DSL.val(row.getMaxVideoDurationSeconds())))
+                        .set(
+                                SOURCES.USER_EXTERNAL_ID,
+                                DSL.coalesce(SOURCES.USER_EXTERNAL_ID, DSL.val(row.getUserExternalId())))
+                        .set(
+                                SOURCES.MAX_VIDEO_DURATION_SECONDS,
+                                DSL.coalesce(
+                                        SOURCES.MAX_VIDEO_DURATION_SECONDS, DSL.val(row.getMaxVideoDurationSeconds())))
                         .where(SOURCES.ID.eq(keptId))
                         .execute();
             } else {
-                tx.update(SOURCES).set(SOURCES.EXTERNAL_ID, creator.campaignId()).where(SOURCES.ID.eq(sourceId)).execute();
+                tx.update(SOURCES)
+                        .set(SOURCES.EXTERNAL_ID, creator.campaignId())
+                        .where(SOURCES.ID.eq(sourceId))
+                        .execute();
             }
             // A vanity another row holds stays with that row: it will merge into this one when it is resolved.
-            creator.vanity().ifPresent(vanity -> tx.update(SOURCES)
-                    .set(SOURCES.VANITY, vanity)
-                    .where(SOURCES.ID.eq(keptId), SOURCES.VANITY.isNull())
-                    .andNotExists(tx.selectOne().from(SOURCES.as("other"))
-                            .where(SOURCES.as("other").PLATFORM.eq(PLATFORM), SOURCES.as("other").VANITY.eq(vanity)))
-                    .execute());
+            creator.vanity()
+                    .ifPresent(vanity -> tx.update(SOURCES)
+                            .set(SOURCES.VANITY, vanity)
+                            .where(SOURCES.ID.eq(keptId), SOURCES.VANITY.isNull())
+                            .andNotExists(tx.selectOne()
+                                    .from(SOURCES.as("other"))
+                                    .where(
+                                            SOURCES.as("other").PLATFORM.eq(PLATFORM),
+                                            SOURCES.as("other").VANITY.eq(vanity)))
+                            .execute());
             tx.update(SOURCES)
                     .set(SOURCES.NAME, DSL.coalesce(DSL.val(creator.name().orElse(null)), SOURCES.NAME))
                     .set(SOURCES.URL, DSL.coalesce(DSL.val(creator.url().orElse(null)), SOURCES.URL))
@@ -83,7 +102,9 @@ public final class SourceStore {
                 .set(SOURCES.STATUS, SourceStatus.active)
                 .setNull(SOURCES.LAST_ERROR)
                 .set(SOURCES.UPDATED_AT, now())
-                .where(SOURCES.ID.eq(sourceId), SOURCES.STATUS.ne(SourceStatus.active).or(SOURCES.LAST_ERROR.isNotNull()))
+                .where(
+                        SOURCES.ID.eq(sourceId),
+                        SOURCES.STATUS.ne(SourceStatus.active).or(SOURCES.LAST_ERROR.isNotNull()))
                 .execute();
     }
 
@@ -108,14 +129,18 @@ public final class SourceStore {
                 .set(SOURCES.UPDATED_AT, now())
                 .where(SOURCES.ID.eq(sourceId))
                 // NULL-safe: a row in such a state without a message must still take the reason.
-                .andNot(SOURCES.STATUS.in(SourceStatus.not_found, SourceStatus.unauthorized, SourceStatus.blocked)
+                .andNot(SOURCES.STATUS
+                        .in(SourceStatus.not_found, SourceStatus.unauthorized, SourceStatus.blocked)
                         .and(SOURCES.LAST_ERROR.isNotDistinctFrom(reason)))
                 .execute();
     }
 
     /** Phase 1's checkpoint: the next page to fetch, or NULL when no listing is in progress. */
     public void saveSyncCursor(long sourceId, String nextPageUrl) {
-        dsl.update(SOURCES).set(SOURCES.SYNC_CURSOR, nextPageUrl).where(SOURCES.ID.eq(sourceId)).execute();
+        dsl.update(SOURCES)
+                .set(SOURCES.SYNC_CURSOR, nextPageUrl)
+                .where(SOURCES.ID.eq(sourceId))
+                .execute();
     }
 
     /**

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class QueryStrings {
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     /** @param rawQuery as {@link java.net.URI#getRawQuery()} gives it, may be null */
     public static Map<String, String> parse(String rawQuery) {

@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 public final class BenchSummary {
 
-    private BenchSummary() {
-    }
+    private BenchSummary() {}
 
     public static void put(String key, double value) {
         put(key, String.format(Locale.ROOT, "%.4f", value));
@@ -28,8 +27,12 @@ public final class BenchSummary {
             return;
         }
         try {
-            Files.writeString(Path.of(file), key + " " + value + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(file),
+                    key + " " + value + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to BENCH_SUMMARY " + file, e);
         }

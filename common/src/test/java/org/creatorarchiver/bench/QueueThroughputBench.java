@@ -1,14 +1,5 @@
 package org.creatorarchiver.bench;
 
-import org.creatorarchiver.queue.JobHandler;
-import org.creatorarchiver.queue.JobQueue;
-import org.creatorarchiver.queue.JobType;
-import org.creatorarchiver.queue.RetryPolicy;
-import org.creatorarchiver.queue.WorkerRuntime;
-import org.creatorarchiver.redis.RedisClients;
-import org.creatorarchiver.redis.RedisUrl;
-import org.redisson.api.RedissonClient;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,6 +14,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creatorarchiver.queue.JobHandler;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.JobType;
+import org.creatorarchiver.queue.RetryPolicy;
+import org.creatorarchiver.queue.WorkerRuntime;
+import org.creatorarchiver.redis.RedisClients;
+import org.creatorarchiver.redis.RedisUrl;
+import org.redisson.api.RedissonClient;
 
 /**
  * Queue throughput (enqueue + take + ack per second through the full {@link WorkerRuntime} path, no-op handler) with
@@ -35,15 +34,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class QueueThroughputBench {
 
-    record Noop(int n) {
-    }
+    record Noop(int n) {}
 
     private static final String QUEUE = "bench";
     private static final JobType<Noop> NOOP = JobType.of(QUEUE, "bench_noop", Noop.class);
     private static final int PRODUCERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCERS", "4"));
 
-    private QueueThroughputBench() {
-    }
+    private QueueThroughputBench() {}
 
     public static void main(String[] args) throws Exception {
         String url = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379/14");
@@ -64,11 +61,13 @@ public final class QueueThroughputBench {
             double one = run("measured", producerProcess, workerProcess, 1, jobs);
             double four = run("measured", producerProcess, workerProcess, 4, jobs);
 
-            System.out.printf("%nraw redis-benchmark (50 clients): LPUSH %,.0f/s, RPOP %,.0f/s -> %,.0f push+pop pairs/s%n",
+            System.out.printf(
+                    "%nraw redis-benchmark (50 clients): LPUSH %,.0f/s, RPOP %,.0f/s -> %,.0f push+pop pairs/s%n",
                     lpush, rpop, rawPairs);
             System.out.printf("queue, 1 consumer : %,8.0f jobs/s = %5.1f %% of raw%n", one, 100 * one / rawPairs);
-            System.out.printf("queue, 4 consumers: %,8.0f jobs/s = %5.1f %% of raw (target >= 30 %%)%n", four,
-                    100 * four / rawPairs);
+            System.out.printf(
+                    "queue, 4 consumers: %,8.0f jobs/s = %5.1f %% of raw (target >= 30 %%)%n",
+                    four, 100 * four / rawPairs);
             BenchSummary.put("queue.raw_pairs_per_s", rawPairs);
             BenchSummary.put("queue.jobs_per_s.1", one);
             BenchSummary.put("queue.jobs_per_s.4", four);
@@ -81,7 +80,8 @@ public final class QueueThroughputBench {
     }
 
     /** Enqueues {@code jobs} no-op jobs one by one from several producer threads while a worker consumes them. */
-    private static double run(String label, RedissonClient producerProcess, RedissonClient workerProcess, int consumers, int jobs)
+    private static double run(
+            String label, RedissonClient producerProcess, RedissonClient workerProcess, int consumers, int jobs)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(jobs);
         JobHandler<Noop> handler = (payload, context) -> done.countDown();
@@ -118,8 +118,10 @@ public final class QueueThroughputBench {
             throw new IllegalStateException("bench run failed: " + (finished ? failure.get() : "jobs left unfinished"));
         }
         double rate = jobs / seconds;
-        System.out.printf("  %s, %d consumer(s): %d jobs in %.2f s = %,.0f jobs/s (all enqueued after %.2f s, %d of them"
-                + " not yet run then)%n", label, consumers, jobs, seconds, rate, producedSeconds, backlog);
+        System.out.printf(
+                "  %s, %d consumer(s): %d jobs in %.2f s = %,.0f jobs/s (all enqueued after %.2f s, %d of them"
+                        + " not yet run then)%n",
+                label, consumers, jobs, seconds, rate, producedSeconds, backlog);
         return rate;
     }
 
@@ -129,7 +131,8 @@ public final class QueueThroughputBench {
         List<String> command = List.of(binary, "-u", uri(url), "-t", "lpush,rpop", "-n", "200000", "--csv");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Double> rates = new LinkedHashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 String[] cells = line.replace("\"", "").split(",");
@@ -149,14 +152,18 @@ public final class QueueThroughputBench {
 
     private static void deleteBenchKeys(RedissonClient redis) {
         for (String pattern : List.of("archiver:*:" + QUEUE, "archiver:processing:" + QUEUE + ":*")) {
-            redis.getKeys().getKeysStreamByPattern(pattern).forEach(key -> redis.getKeys().delete(key));
+            redis.getKeys()
+                    .getKeysStreamByPattern(pattern)
+                    .forEach(key -> redis.getKeys().delete(key));
         }
     }
 
     private static String uri(RedisUrl url) {
-        String credentials = url.password() == null ? ""
+        String credentials = url.password() == null
+                ? ""
                 : (url.username() == null ? "" : encode(url.username())) + ":" + encode(url.password()) + "@";
-        return (url.tls() ? "rediss://" : "redis://") + credentials + url.host() + ":" + url.port() + "/" + url.database();
+        return (url.tls() ? "rediss://" : "redis://") + credentials + url.host() + ":" + url.port() + "/"
+                + url.database();
     }
 
     private static String encode(String part) {

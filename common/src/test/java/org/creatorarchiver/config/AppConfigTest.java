@@ -1,13 +1,7 @@
 package org.creatorarchiver.config;
 
-import org.creatorarchiver.config.Settings.Scraping;
-import org.creatorarchiver.config.Settings.Youtube;
-import org.creatorarchiver.config.Settings.YoutubeMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +10,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.creatorarchiver.config.Settings.Scraping;
+import org.creatorarchiver.config.Settings.Youtube;
+import org.creatorarchiver.config.Settings.YoutubeMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigTest {
 
@@ -76,7 +75,8 @@ class AppConfigTest {
 
     @Test
     void userGivenTwiceDifferentlyIsRefused() {
-        ConfigException error = loadFailure(Map.of("DATABASE_URL", "postgres://alice@db/archive", "DATABASE_USER", "bob"));
+        ConfigException error =
+                loadFailure(Map.of("DATABASE_URL", "postgres://alice@db/archive", "DATABASE_USER", "bob"));
 
         assertThat(error.getMessage())
                 .isEqualTo("DATABASE_USER=bob: differs from the user in DATABASE_URL; set the user in one place only");
@@ -84,19 +84,33 @@ class AppConfigTest {
 
     @Test
     void passwordGivenTwiceDifferentlyIsRefusedWithoutShowingEither() {
-        ConfigException error = loadFailure(Map.of("DATABASE_URL", "postgres://alice:first@db/archive",
-                "DATABASE_PASSWORD", "second"));
+        ConfigException error =
+                loadFailure(Map.of("DATABASE_URL", "postgres://alice:first@db/archive", "DATABASE_PASSWORD", "second"));
 
-        assertThat(error.getMessage()).isEqualTo(
-                "DATABASE_PASSWORD=****: differs from the password in DATABASE_URL; set the password in one place only");
+        assertThat(error.getMessage())
+                .isEqualTo(
+                        "DATABASE_PASSWORD=****: differs from the password in DATABASE_URL; set the password in one place only");
     }
 
     @Test
     void emptyVariablesCountAsUnset() {
         Map<String, String> allEmpty = new HashMap<>();
-        for (String name : new String[] {"DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "REDIS_URL", "MEDIA_DIR",
-                "PATREON_BASE_URL", "PATREON_SESSION_ID", "MAX_VIDEO_DURATION_SECONDS", "ARCHIVER_SETTINGS",
-                "YTDLP_PATH", "FFMPEG_PATH", "WORKER_CONCURRENCY", "LOG_FORMAT", "LOG_LEVEL"}) {
+        for (String name : new String[] {
+            "DATABASE_URL",
+            "DATABASE_USER",
+            "DATABASE_PASSWORD",
+            "REDIS_URL",
+            "MEDIA_DIR",
+            "PATREON_BASE_URL",
+            "PATREON_SESSION_ID",
+            "MAX_VIDEO_DURATION_SECONDS",
+            "ARCHIVER_SETTINGS",
+            "YTDLP_PATH",
+            "FFMPEG_PATH",
+            "WORKER_CONCURRENCY",
+            "LOG_FORMAT",
+            "LOG_LEVEL"
+        }) {
             allEmpty.put(name, "");
         }
 
@@ -109,7 +123,8 @@ class AppConfigTest {
 
     @Test
     void plainValuesAreTrimmed() {
-        AppConfig config = load(Map.of("MAX_VIDEO_DURATION_SECONDS", " 600 ", "LOG_LEVEL", "debug ", "WORKER_CONCURRENCY", "3\n"));
+        AppConfig config =
+                load(Map.of("MAX_VIDEO_DURATION_SECONDS", " 600 ", "LOG_LEVEL", "debug ", "WORKER_CONCURRENCY", "3\n"));
 
         assertThat(config.maxVideoDurationSeconds()).isEqualTo(600);
         assertThat(config.logging().level()).isEqualTo(LogLevel.DEBUG);
@@ -135,13 +150,15 @@ class AppConfigTest {
                 Map.entry("LOG_FORMAT", "json"),
                 Map.entry("LOG_LEVEL", "warn")));
 
-        assertThat(config.database()).isEqualTo(new DatabaseConfig(
-                "jdbc:postgresql://db.internal:6543/arch?sslmode=require", "scraper", Secret.of("pw")));
+        assertThat(config.database())
+                .isEqualTo(new DatabaseConfig(
+                        "jdbc:postgresql://db.internal:6543/arch?sslmode=require", "scraper", Secret.of("pw")));
         assertThat(config.redisUrl().tls()).isTrue();
         assertThat(config.redisUrl().address()).isEqualTo("rediss://cache:6380");
         assertThat(config.redisUrl().password()).isEqualTo("rpw");
         assertThat(config.redisUrl().database()).isEqualTo(3);
-        assertThat(config.mediaDir()).isEqualTo(workingDirectory.toAbsolutePath().resolve("store"));
+        assertThat(config.mediaDir())
+                .isEqualTo(workingDirectory.toAbsolutePath().resolve("store"));
         assertThat(config.patreon().baseUrl()).hasToString("http://127.0.0.1:8080");
         assertThat(config.patreon().host()).isEqualTo("127.0.0.1");
         assertThat(config.patreon().sessionId()).contains(Secret.of("AbC-123_x"));
@@ -158,7 +175,8 @@ class AppConfigTest {
             postgresql://alice@db.example/archive                                | jdbc:postgresql://db.example/archive                      | alice | ''
             postgresql://db.example/archive                                      | jdbc:postgresql://db.example/archive                      | archiver | ''
             """)
-    void postgresUrlsBecomeJdbcUrlsWithTheirCredentialsMovedOut(String url, String jdbcUrl, String user, String password) {
+    void postgresUrlsBecomeJdbcUrlsWithTheirCredentialsMovedOut(
+            String url, String jdbcUrl, String user, String password) {
         DatabaseConfig database = load(Map.of("DATABASE_URL", url)).database();
 
         assertThat(database).isEqualTo(new DatabaseConfig(jdbcUrl, user, Secret.of(password)));
@@ -166,8 +184,9 @@ class AppConfigTest {
 
     @Test
     void postgresUrlWithoutCredentialsTakesThemFromTheirVariables() {
-        DatabaseConfig database = load(Map.of("DATABASE_URL", "postgres://db/archive",
-                "DATABASE_USER", "bob", "DATABASE_PASSWORD", "pw")).database();
+        DatabaseConfig database = load(Map.of(
+                        "DATABASE_URL", "postgres://db/archive", "DATABASE_USER", "bob", "DATABASE_PASSWORD", "pw"))
+                .database();
 
         assertThat(database).isEqualTo(new DatabaseConfig("jdbc:postgresql://db/archive", "bob", Secret.of("pw")));
     }
@@ -180,7 +199,9 @@ class AppConfigTest {
 
     @Test
     void baseUrlMayCarryAPathPrefix() {
-        assertThat(load(Map.of("PATREON_BASE_URL", "http://localhost:9000/fake/")).patreon().baseUrl())
+        assertThat(load(Map.of("PATREON_BASE_URL", "http://localhost:9000/fake/"))
+                        .patreon()
+                        .baseUrl())
                 .hasToString("http://localhost:9000/fake");
     }
 
@@ -208,13 +229,26 @@ class AppConfigTest {
         Settings settings = load(Map.of("ARCHIVER_SETTINGS", "partial.json")).settings();
 
         Settings d = Settings.defaults();
-        Youtube youtube = new Youtube(YoutubeMode.DOWNLOAD, false, new Settings.YoutubeDownload(
-                "best", java.util.List.of("pt-BR"), true, 5, Duration.ofSeconds(300)));
-        Scraping scraping = new Scraping(3, Duration.ofSeconds(60), Duration.ofSeconds(300), 0.5,
-                Optional.of("Archiver/1.0"), Optional.of(Duration.ofHours(6)));
-        assertThat(settings).isEqualTo(new Settings(
-                new Settings.Media(d.media().images(), d.media().patreon(), youtube, d.media().deduplication()),
-                d.queue(), scraping));
+        Youtube youtube = new Youtube(
+                YoutubeMode.DOWNLOAD,
+                false,
+                new Settings.YoutubeDownload("best", java.util.List.of("pt-BR"), true, 5, Duration.ofSeconds(300)));
+        Scraping scraping = new Scraping(
+                3,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(300),
+                0.5,
+                Optional.of("Archiver/1.0"),
+                Optional.of(Duration.ofHours(6)));
+        assertThat(settings)
+                .isEqualTo(new Settings(
+                        new Settings.Media(
+                                d.media().images(),
+                                d.media().patreon(),
+                                youtube,
+                                d.media().deduplication()),
+                        d.queue(),
+                        scraping));
         assertThat(settings.scraping().effectiveUserAgent()).isEqualTo("Archiver/1.0");
     }
 
@@ -222,8 +256,9 @@ class AppConfigTest {
     void explicitSettingsFileMustExist() {
         ConfigException error = loadFailure(Map.of("ARCHIVER_SETTINGS", "conf/missing.json"));
 
-        assertThat(error.getMessage()).isEqualTo("ARCHIVER_SETTINGS=conf/missing.json: file not found (looked for "
-                + workingDirectory.resolve("conf/missing.json") + ")");
+        assertThat(error.getMessage())
+                .isEqualTo("ARCHIVER_SETTINGS=conf/missing.json: file not found (looked for "
+                        + workingDirectory.resolve("conf/missing.json") + ")");
     }
 
     @Test
@@ -244,7 +279,8 @@ class AppConfigTest {
                 }
                 """);
 
-        assertThat(loadFailure(Map.of()).getMessage()).isEqualTo("config/settings.json: not valid JSON (line 3, column 5)");
+        assertThat(loadFailure(Map.of()).getMessage())
+                .isEqualTo("config/settings.json: not valid JSON (line 3, column 5)");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package org.creatorarchiver.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.event.KeyValuePair;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.KeyValuePair;
 
 class ConfigStartupTest {
 
@@ -30,8 +29,9 @@ class ConfigStartupTest {
     @Test
     void badValuePrintsOneLineAndExitsWithTwo() {
         assertThatThrownBy(() -> ConfigStartup.loadOrExit(
-                () -> AppConfig.load(Map.of("MAX_VIDEO_DURATION_SECONDS", "30"), workingDirectory),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), exitCodes::add))
+                        () -> AppConfig.load(Map.of("MAX_VIDEO_DURATION_SECONDS", "30"), workingDirectory),
+                        new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                        exitCodes::add))
                 .isInstanceOf(ConfigException.class);
 
         assertThat(stderr.toString(StandardCharsets.UTF_8))
@@ -42,8 +42,10 @@ class ConfigStartupTest {
 
     @Test
     void goodConfigurationPrintsNothingAndDoesNotExit() {
-        AppConfig config = ConfigStartup.loadOrExit(() -> AppConfig.load(Map.of(), workingDirectory),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), exitCodes::add);
+        AppConfig config = ConfigStartup.loadOrExit(
+                () -> AppConfig.load(Map.of(), workingDirectory),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                exitCodes::add);
 
         assertThat(config.maxVideoDurationSeconds()).isEqualTo(2159);
         assertThat(stderr.size()).isZero();
@@ -60,10 +62,15 @@ class ConfigStartupTest {
         assertThat(captured.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN);
         ILoggingEvent info = captured.list.get(0);
         assertThat(info.getFormattedMessage()).isEqualTo("effective configuration");
-        assertThat(info.getKeyValuePairs()).extracting(pair -> pair.key + "=" + pair.value)
-                .contains("WORKER_CONCURRENCY=3", "PATREON_SESSION_ID=(not set)", "MAX_VIDEO_DURATION_SECONDS=2159",
+        assertThat(info.getKeyValuePairs())
+                .extracting(pair -> pair.key + "=" + pair.value)
+                .contains(
+                        "WORKER_CONCURRENCY=3",
+                        "PATREON_SESSION_ID=(not set)",
+                        "MAX_VIDEO_DURATION_SECONDS=2159",
                         "REDIS_URL=redis://127.0.0.1:6379/0");
-        assertThat(info.getKeyValuePairs()).extracting(pair -> pair.key)
+        assertThat(info.getKeyValuePairs())
+                .extracting(pair -> pair.key)
                 .containsExactlyElementsOf(config.describe().keySet());
         assertThat(captured.list.get(1).getFormattedMessage())
                 .isEqualTo("PATREON_SESSION_ID is not set: only public posts will be archived");
@@ -77,7 +84,9 @@ class ConfigStartupTest {
         logger.setLevel(Level.INFO);
 
         ConfigStartup.logForCommand(config, logger);
-        assertThat(captured.list).as("no configuration line, no cookie warning at INFO").isEmpty();
+        assertThat(captured.list)
+                .as("no configuration line, no cookie warning at INFO")
+                .isEmpty();
 
         logger.setLevel(Level.DEBUG);
         ConfigStartup.logForCommand(config, logger);
@@ -90,10 +99,12 @@ class ConfigStartupTest {
         AppConfig config = AppConfig.load(Map.of("PATREON_SESSION_ID", "abc"), workingDirectory);
         ListAppender<ILoggingEvent> captured = SecretsTest.captureLogger("startup-session-test");
 
-        ConfigStartup.logEffectiveConfiguration(config, (Logger) org.slf4j.LoggerFactory.getLogger("startup-session-test"));
+        ConfigStartup.logEffectiveConfiguration(
+                config, (Logger) org.slf4j.LoggerFactory.getLogger("startup-session-test"));
 
         assertThat(captured.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO);
         assertThat(captured.list.get(0).getKeyValuePairs())
-                .extracting((KeyValuePair pair) -> pair.key + "=" + pair.value).contains("PATREON_SESSION_ID=****");
+                .extracting((KeyValuePair pair) -> pair.key + "=" + pair.value)
+                .contains("PATREON_SESSION_ID=****");
     }
 }

@@ -1,22 +1,21 @@
 package org.creatorarchiver.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Passwords and the Patreon session never reach describe(), toString(), the start-up log or an error. */
 class SecretsTest {
@@ -68,8 +67,8 @@ class SecretsTest {
         AppConfig fromParameter = AppConfig.load(
                 Map.of("DATABASE_URL", "jdbc:postgresql://db/archive?user=a&password=" + DB_SECRET + "&ssl=true"),
                 workingDirectory);
-        AppConfig fromUserInfo = AppConfig.load(
-                Map.of("DATABASE_URL", "postgres://a:" + DB_SECRET + "@db/archive"), workingDirectory);
+        AppConfig fromUserInfo =
+                AppConfig.load(Map.of("DATABASE_URL", "postgres://a:" + DB_SECRET + "@db/archive"), workingDirectory);
 
         assertThat(fromParameter.describe().get("DATABASE_URL"))
                 .isEqualTo("jdbc:postgresql://db/archive?user=a&password=****&ssl=true");
@@ -84,16 +83,19 @@ class SecretsTest {
                 Arguments.of((Object) new String[] {"DATABASE_URL", "postgres://a:" + DB_SECRET + "@/archive"}),
                 Arguments.of((Object) new String[] {"DATABASE_URL", "postgres://a:p@" + DB_SECRET + "@db"}),
                 Arguments.of((Object) new String[] {"DATABASE_URL", "postgres://a:" + DB_SECRET + "#x@db/archive"}),
-                Arguments.of((Object) new String[] {"DATABASE_URL", "jdbc:postgresql://a:" + DB_SECRET + "@db/archive"}),
+                Arguments.of(
+                        (Object) new String[] {"DATABASE_URL", "jdbc:postgresql://a:" + DB_SECRET + "@db/archive"}),
                 Arguments.of((Object) new String[] {"DATABASE_URL", "jdbc:postgresql://db?password=" + DB_SECRET}),
                 Arguments.of((Object) new String[] {"DATABASE_URL", "mysql://a:" + DB_SECRET + "@db/archive"}),
-                Arguments.of((Object) new String[] {"DATABASE_URL", "postgres://a:" + DB_SECRET + "@db/archive",
-                        "DATABASE_PASSWORD", "other"}),
+                Arguments.of((Object) new String[] {
+                    "DATABASE_URL", "postgres://a:" + DB_SECRET + "@db/archive", "DATABASE_PASSWORD", "other"
+                }),
                 Arguments.of((Object) new String[] {"REDIS_URL", "redis://:" + REDIS_SECRET + "@127.0.0.1:6379/x"}),
                 Arguments.of((Object) new String[] {"REDIS_URL", "redis://" + REDIS_SECRET + "@127.0.0.1:6379/x"}),
                 Arguments.of((Object) new String[] {"REDIS_URL", "http://u:" + REDIS_SECRET + "@127.0.0.1:6379"}),
                 Arguments.of((Object) new String[] {"REDIS_URL", "redis://:" + REDIS_SECRET + "@@/x"}),
-                Arguments.of((Object) new String[] {"PATREON_BASE_URL", "https://me:" + SESSION_SECRET + "@www.patreon.com"}),
+                Arguments.of((Object)
+                        new String[] {"PATREON_BASE_URL", "https://me:" + SESSION_SECRET + "@www.patreon.com"}),
                 Arguments.of((Object) new String[] {"PATREON_SESSION_ID", "session_id=" + SESSION_SECRET}),
                 Arguments.of((Object) new String[] {"PATREON_SESSION_ID", SESSION_SECRET + "; Path=/"}),
                 Arguments.of((Object) new String[] {"MAX_VIDEO_DURATION_SECONDS", "5"}));
@@ -102,8 +104,8 @@ class SecretsTest {
     @ParameterizedTest
     @MethodSource("errorsAroundSecrets")
     void errorsNeverShowASecret(String[] overrides) {
-        ConfigException error = catchThrowableOfType(ConfigException.class,
-                () -> AppConfig.load(withSecrets(overrides), workingDirectory));
+        ConfigException error = catchThrowableOfType(
+                ConfigException.class, () -> AppConfig.load(withSecrets(overrides), workingDirectory));
 
         assertThat(error).isNotNull();
         assertNoSecret(error.getMessage());

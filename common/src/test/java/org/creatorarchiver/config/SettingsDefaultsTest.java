@@ -1,11 +1,9 @@
 package org.creatorarchiver.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creatorarchiver.config.Settings.YoutubeMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,8 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.creatorarchiver.config.Settings.YoutubeMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in defaults are the documented ones (docs/ARCHITECTURE.md "Configuration"), and config/settings.json
@@ -38,47 +37,71 @@ class SettingsDefaultsTest {
         Settings defaults = Settings.defaults();
 
         JsonNode images = design.at("/media/images");
-        assertThat(defaults.media().images().download()).isEqualTo(images.get("download").booleanValue()).isFalse();
-        assertThat(defaults.media().images().storeUrls()).isEqualTo(images.get("store_urls").booleanValue()).isTrue();
+        assertThat(defaults.media().images().download())
+                .isEqualTo(images.get("download").booleanValue())
+                .isFalse();
+        assertThat(defaults.media().images().storeUrls())
+                .isEqualTo(images.get("store_urls").booleanValue())
+                .isTrue();
 
         JsonNode videos = design.at("/media/patreon/videos");
-        assertThat(defaults.media().patreon().videos().download()).isEqualTo(videos.get("download").booleanValue());
-        assertThat(defaults.media().patreon().videos().quality()).isEqualTo(videos.get("quality").textValue());
-        assertThat(defaults.media().patreon().videos().format()).isEqualTo(videos.get("format").textValue());
+        assertThat(defaults.media().patreon().videos().download())
+                .isEqualTo(videos.get("download").booleanValue());
+        assertThat(defaults.media().patreon().videos().quality())
+                .isEqualTo(videos.get("quality").textValue());
+        assertThat(defaults.media().patreon().videos().format())
+                .isEqualTo(videos.get("format").textValue());
         JsonNode audios = design.at("/media/patreon/audios");
-        assertThat(defaults.media().patreon().audios().download()).isEqualTo(audios.get("download").booleanValue());
-        assertThat(defaults.media().patreon().audios().format()).isEqualTo(audios.get("format").textValue());
+        assertThat(defaults.media().patreon().audios().download())
+                .isEqualTo(audios.get("download").booleanValue());
+        assertThat(defaults.media().patreon().audios().format())
+                .isEqualTo(audios.get("format").textValue());
         assertThat(defaults.media().patreon().attachments().download())
                 .isEqualTo(design.at("/media/patreon/attachments/download").booleanValue());
 
         JsonNode youtube = design.at("/media/youtube");
         assertThat(defaults.media().youtube().mode()).isEqualTo(YoutubeMode.EMBED);
-        assertThat(defaults.media().youtube().mode().jsonName()).isEqualTo(youtube.get("mode").textValue());
+        assertThat(defaults.media().youtube().mode().jsonName())
+                .isEqualTo(youtube.get("mode").textValue());
         assertThat(defaults.media().youtube().downloadIfEmbedFails())
                 .isEqualTo(youtube.get("download_if_embed_fails").booleanValue());
         JsonNode download = youtube.get("download_settings");
         var downloadDefaults = defaults.media().youtube().downloadSettings();
         assertThat(downloadDefaults.quality()).isEqualTo(download.get("quality").textValue());
-        assertThat(downloadDefaults.subtitles()).containsExactly(texts(download.get("subtitles")).toArray(String[]::new));
-        assertThat(downloadDefaults.autoSubtitles()).isEqualTo(download.get("auto_subtitles").booleanValue());
-        assertThat(downloadDefaults.maxRetries()).isEqualTo(download.get("max_retries").intValue());
-        assertThat(downloadDefaults.retryDelay()).isEqualTo(Duration.ofSeconds(download.get("retry_delay").intValue()));
+        assertThat(downloadDefaults.subtitles())
+                .containsExactly(texts(download.get("subtitles")).toArray(String[]::new));
+        assertThat(downloadDefaults.autoSubtitles())
+                .isEqualTo(download.get("auto_subtitles").booleanValue());
+        assertThat(downloadDefaults.maxRetries())
+                .isEqualTo(download.get("max_retries").intValue());
+        assertThat(downloadDefaults.retryDelay())
+                .isEqualTo(Duration.ofSeconds(download.get("retry_delay").intValue()));
 
         JsonNode dedup = design.at("/media/deduplication");
-        assertThat(defaults.media().deduplication().enabled()).isEqualTo(dedup.get("enabled").booleanValue());
-        assertThat(defaults.media().deduplication().hashAlgorithm()).isEqualTo(dedup.get("hash_algorithm").textValue());
+        assertThat(defaults.media().deduplication().enabled())
+                .isEqualTo(dedup.get("enabled").booleanValue());
+        assertThat(defaults.media().deduplication().hashAlgorithm())
+                .isEqualTo(dedup.get("hash_algorithm").textValue());
 
         JsonNode concurrency = design.at("/queue/concurrency");
-        assertThat(defaults.queue().concurrency().phase1()).isEqualTo(concurrency.get("phase1").intValue());
-        assertThat(defaults.queue().concurrency().phase2()).isEqualTo(concurrency.get("phase2").intValue());
-        assertThat(defaults.queue().concurrency().media()).isEqualTo(concurrency.get("media").intValue());
-        assertThat(defaults.queue().concurrency().phase3()).isEqualTo(concurrency.get("phase3").intValue());
+        assertThat(defaults.queue().concurrency().phase1())
+                .isEqualTo(concurrency.get("phase1").intValue());
+        assertThat(defaults.queue().concurrency().phase2())
+                .isEqualTo(concurrency.get("phase2").intValue());
+        assertThat(defaults.queue().concurrency().media())
+                .isEqualTo(concurrency.get("media").intValue());
+        assertThat(defaults.queue().concurrency().phase3())
+                .isEqualTo(concurrency.get("phase3").intValue());
 
         JsonNode scraping = design.get("scraping");
-        assertThat(defaults.scraping().maxRetries()).isEqualTo(scraping.get("max_retries").intValue());
-        assertThat(defaults.scraping().retryDelay()).isEqualTo(Duration.ofSeconds(scraping.get("retry_delay").intValue()));
-        assertThat(defaults.scraping().timeout()).isEqualTo(Duration.ofSeconds(scraping.get("timeout").intValue()));
-        assertThat(defaults.scraping().requestsPerSecond()).isEqualTo(scraping.get("requests_per_second").doubleValue());
+        assertThat(defaults.scraping().maxRetries())
+                .isEqualTo(scraping.get("max_retries").intValue());
+        assertThat(defaults.scraping().retryDelay())
+                .isEqualTo(Duration.ofSeconds(scraping.get("retry_delay").intValue()));
+        assertThat(defaults.scraping().timeout())
+                .isEqualTo(Duration.ofSeconds(scraping.get("timeout").intValue()));
+        assertThat(defaults.scraping().requestsPerSecond())
+                .isEqualTo(scraping.get("requests_per_second").doubleValue());
         assertThat(scraping.get("user_agent").isNull()).isTrue();
         assertThat(defaults.scraping().userAgent()).isEmpty();
         assertThat(defaults.scraping().effectiveUserAgent()).isEqualTo(Settings.DEFAULT_USER_AGENT);
@@ -115,8 +138,8 @@ class SettingsDefaultsTest {
         Path repositoryFile = Path.of("..", "config", "settings.json");
         assertThat(JSON.readTree(repositoryFile.toFile())).isEqualTo(designDefaults());
 
-        AppConfig config = AppConfig.load(Map.of(EnvironmentVariables.ARCHIVER_SETTINGS, "config/settings.json"),
-                Path.of(".."));
+        AppConfig config =
+                AppConfig.load(Map.of(EnvironmentVariables.ARCHIVER_SETTINGS, "config/settings.json"), Path.of(".."));
         assertThat(config.settings()).isEqualTo(Settings.defaults());
         assertThat(config.settingsFile()).isEqualTo("config/settings.json");
     }
@@ -131,7 +154,8 @@ class SettingsDefaultsTest {
         assertThat(config.database().user()).isEqualTo("archiver");
         assertThat(config.database().password().reveal()).isEmpty();
         assertThat(config.redisUrl().toString()).isEqualTo("redis://127.0.0.1:6379/0");
-        assertThat(config.mediaDir()).isEqualTo(workingDirectory.toAbsolutePath().resolve("media"));
+        assertThat(config.mediaDir())
+                .isEqualTo(workingDirectory.toAbsolutePath().resolve("media"));
         assertThat(config.patreon().baseUrl()).hasToString("https://www.patreon.com");
         assertThat(config.patreon().sessionId()).isEmpty();
         assertThat(config.maxVideoDurationSeconds()).isEqualTo(2159);
@@ -144,7 +168,8 @@ class SettingsDefaultsTest {
     @Test
     void defaultSettingsFileInWorkingDirectoryIsRead(@TempDir Path workingDirectory) throws IOException {
         Files.createDirectories(workingDirectory.resolve("config"));
-        Files.writeString(workingDirectory.resolve("config/settings.json"), "{\"queue\": {\"concurrency\": {\"media\": 7}}}");
+        Files.writeString(
+                workingDirectory.resolve("config/settings.json"), "{\"queue\": {\"concurrency\": {\"media\": 7}}}");
 
         AppConfig config = AppConfig.load(Map.of(), workingDirectory);
 
@@ -161,7 +186,8 @@ class SettingsDefaultsTest {
     private static List<String> leafPaths(JsonNode node, String path) {
         List<String> leaves = new ArrayList<>();
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> leaves.addAll(leafPaths(field.getValue(), path + "/" + field.getKey())));
+            node.fields()
+                    .forEachRemaining(field -> leaves.addAll(leafPaths(field.getValue(), path + "/" + field.getKey())));
         } else {
             leaves.add(path);
         }

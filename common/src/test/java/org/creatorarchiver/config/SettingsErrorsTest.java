@@ -1,10 +1,10 @@
 package org.creatorarchiver.config;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every bad settings value stops the start with one line naming the file, the JSON path and the rule. */
 class SettingsErrorsTest {

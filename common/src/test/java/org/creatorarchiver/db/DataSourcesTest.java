@@ -1,13 +1,12 @@
 package org.creatorarchiver.db;
 
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.Test;
 
 class DataSourcesTest {
 
@@ -16,13 +15,18 @@ class DataSourcesTest {
 
     @Test
     void anUnreachableServerIsReportedInOneLineWithoutSecrets() {
-        var settings = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/archive?password=" + URL_PASSWORD
-                + "&connectTimeout=2", "archiver", PASSWORD, 2, "unreachable");
+        var settings = new DatabaseSettings(
+                "jdbc:postgresql://127.0.0.1:1/archive?password=" + URL_PASSWORD + "&connectTimeout=2",
+                "archiver",
+                PASSWORD,
+                2,
+                "unreachable");
 
         DatabaseException error = connectFailure(settings);
 
         assertThat(error.getMessage())
-                .startsWith("cannot connect to PostgreSQL as archiver (jdbc:postgresql://127.0.0.1:1/archive?password=***&connectTimeout=2): ")
+                .startsWith(
+                        "cannot connect to PostgreSQL as archiver (jdbc:postgresql://127.0.0.1:1/archive?password=***&connectTimeout=2): ")
                 .contains("Connection to 127.0.0.1:1 refused")
                 .doesNotContain("\n");
         assertThat(fullTrace(error)).doesNotContain(URL_PASSWORD).doesNotContain(PASSWORD);
@@ -48,13 +52,18 @@ class DataSourcesTest {
 
         assertThatThrownBy(() -> Database.start(settings))
                 .isInstanceOf(DatabaseException.class)
-                .hasMessageStartingWith("cannot connect to PostgreSQL as archiver (jdbc:postgresql://127.0.0.1:1/archive): ");
+                .hasMessageStartingWith(
+                        "cannot connect to PostgreSQL as archiver (jdbc:postgresql://127.0.0.1:1/archive): ");
     }
 
     @Test
     void settingsNeverShowThePassword() {
-        var settings = new DatabaseSettings("jdbc:postgresql://db:5432/archive?user=a&password=" + URL_PASSWORD,
-                "archiver", PASSWORD, 4, "orchestrator");
+        var settings = new DatabaseSettings(
+                "jdbc:postgresql://db:5432/archive?user=a&password=" + URL_PASSWORD,
+                "archiver",
+                PASSWORD,
+                4,
+                "orchestrator");
 
         assertThat(settings.toString())
                 .contains("jdbc:postgresql://db:5432/archive?user=a&password=***")

@@ -1,12 +1,6 @@
 package org.creatorarchiver.db;
 
-import org.creatorarchiver.testing.TestDatabase;
-import org.creatorarchiver.testing.TestServices;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -19,13 +13,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.creatorarchiver.testing.TestDatabase;
+import org.creatorarchiver.testing.TestServices;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
 
-    private static final List<String> DESIGN_TABLES = List.of("collection_posts", "collections", "media_files",
-            "post_media", "posts", "sources", "video_subtitles", "videos");
+    private static final List<String> DESIGN_TABLES = List.of(
+            "collection_posts",
+            "collections",
+            "media_files",
+            "post_media",
+            "posts",
+            "sources",
+            "video_subtitles",
+            "videos");
 
     @AfterAll
     static void leaveTheSchemaMigrated() {
@@ -87,7 +93,8 @@ class MigrationsTest {
             reports = List.of(running.get(0).get(), running.get(1).get());
         }
 
-        assertThat(reports).extracting(MigrationReport::applied)
+        assertThat(reports)
+                .extracting(MigrationReport::applied)
                 .containsExactlyInAnyOrder(migrationScripts().size(), 0);
         assertThat(dsl().fetchCount(dsl().selectFrom("flyway_schema_history").where("success")))
                 .isEqualTo(migrationScripts().size());
@@ -104,8 +111,12 @@ class MigrationsTest {
     @Test
     void aFailingMigrationIsReportedInOneLineNamingTheDatabase() {
         String schema = "migrations_test_failing";
-        Flyway failing = Flyway.configure().dataSource(TestServices.dataSource())
-                .schemas(schema).createSchemas(true).locations("classpath:db/failing").load();
+        Flyway failing = Flyway.configure()
+                .dataSource(TestServices.dataSource())
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/failing")
+                .load();
         try {
             DatabaseException error = catchDatabaseException(() -> Migrations.migrate(failing, "the-label"));
 
@@ -155,7 +166,8 @@ class MigrationsTest {
     private static List<Path> migrationScripts() throws IOException, URISyntaxException {
         Path folder = Path.of(MigrationsTest.class.getResource("/db/migration").toURI());
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).toList();
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql"))
+                    .toList();
         }
     }
 }

@@ -1,5 +1,19 @@
 package org.creatorarchiver.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
@@ -12,21 +26,6 @@ import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 /** media_files.reference_count equals the post_media, videos and video_subtitles rows pointing at the file. */
 class ReferenceCountTest {
@@ -72,8 +71,11 @@ class ReferenceCountTest {
         PostMediaRecord media = rows.media(post, 0, file);
         rows.video(post, "777", file);
 
-        db.update(POST_MEDIA).setNull(POST_MEDIA.MEDIA_FILE_ID).set(POST_MEDIA.STATUS, PostMediaStatus.failed)
-                .where(POST_MEDIA.ID.eq(media.getId())).execute();
+        db.update(POST_MEDIA)
+                .setNull(POST_MEDIA.MEDIA_FILE_ID)
+                .set(POST_MEDIA.STATUS, PostMediaStatus.failed)
+                .where(POST_MEDIA.ID.eq(media.getId()))
+                .execute();
 
         assertThat(rows.referenceCount(file)).isEqualTo(1);
     }
@@ -84,8 +86,11 @@ class ReferenceCountTest {
         PostMediaRecord media = rows.media(post, 0, null);
         assertThat(rows.referenceCount(file)).isZero();
 
-        db.update(POST_MEDIA).set(POST_MEDIA.MEDIA_FILE_ID, file.getId()).set(POST_MEDIA.STATUS, PostMediaStatus.downloaded)
-                .where(POST_MEDIA.ID.eq(media.getId())).execute();
+        db.update(POST_MEDIA)
+                .set(POST_MEDIA.MEDIA_FILE_ID, file.getId())
+                .set(POST_MEDIA.STATUS, PostMediaStatus.downloaded)
+                .where(POST_MEDIA.ID.eq(media.getId()))
+                .execute();
 
         assertThat(rows.referenceCount(file)).isEqualTo(1);
     }
@@ -95,8 +100,11 @@ class ReferenceCountTest {
         MediaFilesRecord file = rows.file(1);
         VideosRecord video = rows.video(post, "777", file);
 
-        db.update(VIDEOS).set(VIDEOS.MEDIA_FILE_ID, file.getId()).set(VIDEOS.TITLE, "renamed")
-                .where(VIDEOS.ID.eq(video.getId())).execute();
+        db.update(VIDEOS)
+                .set(VIDEOS.MEDIA_FILE_ID, file.getId())
+                .set(VIDEOS.TITLE, "renamed")
+                .where(VIDEOS.ID.eq(video.getId()))
+                .execute();
 
         assertThat(rows.referenceCount(file)).isEqualTo(1);
     }
@@ -154,7 +162,9 @@ class ReferenceCountTest {
         MediaFilesRecord file = rows.file(1);
         rows.media(post, 0, file);
 
-        assertThatThrownBy(() -> db.deleteFrom(MEDIA_FILES).where(MEDIA_FILES.ID.eq(file.getId())).execute())
+        assertThatThrownBy(() -> db.deleteFrom(MEDIA_FILES)
+                        .where(MEDIA_FILES.ID.eq(file.getId()))
+                        .execute())
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("post_media_media_file_id_fkey");
     }
@@ -163,8 +173,10 @@ class ReferenceCountTest {
     void theCountCannotGoBelowZero() {
         MediaFilesRecord file = rows.file(1);
 
-        assertThatThrownBy(() -> db.update(MEDIA_FILES).set(MEDIA_FILES.REFERENCE_COUNT, -1)
-                .where(MEDIA_FILES.ID.eq(file.getId())).execute())
+        assertThatThrownBy(() -> db.update(MEDIA_FILES)
+                        .set(MEDIA_FILES.REFERENCE_COUNT, -1)
+                        .where(MEDIA_FILES.ID.eq(file.getId()))
+                        .execute())
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("media_files_reference_count_not_negative");
     }
@@ -185,13 +197,25 @@ class ReferenceCountTest {
                     for (int i = 0; i < rowsPerWriter; i++) {
                         int position = writer * rowsPerWriter + i;
                         db.transaction(tx -> {
-                            tx.dsl().insertInto(POST_MEDIA, POST_MEDIA.POST_ID, POST_MEDIA.POSITION, POST_MEDIA.KIND,
-                                            POST_MEDIA.STATUS, POST_MEDIA.MEDIA_FILE_ID)
-                                    .values(post.getId(), position, PostMediaKind.video, PostMediaStatus.downloaded,
+                            tx.dsl()
+                                    .insertInto(
+                                            POST_MEDIA,
+                                            POST_MEDIA.POST_ID,
+                                            POST_MEDIA.POSITION,
+                                            POST_MEDIA.KIND,
+                                            POST_MEDIA.STATUS,
+                                            POST_MEDIA.MEDIA_FILE_ID)
+                                    .values(
+                                            post.getId(),
+                                            position,
+                                            PostMediaKind.video,
+                                            PostMediaStatus.downloaded,
                                             file.getId())
                                     .execute();
                             if (position % 3 == 0) {
-                                tx.dsl().update(POST_MEDIA).set(POST_MEDIA.MEDIA_FILE_ID, other.getId())
+                                tx.dsl()
+                                        .update(POST_MEDIA)
+                                        .set(POST_MEDIA.MEDIA_FILE_ID, other.getId())
                                         .where(POST_MEDIA.POST_ID.eq(post.getId()), POST_MEDIA.POSITION.eq(position))
                                         .execute();
                             }

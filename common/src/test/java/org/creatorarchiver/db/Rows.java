@@ -1,5 +1,12 @@
 package org.creatorarchiver.db;
 
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+import java.util.HexFormat;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
@@ -10,14 +17,6 @@ import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.jooq.DSLContext;
-
-import java.util.HexFormat;
-
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /** Minimal valid rows for the schema tests, stored through the generated records. */
 final class Rows {
@@ -79,8 +78,11 @@ final class Rows {
     }
 
     int referenceCount(MediaFilesRecord file) {
-        return db.select(MEDIA_FILES.REFERENCE_COUNT).from(MEDIA_FILES).where(MEDIA_FILES.ID.eq(file.getId()))
-                .fetchSingle().value1();
+        return db.select(MEDIA_FILES.REFERENCE_COUNT)
+                .from(MEDIA_FILES)
+                .where(MEDIA_FILES.ID.eq(file.getId()))
+                .fetchSingle()
+                .value1();
     }
 
     /** A distinct, well-formed SHA-256 hex string per seed (not the hash of anything). */

@@ -1,5 +1,18 @@
 package org.creatorarchiver.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
+import static org.creatorarchiver.db.generated.Tables.COLLECTION_POSTS;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
@@ -21,20 +34,6 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
-import static org.creatorarchiver.db.generated.Tables.COLLECTION_POSTS;
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 /** Every table takes and returns its rows through the generated jOOQ classes, linked by their foreign keys. */
 class SchemaTest {
@@ -80,7 +79,8 @@ class SchemaTest {
         stored.store();
 
         PostsRecord read = db.selectFrom(POSTS)
-                .where(POSTS.SOURCE_ID.eq(source.getId()).and(POSTS.EXTERNAL_ID.eq("100200300"))).fetchSingle();
+                .where(POSTS.SOURCE_ID.eq(source.getId()).and(POSTS.EXTERNAL_ID.eq("100200300")))
+                .fetchSingle();
         assertThat(read.getStatus()).isEqualTo(PostStatus.discovered);
         assertThat(read.getAttempts()).isZero();
         assertThat(read.getIsLocked()).isFalse();
@@ -153,8 +153,11 @@ class SchemaTest {
         video.store();
 
         String reason = db.select(VIDEOS.EXTRA_METADATA)
-                .from(VIDEOS).where(VIDEOS.STATUS.eq(VideoStatus.skipped)).fetchSingle()
-                .value1().data();
+                .from(VIDEOS)
+                .where(VIDEOS.STATUS.eq(VideoStatus.skipped))
+                .fetchSingle()
+                .value1()
+                .data();
         assertThat(reason).contains("\"skip_reason\": \"duration_exceeded_at_discovery\"");
     }
 
@@ -185,10 +188,13 @@ class SchemaTest {
             member.store();
         }
 
-        assertThat(db.select(COLLECTION_POSTS.POST_EXTERNAL_ID).from(COLLECTION_POSTS)
-                .join(COLLECTIONS).on(COLLECTIONS.ID.eq(COLLECTION_POSTS.COLLECTION_ID))
-                .where(COLLECTIONS.SOURCE_ID.eq(source.getId()))
-                .orderBy(COLLECTION_POSTS.POSITION).fetch(COLLECTION_POSTS.POST_EXTERNAL_ID))
+        assertThat(db.select(COLLECTION_POSTS.POST_EXTERNAL_ID)
+                        .from(COLLECTION_POSTS)
+                        .join(COLLECTIONS)
+                        .on(COLLECTIONS.ID.eq(COLLECTION_POSTS.COLLECTION_ID))
+                        .where(COLLECTIONS.SOURCE_ID.eq(source.getId()))
+                        .orderBy(COLLECTION_POSTS.POSITION)
+                        .fetch(COLLECTION_POSTS.POST_EXTERNAL_ID))
                 .containsExactly("900", "901");
     }
 
@@ -209,35 +215,48 @@ class SchemaTest {
     @Test
     void updatingARowMovesItsUpdatedAt() {
         SourcesRecord source = rows.source("1");
-        OffsetDateTime created = db.fetchSingle(SOURCES, SOURCES.ID.eq(source.getId())).getUpdatedAt();
+        OffsetDateTime created =
+                db.fetchSingle(SOURCES, SOURCES.ID.eq(source.getId())).getUpdatedAt();
 
-        db.transaction(tx -> tx.dsl().update(SOURCES).set(SOURCES.STATUS, SourceStatus.active)
-                .where(SOURCES.ID.eq(source.getId())).execute());
+        db.transaction(tx -> tx.dsl()
+                .update(SOURCES)
+                .set(SOURCES.STATUS, SourceStatus.active)
+                .where(SOURCES.ID.eq(source.getId()))
+                .execute());
 
-        assertThat(db.fetchSingle(SOURCES, SOURCES.ID.eq(source.getId())).getUpdatedAt()).isAfter(created);
+        assertThat(db.fetchSingle(SOURCES, SOURCES.ID.eq(source.getId())).getUpdatedAt())
+                .isAfter(created);
     }
 
     @Test
     void theSchemaRefusesRowsThatBreakItsInvariants() {
         PostsRecord post = rows.post(rows.source("1"), "10");
 
-        assertThatThrownBy(() -> db.insertInto(SOURCES, SOURCES.NAME).values("nobody").execute())
-                .isInstanceOf(IntegrityConstraintViolationException.class).hasMessageContaining("sources_identified");
-        assertThatThrownBy(() -> db.insertInto(POST_MEDIA, POST_MEDIA.POST_ID, POST_MEDIA.POSITION, POST_MEDIA.KIND,
-                POST_MEDIA.STATUS).values(post.getId(), -1, PostMediaKind.image, PostMediaStatus.url_only).execute())
+        assertThatThrownBy(() ->
+                        db.insertInto(SOURCES, SOURCES.NAME).values("nobody").execute())
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("sources_identified");
+        assertThatThrownBy(() -> db.insertInto(
+                                POST_MEDIA, POST_MEDIA.POST_ID, POST_MEDIA.POSITION, POST_MEDIA.KIND, POST_MEDIA.STATUS)
+                        .values(post.getId(), -1, PostMediaKind.image, PostMediaStatus.url_only)
+                        .execute())
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("post_media_position_not_negative");
         assertThatThrownBy(() -> insertFile(Rows.sha256Hex(1).toUpperCase(), "sha256/x"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("media_files_file_hash_sha256_hex");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("media_files_file_hash_sha256_hex");
         String hash = Rows.sha256Hex(2);
         assertThatThrownBy(() -> insertFile(hash, "sha256/00/00/" + hash + ".mp4"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("media_files_file_path_from_hash");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("media_files_file_path_from_hash");
         assertThat(insertFile(hash, "sha256/" + hash.substring(0, 2) + "/" + hash.substring(2, 4) + "/" + hash))
-                .as("a file without extension").isEqualTo(1);
+                .as("a file without extension")
+                .isEqualTo(1);
     }
 
     private int insertFile(String hash, String path) {
         return db.insertInto(MEDIA_FILES, MEDIA_FILES.FILE_HASH, MEDIA_FILES.FILE_PATH, MEDIA_FILES.FILE_SIZE)
-                .values(hash, path, 1L).execute();
+                .values(hash, path, 1L)
+                .execute();
     }
 }

@@ -1,11 +1,5 @@
 package org.creatorarchiver.http;
 
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +12,11 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 
 /**
  * A fake web host on 127.0.0.1 that answers scripted responses (then a default one) and records when each request
@@ -53,7 +52,12 @@ final class FakeHost implements AutoCloseable {
     }
 
     HttpUrl url(String pathAndQuery) {
-        return new HttpUrl.Builder().scheme("http").host(hostName).port(server.getPort()).build().resolve(pathAndQuery);
+        return new HttpUrl.Builder()
+                .scheme("http")
+                .host(hostName)
+                .port(server.getPort())
+                .build()
+                .resolve(pathAndQuery);
     }
 
     HttpUrl base() {
@@ -88,11 +92,19 @@ final class FakeHost implements AutoCloseable {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/vnd.api+json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/vnd.api+json")
+                .body(body)
+                .build();
     }
 
     static MockResponse sample(int code, String resource, String contentType) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", contentType).body(resource(resource)).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", contentType)
+                .body(resource(resource))
+                .build();
     }
 
     static String resource(String name) {

@@ -1,11 +1,10 @@
 package org.creatorarchiver.http;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class HttpClientSettingsTest {
 
@@ -34,7 +33,8 @@ class HttpClientSettingsTest {
         HttpClientSettings settings = HttpClientSettings.of(null, "abcSECRETxyz", null, TIMEOUT, 2);
 
         assertThat(settings.toString()).doesNotContain("abcSECRETxyz").contains("sessionId=****");
-        assertThat(HttpClientSettings.of(null, null, null, TIMEOUT, 2).toString()).contains("sessionId=<none>");
+        assertThat(HttpClientSettings.of(null, null, null, TIMEOUT, 2).toString())
+                .contains("sessionId=<none>");
     }
 
     @Test
@@ -55,7 +55,8 @@ class HttpClientSettingsTest {
     void aSessionIdThatCannotBeACookieIsRefusedWithoutEchoingIt() {
         assertThatThrownBy(() -> HttpClientSettings.of(null, "abc;SECRET", null, TIMEOUT, 2))
                 .hasMessageStartingWith("PATREON_SESSION_ID contains a character a cookie value cannot hold")
-                .message().doesNotContain("SECRET");
+                .message()
+                .doesNotContain("SECRET");
         assertThatThrownBy(() -> HttpClientSettings.of(null, "session_id=SECRET", null, TIMEOUT, 2))
                 .hasMessage("PATREON_SESSION_ID must be the cookie value only, without 'session_id='");
     }

@@ -1,15 +1,14 @@
 package org.creatorarchiver.http;
 
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
 
 class HttpFailureClassifierTest {
 
@@ -30,14 +29,16 @@ class HttpFailureClassifierTest {
         assertThat(kindOf(504, "")).isEqualTo(FailureKind.SERVER_ERROR);
         assertThat(kindOf(304, "")).isEqualTo(FailureKind.UNEXPECTED_STATUS);
 
-        assertThat(FailureKind.values()).filteredOn(FailureKind::retryable)
-                .containsExactlyInAnyOrder(FailureKind.RATE_LIMITED, FailureKind.SERVER_ERROR, FailureKind.NETWORK_ERROR);
+        assertThat(FailureKind.values())
+                .filteredOn(FailureKind::retryable)
+                .containsExactlyInAnyOrder(
+                        FailureKind.RATE_LIMITED, FailureKind.SERVER_ERROR, FailureKind.NETWORK_ERROR);
     }
 
     @Test
     void theChallengePageIsCloudflareEvenWithoutItsHeaders() {
-        HttpFailure failure = HttpFailureClassifier.classify(403, Headers.of(),
-                FakeHost.resource("cloudflare-challenge-403.html"), URL, NOW);
+        HttpFailure failure = HttpFailureClassifier.classify(
+                403, Headers.of(), FakeHost.resource("cloudflare-challenge-403.html"), URL, NOW);
 
         assertThat(failure.kind()).isEqualTo(FailureKind.CLOUDFLARE_CHALLENGE);
         assertThat(failure.retryable()).isFalse();
@@ -45,35 +46,38 @@ class HttpFailureClassifierTest {
 
     @Test
     void aChallengeHeaderOnA503IsCloudflareNotAServerError() {
-        HttpFailure failure = HttpFailureClassifier.classify(503,
-                Headers.of("Server", "cloudflare", "cf-mitigated", "challenge"), "", URL, NOW);
+        HttpFailure failure = HttpFailureClassifier.classify(
+                503, Headers.of("Server", "cloudflare", "cf-mitigated", "challenge"), "", URL, NOW);
 
         assertThat(failure.kind()).isEqualTo(FailureKind.CLOUDFLARE_CHALLENGE);
     }
 
     @Test
     void serverCloudflareAloneIsNotAChallenge() {
-        HttpFailure failure = HttpFailureClassifier.classify(403, Headers.of("Server", "cloudflare"),
-                "{\"errors\":[{\"title\":\"Forbidden\"}]}", URL, NOW);
+        HttpFailure failure = HttpFailureClassifier.classify(
+                403, Headers.of("Server", "cloudflare"), "{\"errors\":[{\"title\":\"Forbidden\"}]}", URL, NOW);
 
         assertThat(failure.kind()).isEqualTo(FailureKind.BLOCKED);
     }
 
     @Test
     void aRateLimitCarriesTheServersDelayOrTheDefault() {
-        assertThat(HttpFailureClassifier.classify(429, Headers.of("Retry-After", "7"), "", URL, NOW).retryAfter())
+        assertThat(HttpFailureClassifier.classify(429, Headers.of("Retry-After", "7"), "", URL, NOW)
+                        .retryAfter())
                 .isEqualTo(Duration.ofSeconds(7));
-        assertThat(HttpFailureClassifier.classify(429, Headers.of(), "", URL, NOW).retryAfter())
+        assertThat(HttpFailureClassifier.classify(429, Headers.of(), "", URL, NOW)
+                        .retryAfter())
                 .isEqualTo(RetryAfter.DEFAULT);
     }
 
     @Test
     void messagesAreOneLineAndNameTheUrl() {
-        HttpFailure badRequest = HttpFailureClassifier.classify(400, Headers.of(),
-                "{\"errors\":[{\"detail\":\"Invalid sort\\n  or missing filter.\"}]}", URL, NOW);
+        HttpFailure badRequest = HttpFailureClassifier.classify(
+                400, Headers.of(), "{\"errors\":[{\"detail\":\"Invalid sort\\n  or missing filter.\"}]}", URL, NOW);
 
-        assertThat(badRequest.message()).isEqualTo("400 Bad Request for " + URL
-                + ": the request was rejected as malformed (Invalid sort or missing filter.)");
+        assertThat(badRequest.message())
+                .isEqualTo("400 Bad Request for " + URL
+                        + ": the request was rejected as malformed (Invalid sort or missing filter.)");
     }
 
     @Test
@@ -81,11 +85,13 @@ class HttpFailureClassifierTest {
         HttpFailure failure = HttpFailureClassifier.network(URL, new SocketTimeoutException("Read timed out"));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.NETWORK_ERROR);
-        assertThat(failure.message()).isEqualTo("Network Error for " + URL
-                + ": no answer (SocketTimeoutException: Read timed out)");
-        assertThat(HttpFailureClassifier.network(URL, new java.io.InterruptedIOException("timeout")).detail())
+        assertThat(failure.message())
+                .isEqualTo("Network Error for " + URL + ": no answer (SocketTimeoutException: Read timed out)");
+        assertThat(HttpFailureClassifier.network(URL, new java.io.InterruptedIOException("timeout"))
+                        .detail())
                 .isEqualTo("timed out");
-        assertThat(HttpFailureClassifier.network(URL, new IOException("reset\nby peer")).detail())
+        assertThat(HttpFailureClassifier.network(URL, new IOException("reset\nby peer"))
+                        .detail())
                 .isEqualTo("IOException: reset by peer");
     }
 
@@ -96,11 +102,13 @@ class HttpFailureClassifierTest {
 
         HttpFailure failure = HttpFailureClassifier.classify(404, Headers.of(), "", signed, NOW);
 
-        assertThat(failure.url()).isEqualTo("https://c10.patreonusercontent.com/4/patreon-media/p/post/1/abc/1.jpg"
-                + "?token-hash=***&token-time=***&w=620");
+        assertThat(failure.url())
+                .isEqualTo("https://c10.patreonusercontent.com/4/patreon-media/p/post/1/abc/1.jpg"
+                        + "?token-hash=***&token-time=***&w=620");
     }
 
     private static FailureKind kindOf(int status, String body) {
-        return HttpFailureClassifier.classify(status, Headers.of(), body, URL, NOW).kind();
+        return HttpFailureClassifier.classify(status, Headers.of(), body, URL, NOW)
+                .kind();
     }
 }

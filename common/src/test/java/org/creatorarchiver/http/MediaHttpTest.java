@@ -1,5 +1,13 @@
 package org.creatorarchiver.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
 import mockwebserver3.MockResponse;
 import okhttp3.Headers;
 import okhttp3.Response;
@@ -8,15 +16,6 @@ import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 class MediaHttpTest {
 
@@ -43,14 +42,16 @@ class MediaHttpTest {
     void aDownloadStreamsTheWholeBody() throws Exception {
         byte[] file = new byte[3 * 1024 * 1024 + 17];
         new Random(7).nextBytes(file);
-        cdn.enqueue(new MockResponse.Builder().setHeader("Content-Type", "video/mp4")
-                .body(new Buffer().write(file)).build());
+        cdn.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "video/mp4")
+                .body(new Buffer().write(file))
+                .build());
 
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         long size = 0;
-        try (Response response = clients.media().openStream(cdn.url("/video.mp4"),
-                Headers.of("Referer", MediaHttp.PATREON_REFERER));
-             InputStream body = response.body().byteStream()) {
+        try (Response response = clients.media()
+                        .openStream(cdn.url("/video.mp4"), Headers.of("Referer", MediaHttp.PATREON_REFERER));
+                InputStream body = response.body().byteStream()) {
             byte[] chunk = new byte[64 * 1024];
             for (int n; (n = body.read(chunk)) > 0; size += n) {
                 sha256.update(chunk, 0, n);
@@ -59,7 +60,8 @@ class MediaHttpTest {
 
         assertThat(size).isEqualTo(file.length);
         assertThat(HexFormat.of().formatHex(sha256.digest()))
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
     }
 
     @Test
@@ -70,14 +72,16 @@ class MediaHttpTest {
                 .asInstanceOf(type(PermanentHttpException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.BLOCKED);
-                    assertThat(e.getMessage()).startsWith("403 Forbidden for " + cdn.url("/p/1.jpg")
-                            + "?token-hash=***&token-time=***").doesNotContain("SIGNED");
+                    assertThat(e.getMessage())
+                            .startsWith("403 Forbidden for " + cdn.url("/p/1.jpg") + "?token-hash=***&token-time=***")
+                            .doesNotContain("SIGNED");
                 });
     }
 
     @Test
     void openingADownloadRetriesServerErrors() throws Exception {
-        cdn.enqueue(FakeHost.json(503, ""), new MockResponse.Builder().body("bytes").build());
+        cdn.enqueue(
+                FakeHost.json(503, ""), new MockResponse.Builder().body("bytes").build());
 
         try (Response response = clients.media().openStream(cdn.url("/file.zip"))) {
             assertThat(response.body().string()).isEqualTo("bytes");
@@ -88,8 +92,15 @@ class MediaHttpTest {
     @Test
     void mediaRequestsAreNotRateLimited() throws Exception {
         HttpClientSettings slow = HttpTestSupport.settings(patreon.base(), null);
-        slow = new HttpClientSettings(slow.patreonBaseUrl(), null, slow.userAgent(), slow.timeout(), 0.2,
-                slow.shortRetries(), slow.retryBaseBackoff(), slow.maxRetryAfterWait());
+        slow = new HttpClientSettings(
+                slow.patreonBaseUrl(),
+                null,
+                slow.userAgent(),
+                slow.timeout(),
+                0.2,
+                slow.shortRetries(),
+                slow.retryBaseBackoff(),
+                slow.maxRetryAfterWait());
         try (HttpClients slowClients = HttpTestSupport.clients(slow)) {
             for (int i = 0; i < 3; i++) {
                 try (Response response = slowClients.media().openStream(patreon.url("/file/" + i))) {

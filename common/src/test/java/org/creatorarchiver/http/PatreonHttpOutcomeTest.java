@@ -1,17 +1,16 @@
 package org.creatorarchiver.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /** What a worker gets back from Patreon: a body, a transient failure after short retries, or a classified failure. */
 class PatreonHttpOutcomeTest {
@@ -34,7 +33,8 @@ class PatreonHttpOutcomeTest {
 
     @Test
     void serverErrorsAreRetriedInCallUntilTheAnswerComes() throws Exception {
-        patreon.enqueue(FakeHost.json(503, ""), FakeHost.json(503, ""), FakeHost.json(200, "{\"data\":{\"id\":\"1\"}}"));
+        patreon.enqueue(
+                FakeHost.json(503, ""), FakeHost.json(503, ""), FakeHost.json(200, "{\"data\":{\"id\":\"1\"}}"));
 
         PatreonResponse response = clients.patreon().getJson("/api/posts/1");
 
@@ -60,7 +60,10 @@ class PatreonHttpOutcomeTest {
 
     @Test
     void aDroppedConnectionIsRetried() throws Exception {
-        patreon.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build(),
+        patreon.enqueue(
+                new MockResponse.Builder()
+                        .onResponseStart(new SocketEffect.CloseSocket())
+                        .build(),
                 FakeHost.json(200, "{}"));
 
         assertThat(clients.patreon().getJson("/api/posts/1").status()).isEqualTo(200);
@@ -69,7 +72,9 @@ class PatreonHttpOutcomeTest {
 
     @Test
     void aNetworkFailureThatLastsFailsAsTransientNamingTheUrl() {
-        patreon.answerByDefault(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        patreon.answerByDefault(new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket())
+                .build());
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts/1"))
                 .asInstanceOf(type(TransientHttpException.class))
@@ -89,8 +94,9 @@ class PatreonHttpOutcomeTest {
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
                     assertThat(e.retryable()).isFalse();
-                    assertThat(e.getMessage()).isEqualTo("404 Not Found for " + patreon.url("/api/posts/999")
-                            + ": it does not exist or was removed");
+                    assertThat(e.getMessage())
+                            .isEqualTo("404 Not Found for " + patreon.url("/api/posts/999")
+                                    + ": it does not exist or was removed");
                 });
         assertThat(patreon.requestCount()).isEqualTo(1);
     }
@@ -103,8 +109,9 @@ class PatreonHttpOutcomeTest {
                 .asInstanceOf(type(PermanentHttpException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
-                    assertThat(e.getMessage()).isEqualTo("401 Unauthorized for " + patreon.url("/api/current_user")
-                            + ": the Patreon session cookie (PATREON_SESSION_ID) is missing, wrong or expired");
+                    assertThat(e.getMessage())
+                            .isEqualTo("401 Unauthorized for " + patreon.url("/api/current_user")
+                                    + ": the Patreon session cookie (PATREON_SESSION_ID) is missing, wrong or expired");
                 });
         assertThat(patreon.requestCount()).isEqualTo(1);
     }
@@ -117,7 +124,8 @@ class PatreonHttpOutcomeTest {
                 .asInstanceOf(type(PermanentHttpException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.UPGRADE_REQUIRED);
-                    assertThat(e.getMessage()).startsWith("426 Upgrade Required for " + patreon.url("/api/posts"))
+                    assertThat(e.getMessage())
+                            .startsWith("426 Upgrade Required for " + patreon.url("/api/posts"))
                             .contains("scraping.user_agent");
                 });
         assertThat(patreon.requestCount()).isEqualTo(1);
@@ -125,10 +133,13 @@ class PatreonHttpOutcomeTest {
 
     @Test
     void cloudflaresChallengePageIsRecognised() {
-        patreon.enqueue(new MockResponse.Builder().code(403)
-                .setHeader("Server", "cloudflare").setHeader("cf-mitigated", "challenge")
+        patreon.enqueue(new MockResponse.Builder()
+                .code(403)
+                .setHeader("Server", "cloudflare")
+                .setHeader("cf-mitigated", "challenge")
                 .setHeader("Content-Type", "text/html; charset=UTF-8")
-                .body(FakeHost.resource("cloudflare-challenge-403.html")).build());
+                .body(FakeHost.resource("cloudflare-challenge-403.html"))
+                .build());
 
         assertThatThrownBy(() -> clients.patreon().getPage(patreon.url("/skyforge")))
                 .asInstanceOf(type(PermanentHttpException.class))
@@ -141,8 +152,11 @@ class PatreonHttpOutcomeTest {
 
     @Test
     void anyOtherForbiddenIsBlocked() {
-        patreon.enqueue(new MockResponse.Builder().code(403).setHeader("Server", "cloudflare")
-                .body("{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}").build());
+        patreon.enqueue(new MockResponse.Builder()
+                .code(403)
+                .setHeader("Server", "cloudflare")
+                .body("{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}")
+                .build());
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts/1"))
                 .asInstanceOf(type(PermanentHttpException.class))
@@ -165,20 +179,32 @@ class PatreonHttpOutcomeTest {
 
     @Test
     void aPageComesBackWithItsFinalUrlAfterARedirect() throws Exception {
-        patreon.enqueue(new MockResponse.Builder().code(307).setHeader("Location", "/skyforge").build(),
-                new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body("<html></html>").build());
+        patreon.enqueue(
+                new MockResponse.Builder()
+                        .code(307)
+                        .setHeader("Location", "/skyforge")
+                        .build(),
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "text/html")
+                        .body("<html></html>")
+                        .build());
 
         PatreonResponse page = clients.patreon().getPage(patreon.url("/c/skyforge"));
 
         assertThat(page.finalUrl()).isEqualTo(patreon.url("/skyforge"));
         assertThat(page.body()).isEqualTo("<html></html>");
-        assertThat(patreon.arrivals()).allSatisfy(arrival ->
-                assertThat(arrival.header("Cookie")).isEqualTo("session_id=" + HttpTestSupport.SESSION_ID));
+        assertThat(patreon.arrivals())
+                .allSatisfy(arrival ->
+                        assertThat(arrival.header("Cookie")).isEqualTo("session_id=" + HttpTestSupport.SESSION_ID));
     }
 
     @Test
     void aRetryAfterLongerThanTheInCallWaitFailsAtOnceWithTheHint() {
-        patreon.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120").build());
+        patreon.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "120")
+                .build());
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts"))
                 .asInstanceOf(type(TransientHttpException.class))

@@ -1,10 +1,10 @@
 package org.creatorarchiver.http;
 
-import okhttp3.HttpUrl;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
 
 class PatreonUrlsTest {
 
@@ -32,7 +32,6 @@ class PatreonUrlsTest {
                 .hasMessage("not a Patreon path or URL: 'https://notpatreon.com/x'");
         assertThatThrownBy(() -> urls.resolve("//evil.example/x"))
                 .hasMessage("not a Patreon path or URL: '//evil.example/x'");
-        assertThatThrownBy(() -> urls.resolve("api/posts"))
-                .hasMessage("not a Patreon path or URL: 'api/posts'");
+        assertThatThrownBy(() -> urls.resolve("api/posts")).hasMessage("not a Patreon path or URL: 'api/posts'");
     }
 }

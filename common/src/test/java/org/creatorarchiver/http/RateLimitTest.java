@@ -1,10 +1,6 @@
 package org.creatorarchiver.http;
 
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.redisson.api.RateLimiterConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RateLimiterConfig;
 
 /** Every Patreon request, from any worker, draws on one rate limit stored in Redis. */
 class RateLimitTest {
@@ -39,7 +38,7 @@ class RateLimitTest {
     void requestsFiredTogetherAreSpreadOverTheRate() throws Exception {
         HttpClientSettings twoPerSecond = withRate(2);
         try (HttpClients first = HttpTestSupport.clients(twoPerSecond);
-             HttpClients second = HttpTestSupport.clients(twoPerSecond)) {
+                HttpClients second = HttpTestSupport.clients(twoPerSecond)) {
             Instant start = Instant.now();
             List<Future<PatreonResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -55,7 +54,9 @@ class RateLimitTest {
             assertThat(patreon.requestCount()).isEqualTo(4);
             for (int k = 1; k <= 3; k++) {
                 Instant endOfInterval = start.plusMillis(k * 500L - 50);
-                assertThat(patreon.arrivals().stream().filter(arrival -> arrival.at().isBefore(endOfInterval)).count())
+                assertThat(patreon.arrivals().stream()
+                                .filter(arrival -> arrival.at().isBefore(endOfInterval))
+                                .count())
                         .as("requests arrived within %d interval(s)", k)
                         .isLessThanOrEqualTo(k);
             }
@@ -69,7 +70,9 @@ class RateLimitTest {
 
             TestServices.flushRedis();
 
-            assertThat(clients.patreon().getJson("/api/posts").status()).as("the limit is written again").isEqualTo(200);
+            assertThat(clients.patreon().getJson("/api/posts").status())
+                    .as("the limit is written again")
+                    .isEqualTo(200);
             assertThat(patreon.requestCount()).isEqualTo(2);
         }
     }
@@ -106,12 +109,21 @@ class RateLimitTest {
     }
 
     private RateLimiterConfig storedConfig() {
-        return TestServices.redisson().getRateLimiter("archiver:ratelimit:" + patreon.origin().key()).getConfig();
+        return TestServices.redisson()
+                .getRateLimiter("archiver:ratelimit:" + patreon.origin().key())
+                .getConfig();
     }
 
     private HttpClientSettings withRate(double requestsPerSecond) {
         HttpClientSettings base = HttpTestSupport.settings(patreon.base(), null);
-        return new HttpClientSettings(base.patreonBaseUrl(), null, base.userAgent(), base.timeout(), requestsPerSecond,
-                base.shortRetries(), base.retryBaseBackoff(), base.maxRetryAfterWait());
+        return new HttpClientSettings(
+                base.patreonBaseUrl(),
+                null,
+                base.userAgent(),
+                base.timeout(),
+                requestsPerSecond,
+                base.shortRetries(),
+                base.retryBaseBackoff(),
+                base.maxRetryAfterWait());
     }
 }

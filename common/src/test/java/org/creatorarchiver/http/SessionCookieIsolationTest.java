@@ -1,5 +1,9 @@
 package org.creatorarchiver.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.creatorarchiver.http.HttpTestSupport.SESSION_ID;
+
 import mockwebserver3.MockResponse;
 import okhttp3.Headers;
 import okhttp3.Response;
@@ -7,10 +11,6 @@ import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.creatorarchiver.http.HttpTestSupport.SESSION_ID;
 
 /** The session cookie reaches PATREON_BASE_URL's origin through the Patreon client, and nothing else. */
 class SessionCookieIsolationTest {
@@ -33,16 +33,20 @@ class SessionCookieIsolationTest {
 
     @Test
     void aRedirectToAnotherHostLeavesTheCookieBehind() throws Exception {
-        patreon.enqueue(new MockResponse.Builder().code(302)
-                .setHeader("Location", cdn.url("/landing").toString()).build());
+        patreon.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", cdn.url("/landing").toString())
+                .build());
         try (HttpClients clients = HttpTestSupport.clients(HttpTestSupport.settings(patreon.base(), SESSION_ID))) {
             PatreonResponse response = clients.patreon().getJson("/api/campaigns/4815162");
 
             assertThat(response.finalUrl()).isEqualTo(cdn.url("/landing"));
         }
-        assertThat(patreon.arrivals()).singleElement()
+        assertThat(patreon.arrivals())
+                .singleElement()
                 .satisfies(arrival -> assertThat(arrival.header("Cookie")).isEqualTo("session_id=" + SESSION_ID));
-        assertThat(cdn.arrivals()).singleElement()
+        assertThat(cdn.arrivals())
+                .singleElement()
                 .satisfies(arrival -> assertThat(arrival.header("Cookie")).isNull());
     }
 
@@ -51,7 +55,7 @@ class SessionCookieIsolationTest {
         try (HttpClients clients = HttpTestSupport.clients(HttpTestSupport.settings(patreon.base(), SESSION_ID))) {
             Headers referer = Headers.of("Referer", MediaHttp.PATREON_REFERER);
             try (Response fromCdn = clients.media().openStream(cdn.url("/p/post/1/file.jpg"), referer);
-                 Response fromPatreon = clients.media().openStream(patreon.url("/file/download"), referer)) {
+                    Response fromPatreon = clients.media().openStream(patreon.url("/file/download"), referer)) {
                 assertThat(fromCdn.code()).isEqualTo(200);
                 assertThat(fromPatreon.code()).isEqualTo(200);
             }
@@ -83,7 +87,8 @@ class SessionCookieIsolationTest {
         try (HttpClients clients = HttpTestSupport.clients(HttpTestSupport.settings(patreon.base(), null))) {
             clients.patreon().getJson("/api/posts");
         }
-        assertThat(patreon.arrivals()).singleElement()
+        assertThat(patreon.arrivals())
+                .singleElement()
                 .satisfies(arrival -> assertThat(arrival.header("Cookie")).isNull());
     }
 

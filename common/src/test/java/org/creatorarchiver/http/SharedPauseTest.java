@@ -1,12 +1,9 @@
 package org.creatorarchiver.http;
 
-import mockwebserver3.MockResponse;
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
-import static org.awaitility.Awaitility.await;
+import mockwebserver3.MockResponse;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /** A 429 seen by one worker pauses the host for every worker sharing the Redis. */
 class SharedPauseTest {
@@ -58,7 +57,10 @@ class SharedPauseTest {
 
     @Test
     void aRetryAfterOnOneWorkerHoldsBackTheOtherUntilThePauseEnds() throws Exception {
-        patreon.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "2").build());
+        patreon.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "2")
+                .build());
         Future<PatreonResponse> a = background.submit(() -> workerA.patreon().getJson("/api/posts?worker=a"));
         Instant pauseEnd = awaitPause();
 
@@ -70,24 +72,28 @@ class SharedPauseTest {
         FakeHost.Arrival first = patreon.arrivals().getFirst();
         assertThat(first.request().getUrl().queryParameter("worker")).isEqualTo("a");
         assertThat(Duration.between(first.at(), pauseEnd)).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2500));
-        assertThat(patreon.arrivals().subList(1, 3)).allSatisfy(arrival ->
-                assertThat(arrival.at()).isAfterOrEqualTo(pauseEnd.minus(TOLERANCE)));
-        assertThat(patreon.arrivals().subList(1, 3)).extracting(arrival -> arrival.request().getUrl().queryParameter("worker"))
+        assertThat(patreon.arrivals().subList(1, 3))
+                .allSatisfy(arrival -> assertThat(arrival.at()).isAfterOrEqualTo(pauseEnd.minus(TOLERANCE)));
+        assertThat(patreon.arrivals().subList(1, 3))
+                .extracting(arrival -> arrival.request().getUrl().queryParameter("worker"))
                 .containsExactlyInAnyOrder("a", "b");
     }
 
     @Test
     void aPauseLongerThanTheInCallWaitFailsTheOtherWorkerAtOnce() throws Exception {
-        patreon.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "600").build());
-        assertThatThrownBy(() -> workerA.patreon().getJson("/api/posts"))
-                .isInstanceOf(TransientHttpException.class);
+        patreon.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "600")
+                .build());
+        assertThatThrownBy(() -> workerA.patreon().getJson("/api/posts")).isInstanceOf(TransientHttpException.class);
 
         assertThatThrownBy(() -> workerB.patreon().getJson("/api/posts"))
                 .asInstanceOf(type(TransientHttpException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-                    assertThat(e.retryAfter()).hasValueSatisfying(wait ->
-                            assertThat(wait).isBetween(Duration.ofSeconds(590), Duration.ofSeconds(600)));
+                    assertThat(e.retryAfter())
+                            .hasValueSatisfying(wait ->
+                                    assertThat(wait).isBetween(Duration.ofSeconds(590), Duration.ofSeconds(600)));
                     assertThat(e.getMessage()).contains("is paused after a 429");
                 });
         assertThat(patreon.requestCount()).isEqualTo(1);
@@ -102,8 +108,10 @@ class SharedPauseTest {
         Instant longPauseEnd = pauses.pausedUntil(origin).orElseThrow();
         pauses.pause(origin, Duration.ofSeconds(2));
 
-        assertThat(new HostPauses(redisB, Clock.systemUTC()).pausedUntil(origin)).contains(longPauseEnd);
-        long ttlMillis = TestServices.redisson().getBucket("archiver:pause:" + origin.key(), StringCodec.INSTANCE)
+        assertThat(new HostPauses(redisB, Clock.systemUTC()).pausedUntil(origin))
+                .contains(longPauseEnd);
+        long ttlMillis = TestServices.redisson()
+                .getBucket("archiver:pause:" + origin.key(), StringCodec.INSTANCE)
                 .remainTimeToLive();
         assertThat(ttlMillis).isBetween(25_000L, 30_000L);
     }
@@ -124,14 +132,16 @@ class SharedPauseTest {
         caller.interrupt();
         caller.join(Duration.ofSeconds(2));
 
-        assertThat(caller.isAlive()).as("still waiting out the 4 s pause after the interrupt").isFalse();
+        assertThat(caller.isAlive())
+                .as("still waiting out the 4 s pause after the interrupt")
+                .isFalse();
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
         assertThat(patreon.requestCount()).isZero();
     }
 
     private Instant awaitPause() {
         HostPauses pauses = new HostPauses(TestServices.redisson(), Clock.systemUTC());
-        return await().atMost(Duration.ofSeconds(5)).until(() -> pauses.pausedUntil(patreon.origin()).orElse(null),
-                until -> until != null);
+        return await().atMost(Duration.ofSeconds(5))
+                .until(() -> pauses.pausedUntil(patreon.origin()).orElse(null), until -> until != null);
     }
 }

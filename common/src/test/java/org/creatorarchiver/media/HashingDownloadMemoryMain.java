@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 public final class HashingDownloadMemoryMain {
 
-    private HashingDownloadMemoryMain() {
-    }
+    private HashingDownloadMemoryMain() {}
 
     public static void main(String[] args) throws Exception {
         Path tempDir = Path.of(args[0]);

@@ -1,7 +1,6 @@
 package org.creatorarchiver.media;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 4: "A 1 GiB download keeps the heap growth under 64 MiB". A child JVM whose whole heap is capped at 64 MiB
@@ -35,11 +34,15 @@ class HashingDownloadMemoryTest {
         Path childLog = workDir.resolve("child.log");
         long started = System.nanoTime();
         Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                HashingDownloadMemoryMain.class.getName(),
-                workDir.resolve("tmp").resolve("worker-1").toString(), String.valueOf(ONE_GIB), String.valueOf(SEED))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HashingDownloadMemoryMain.class.getName(),
+                        workDir.resolve("tmp").resolve("worker-1").toString(),
+                        String.valueOf(ONE_GIB),
+                        String.valueOf(SEED))
                 .redirectErrorStream(true)
                 .redirectOutput(childLog.toFile())
                 .start();
@@ -47,11 +50,15 @@ class HashingDownloadMemoryTest {
             String expected = sha256Of(new GeneratedBytes(ONE_GIB, SEED));
 
             assertThat(child.waitFor(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-                    .as("child finishes within %s", CHILD_TIMEOUT).isTrue();
+                    .as("child finishes within %s", CHILD_TIMEOUT)
+                    .isTrue();
             String output = Files.readString(childLog, StandardCharsets.UTF_8);
-            System.out.printf("1 GiB through HashingDownload in a -Xmx64m JVM: %d ms, %s",
+            System.out.printf(
+                    "1 GiB through HashingDownload in a -Xmx64m JVM: %d ms, %s",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), output);
-            assertThat(child.exitValue()).as("child exit status; its output:%n%s", output).isZero();
+            assertThat(child.exitValue())
+                    .as("child exit status; its output:%n%s", output)
+                    .isZero();
             assertThat(output).contains("sha256=" + expected + " size=" + ONE_GIB + " ");
         } finally {
             child.destroyForcibly();

@@ -1,7 +1,7 @@
 package org.creatorarchiver.media;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HashingDownloadTest {
 
@@ -38,7 +37,8 @@ class HashingDownloadTest {
         assertThat(file.sha256()).isEqualTo(sha256Of(bytes)).isEqualTo(sha256sum(file.path()));
         assertThat(file.size()).isEqualTo(SIXTY_FOUR_MIB);
         assertThat(file.path().getParent()).isEqualTo(tempDir());
-        assertThat(Arrays.equals(Files.readAllBytes(file.path()), bytes)).as("the file holds the stream's bytes")
+        assertThat(Arrays.equals(Files.readAllBytes(file.path()), bytes))
+                .as("the file holds the stream's bytes")
                 .isTrue();
     }
 
@@ -84,7 +84,8 @@ class HashingDownloadTest {
         };
 
         assertThatThrownBy(() -> new HashingDownload(tempDir()).copy(breaking))
-                .isInstanceOf(IOException.class).hasMessage("connection reset");
+                .isInstanceOf(IOException.class)
+                .hasMessage("connection reset");
 
         assertThat(tempDir()).isEmptyDirectory();
     }
@@ -92,8 +93,8 @@ class HashingDownloadTest {
     @Test
     void aFileWrittenByAToolElsewhereIsMovedIntoTheTempDirAndHashed() throws Exception {
         byte[] bytes = "WEBVTT\n\n00:00.000 --> 00:01.000\nhola\n".getBytes(StandardCharsets.UTF_8);
-        Path toolOutput = Files.write(Files.createDirectories(mediaDir.resolve("elsewhere")).resolve("video.es.vtt"),
-                bytes);
+        Path toolOutput = Files.write(
+                Files.createDirectories(mediaDir.resolve("elsewhere")).resolve("video.es.vtt"), bytes);
 
         HashedFile file = new HashingDownload(tempDir()).adopt(toolOutput);
 
@@ -131,7 +132,8 @@ class HashingDownloadTest {
 
         assertThatThrownBy(() -> new HashingDownload(tempDir()).adopt(missing))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("not a regular file").hasMessageContaining("never-written.mp4");
+                .hasMessageContaining("not a regular file")
+                .hasMessageContaining("never-written.mp4");
     }
 
     private static String sha256Of(byte[] bytes) throws NoSuchAlgorithmException {
@@ -140,10 +142,16 @@ class HashingDownloadTest {
 
     /** The coreutils command, as a user would check a file. */
     private static String sha256sum(Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("sha256sum", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("sha256sum finishes").isTrue();
-        assertThat(process.exitValue()).as("sha256sum exit status, output: %s", output).isZero();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("sha256sum finishes")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("sha256sum exit status, output: %s", output)
+                .isZero();
         return output.substring(0, output.indexOf(' '));
     }
 }

@@ -1,11 +1,6 @@
 package org.creatorarchiver.media;
 
-import org.creatorarchiver.testing.TestDatabase;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,8 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.creatorarchiver.testing.TestDatabase;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Several workers (threads here, each with its own connections, as processes would have) on the same bytes. */
 class MediaStoreConcurrencyTest {
@@ -73,12 +72,18 @@ class MediaStoreConcurrencyTest {
                 stored.add(result.get(30, TimeUnit.SECONDS));
             }
 
-            assertThat(stored).extracting(StoredFile::id).as("round %d: one row", round)
+            assertThat(stored)
+                    .extracting(StoredFile::id)
+                    .as("round %d: one row", round)
                     .containsOnly(stored.getFirst().id());
-            assertThat(stored).filteredOn(StoredFile::isNew).as("round %d: placed once", round).hasSize(1);
+            assertThat(stored)
+                    .filteredOn(StoredFile::isNew)
+                    .as("round %d: placed once", round)
+                    .hasSize(1);
         }
 
-        assertThat(contents.rows()).hasSize(rounds)
+        assertThat(contents.rows())
+                .hasSize(rounds)
                 .allSatisfy(row -> assertThat(row.getReferenceCount()).isEqualTo(WORKERS));
         assertThat(contents.files()).hasSize(rounds);
         assertThat(contents.tempFiles()).isEmpty();
@@ -112,9 +117,12 @@ class MediaStoreConcurrencyTest {
             StoredFile arrived = arrival.get(30, TimeUnit.SECONDS);
 
             // Either order is right; which one happened shows in both results, which must agree.
-            assertThat(arrived.isNew()).as("iteration %d: a new row exactly when the release went first", i)
+            assertThat(arrived.isNew())
+                    .as("iteration %d: a new row exactly when the release went first", i)
                     .isEqualTo(released == 1);
-            assertThat(contents.rows()).as("iteration %d", i).singleElement()
+            assertThat(contents.rows())
+                    .as("iteration %d", i)
+                    .singleElement()
                     .satisfies(row -> assertThat(row.getId()).isEqualTo(arrived.id()))
                     .satisfies(row -> assertThat(row.getReferenceCount()).isEqualTo(1));
             contents.assertConsistent();

@@ -1,12 +1,9 @@
 package org.creatorarchiver.media;
 
-import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
-import org.creatorarchiver.testing.TestDatabase;
-import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,11 +13,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
+import org.creatorarchiver.testing.TestDatabase;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One media job at a time: storing, linking, releasing and healing, on a real database and real files. */
 class MediaStoreTest {
@@ -76,9 +75,11 @@ class MediaStoreTest {
         assertThat(second).isEqualTo(new StoredFile(first.id(), first.path(), false));
         assertThat(again.path()).doesNotExist();
         assertThat(contents.files()).containsExactly(first.path());
-        assertThat(contents.rows()).singleElement()
+        assertThat(contents.rows())
+                .singleElement()
                 .satisfies(row -> assertThat(row.getReferenceCount()).isEqualTo(2))
-                .satisfies(row -> assertThat(row.getFileType()).as("the first store's type stays")
+                .satisfies(row -> assertThat(row.getFileType())
+                        .as("the first store's type stays")
                         .isEqualTo("audio/mpeg"));
         contents.assertConsistent();
     }
@@ -88,14 +89,18 @@ class MediaStoreTest {
         HashedFile download = download(AUDIO);
 
         assertThatThrownBy(() -> store.store(download, "audio/mpeg", "mp3", (tx, id) -> {
-            post.newAudio().link(tx, id);
-            throw new IllegalStateException("the post was deleted meanwhile");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("the post was deleted meanwhile");
+                    post.newAudio().link(tx, id);
+                    throw new IllegalStateException("the post was deleted meanwhile");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the post was deleted meanwhile");
 
         assertThat(contents.rows()).isEmpty();
         assertThat(contents.files()).isEmpty();
         assertThat(contents.tempFiles()).isEmpty();
-        assertThat(db.fetchCount(POST_MEDIA)).as("the linker's row rolled back too").isZero();
+        assertThat(db.fetchCount(POST_MEDIA))
+                .as("the linker's row rolled back too")
+                .isZero();
     }
 
     @Test
@@ -104,9 +109,12 @@ class MediaStoreTest {
         Path target = mediaDir.resolve(MediaPaths.relativePath(download.sha256(), "mp3"));
 
         assertThatThrownBy(() -> store.store(download, "audio/mpeg", "mp3", (tx, id) -> {
-            post.newAudio().link(tx, id);
-            failAtCommit(tx);
-        })).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("commit_blocker");
+                    post.newAudio().link(tx, id);
+                    failAtCommit(tx);
+                }))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("commit_blocker");
 
         assertThat(target).doesNotExist();
         assertThat(contents.rows()).isEmpty();
@@ -135,7 +143,8 @@ class MediaStoreTest {
 
         assertThat(store.release(List.of(stored.id()))).isZero();
 
-        assertThat(contents.rows()).singleElement()
+        assertThat(contents.rows())
+                .singleElement()
                 .satisfies(row -> assertThat(row.getReferenceCount()).isEqualTo(1));
         assertThat(Files.readAllBytes(mediaDir.resolve(stored.path()))).isEqualTo(AUDIO);
         contents.assertConsistent();
@@ -203,8 +212,8 @@ class MediaStoreTest {
     void aSizeThatDoesNotMatchTheFileIsRefusedAndTheTempFileDeleted() throws IOException {
         HashedFile download = download(AUDIO);
 
-        assertThatThrownBy(() -> store.store(download.path(), download.sha256(), download.size() + 1, "audio/mpeg",
-                "mp3", post.newAudio()))
+        assertThatThrownBy(() -> store.store(
+                        download.path(), download.sha256(), download.size() + 1, "audio/mpeg", "mp3", post.newAudio()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has " + AUDIO.length + " bytes, not the " + (AUDIO.length + 1));
 
@@ -229,7 +238,8 @@ class MediaStoreTest {
 
         assertThat(dir).isDirectory().isEqualTo(mediaDir.resolve("tmp").resolve("phase2-host-42-a1b2c3"));
         assertThatThrownBy(() -> store.tempDir("..")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.tempDir("a/b")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.tempDir("a/b"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a/b");
     }
 

@@ -1,7 +1,10 @@
 package org.creatorarchiver.media;
 
-import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
-import org.jooq.DSLContext;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
+import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
+import org.jooq.DSLContext;
 
 /** What the media store holds, on disk and in {@code media_files}, and the checks that must always hold of it. */
 public record StoreContents(DSLContext db, Path mediaDir) {
@@ -32,7 +31,8 @@ public record StoreContents(DSLContext db, Path mediaDir) {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile)
                     .map(path -> mediaDir.relativize(path).toString().replace('\\', '/'))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,18 +60,22 @@ public record StoreContents(DSLContext db, Path mediaDir) {
     /** One file per row and one row per file, each file holding the bytes of its hash, and exact counts. */
     public void assertConsistent() {
         List<MediaFilesRecord> rows = rows();
-        assertThat(files()).as("files on disk are exactly the rows' files")
-                .containsExactlyInAnyOrderElementsOf(rows.stream().map(MediaFilesRecord::getFilePath).toList());
+        assertThat(files())
+                .as("files on disk are exactly the rows' files")
+                .containsExactlyInAnyOrderElementsOf(
+                        rows.stream().map(MediaFilesRecord::getFilePath).toList());
         for (MediaFilesRecord row : rows) {
             Path file = mediaDir.resolve(row.getFilePath());
             try {
                 assertThat(Files.size(file)).as("size of %s", row.getFilePath()).isEqualTo(row.getFileSize());
-                assertThat(HashingDownload.hashOf(file)).as("hash of %s", row.getFilePath())
+                assertThat(HashingDownload.hashOf(file))
+                        .as("hash of %s", row.getFilePath())
                         .isEqualTo(row.getFileHash());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            assertThat(row.getReferenceCount()).as("reference_count of media file %d", row.getId())
+            assertThat(row.getReferenceCount())
+                    .as("reference_count of media file %d", row.getId())
                     .isEqualTo(rowsPointingAt(row.getId()));
         }
     }

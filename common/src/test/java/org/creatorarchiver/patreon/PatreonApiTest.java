@@ -1,5 +1,10 @@
 package org.creatorarchiver.patreon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
 import okhttp3.HttpUrl;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
@@ -10,12 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Clock;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The calls to Patreon's API: on PATREON_BASE_URL, asking for what phase 2 reads, and parsed or refused whole. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,11 +50,23 @@ class PatreonApiTest {
         assertThat(url.queryParameter("filter[is_draft]")).isEqualTo("false");
         assertThat(url.queryParameter("sort")).isEqualTo("-published_at");
         assertThat(url.queryParameter("json-api-version")).isEqualTo("1.0");
-        assertThat(List.of(url.queryParameter("fields[post]").split(","))).contains("content", "content_json_string",
-                "teaser_text", "post_type", "published_at", "edited_at", "url", "patreon_url", "current_user_can_view",
-                "embed", "post_file", "video_preview", "title");
-        assertThat(List.of(url.queryParameter("include").split(","))).contains("media", "images", "attachments_media",
-                "audio", "access_rules", "native_video_insights");
+        assertThat(List.of(url.queryParameter("fields[post]").split(",")))
+                .contains(
+                        "content",
+                        "content_json_string",
+                        "teaser_text",
+                        "post_type",
+                        "published_at",
+                        "edited_at",
+                        "url",
+                        "patreon_url",
+                        "current_user_can_view",
+                        "embed",
+                        "post_file",
+                        "video_preview",
+                        "title");
+        assertThat(List.of(url.queryParameter("include").split(",")))
+                .contains("media", "images", "attachments_media", "audio", "access_rules", "native_video_insights");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.creatorarchiver.queue;
 
+import java.time.Duration;
 import org.creatorarchiver.redis.RedisClients;
 import org.creatorarchiver.redis.RedisUrl;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-
-import java.time.Duration;
 
 /**
  * A worker process for {@link WorkerSigtermTest}: consumes {@link #STEP} jobs three at a time until SIGTERM.
@@ -15,16 +14,14 @@ import java.time.Duration;
  */
 public final class BlockingWorkerMain {
 
-    public record Step(String name, boolean blocks) {
-    }
+    public record Step(String name, boolean blocks) {}
 
     public static final JobType<Step> STEP = JobType.of(Queues.PHASE3, "sigterm_step", Step.class);
     public static final String RUNNING_KEY = "test:sigterm:short-running";
     public static final String RELEASE_KEY = "test:sigterm:release";
     public static final String FINISHED_KEY = "test:sigterm:finished";
 
-    private BlockingWorkerMain() {
-    }
+    private BlockingWorkerMain() {}
 
     public static void main(String[] args) {
         Duration grace = Duration.ofMillis(Long.parseLong(args[0]));

@@ -1,16 +1,9 @@
 package org.creatorarchiver.queue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creatorarchiver.redis.BlockingRedis;
-import org.creatorarchiver.redis.RedisClients;
-import org.creatorarchiver.testing.SettableClock;
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.creatorarchiver.redis.BlockingRedis;
+import org.creatorarchiver.redis.RedisClients;
+import org.creatorarchiver.testing.SettableClock;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 class JobQueueTest {
 
-    record Item(int number) {
-    }
+    record Item(int number) {}
 
     private static final JobType<Item> ITEM = JobType.of(Queues.PHASE2, "test_item", Item.class);
     private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(1);
@@ -70,7 +68,8 @@ class JobQueueTest {
 
         assertThat(queue.ack(taken)).isTrue();
 
-        assertThat(redis.getKeys().countExists("archiver:processing:phase2:worker-a")).isZero();
+        assertThat(redis.getKeys().countExists("archiver:processing:phase2:worker-a"))
+                .isZero();
         assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(1, 0, 0, 0));
     }
 
@@ -91,7 +90,9 @@ class JobQueueTest {
         assertThat(last.found()).isTrue();
         assertThat(last.next()).isEmpty();
         assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(0, 0, 0, 0));
-        assertThat(queue.ackAndTakeNext(second).found()).as("acknowledged already").isFalse();
+        assertThat(queue.ackAndTakeNext(second).found())
+                .as("acknowledged already")
+                .isFalse();
     }
 
     @Test
@@ -102,7 +103,10 @@ class JobQueueTest {
         TakenJob second = queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElse(null);
         assertThat(second).as("the ack took the second job along").isNull();
         queue.enqueue(ITEM, new Item(3));
-        TakenJob secondTaken = new TakenJob(Queues.PHASE2, "w", strings("archiver:processing:phase2:w").getFirst(),
+        TakenJob secondTaken = new TakenJob(
+                Queues.PHASE2,
+                "w",
+                strings("archiver:processing:phase2:w").getFirst(),
                 JobCodec.decode(strings("archiver:processing:phase2:w").getFirst()));
         assertThat(secondTaken.job().id()).isEqualTo(ids.get(1));
 
@@ -111,7 +115,8 @@ class JobQueueTest {
         JobQueue.Acked acked = queue.ackAndTakeNext(secondTaken);
 
         assertThat(acked.found()).isTrue();
-        assertThat(acked.next()).hasValueSatisfying(next -> assertThat(next.job().payloadJson()).contains("3"));
+        assertThat(acked.next())
+                .hasValueSatisfying(next -> assertThat(next.job().payloadJson()).contains("3"));
         assertThat(queue.outcomeCounts(Queues.PHASE2)).containsEntry(JobOutcome.SUCCEEDED, 2L);
     }
 
@@ -124,7 +129,8 @@ class JobQueueTest {
         List<String> ready = strings("archiver:queue:phase2");
         assertThat(ready).hasSize(2500);
         assertThat(ready.stream().map(JobCodec::decode).map(Job::id).toList()).isEqualTo(ids);
-        assertThat(JobCodec.payload(JobCodec.decode(ready.get(2499)), Item.class)).isEqualTo(new Item(2500));
+        assertThat(JobCodec.payload(JobCodec.decode(ready.get(2499)), Item.class))
+                .isEqualTo(new Item(2500));
     }
 
     @Test
@@ -148,7 +154,8 @@ class JobQueueTest {
 
         assertThat(queue.enqueueUnlessWaiting(ITEM, new Item(1))).isEmpty();
 
-        assertThat(strings("archiver:queue:phase2")).singleElement()
+        assertThat(strings("archiver:queue:phase2"))
+                .singleElement()
                 .satisfies(raw -> assertThat(JobCodec.decode(raw).id()).isEqualTo(waiting));
     }
 
@@ -182,12 +189,16 @@ class JobQueueTest {
         queue.enqueue(ITEM, new Item(5));
         queue.ack(queue.take(Queues.PHASE2, "w1", TAKE_TIMEOUT).orElseThrow());
         queue.take(Queues.PHASE2, "w1", TAKE_TIMEOUT).orElseThrow();
-        queue.retryLater(queue.take(Queues.PHASE2, "w2", TAKE_TIMEOUT).orElseThrow(), "boom",
+        queue.retryLater(
+                queue.take(Queues.PHASE2, "w2", TAKE_TIMEOUT).orElseThrow(),
+                "boom",
                 clock.instant().plusSeconds(60));
         queue.deadLetter(queue.take(Queues.PHASE2, "w2", TAKE_TIMEOUT).orElseThrow(), "gave up");
         queue.enqueue(JobType.of(Queues.PHASE1, "elsewhere", Item.class), new Item(6));
 
-        List<Item> held = queue.heldJobs(Queues.PHASE2).stream().map(job -> JobCodec.payload(job, Item.class)).toList();
+        List<Item> held = queue.heldJobs(Queues.PHASE2).stream()
+                .map(job -> JobCodec.payload(job, Item.class))
+                .toList();
 
         assertThat(held).containsExactlyInAnyOrder(new Item(2), new Item(3), new Item(4), new Item(5));
     }
@@ -233,7 +244,11 @@ class JobQueueTest {
         assertThat(queue.promoteDue(Queues.PHASE2, clock.instant())).isEqualTo(1);
 
         assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(1, 0, 0, 0));
-        assertThat(queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow().job().id()).isEqualTo(id);
+        assertThat(queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT)
+                        .orElseThrow()
+                        .job()
+                        .id())
+                .isEqualTo(id);
     }
 
     @Test
@@ -262,7 +277,8 @@ class JobQueueTest {
         assertThat(queue.deadLetter(taken, "HTTP 500")).isTrue();
 
         assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(0, 0, 0, 1));
-        assertThat(queue.deadJobs(Queues.PHASE2, 10)).singleElement()
+        assertThat(queue.deadJobs(Queues.PHASE2, 10))
+                .singleElement()
                 .satisfies(job -> assertThat(job.lastError()).isEqualTo("HTTP 500"))
                 .satisfies(job -> assertThat(job.attempt()).isEqualTo(1));
 
@@ -283,7 +299,10 @@ class JobQueueTest {
 
         assertThat(queue.handBack(Queues.PHASE2, "w")).hasSize(2);
 
-        assertThat(strings("archiver:queue:phase2").stream().map(JobCodec::decode).map(Job::id).toList())
+        assertThat(strings("archiver:queue:phase2").stream()
+                        .map(JobCodec::decode)
+                        .map(Job::id)
+                        .toList())
                 .isEqualTo(ids);
         assertThat(queue.processingKeys(Queues.PHASE2)).isEmpty();
     }
@@ -307,7 +326,11 @@ class JobQueueTest {
         String good = queue.enqueue(ITEM, new Item(1));
 
         assertThat(queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT)).isEmpty();
-        assertThat(queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow().job().id()).isEqualTo(good);
+        assertThat(queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT)
+                        .orElseThrow()
+                        .job()
+                        .id())
+                .isEqualTo(good);
 
         assertThat(strings("archiver:dead:phase2")).containsExactly("{not a job");
     }
@@ -318,7 +341,8 @@ class JobQueueTest {
         for (int i = 0; i < jobs; i++) {
             queue.enqueueAt(ITEM, new Item(i), clock.instant().minusMillis(i));
         }
-        List<RedissonClient> processes = List.of(RedisClients.connect(TestServices.redisUrl(), "promoter-1"),
+        List<RedissonClient> processes = List.of(
+                RedisClients.connect(TestServices.redisUrl(), "promoter-1"),
                 RedisClients.connect(TestServices.redisUrl(), "promoter-2"));
         List<Callable<Integer>> promoters = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -1,13 +1,8 @@
 package org.creatorarchiver.queue;
 
-import org.creatorarchiver.redis.RedisClients;
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.creatorarchiver.redis.RedisClients;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
 
 /**
  * Three workers, as three processes would run them (each with its own Redis connections), share one queue and one
@@ -29,14 +28,14 @@ import static org.awaitility.Awaitility.await;
  */
 class QueueClusterTest {
 
-    record Item(int itemId) {
-    }
+    record Item(int itemId) {}
 
     private static final int JOBS = 5_000;
     private static final int WORKERS = 3;
     private static final String QUEUE = Queues.PHASE2;
     private static final JobType<Item> ITEM = JobType.of(QUEUE, "cluster_item", Item.class);
-    private static final RetryPolicy SHORT_RETRIES = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50), 0.2);
+    private static final RetryPolicy SHORT_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50), 0.2);
 
     private final DataSource db = TestServices.dataSource();
     private final List<RedissonClient> processes = new ArrayList<>();
@@ -47,7 +46,8 @@ class QueueClusterTest {
     @BeforeEach
     void freshQueueAndTable() throws SQLException {
         TestServices.flushRedis();
-        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = db.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute("DROP TABLE IF EXISTS queue_cluster_effect");
             sql.execute("CREATE TABLE queue_cluster_effect (item_id int PRIMARY KEY, worker_id text NOT NULL,"
                     + " attempt int NOT NULL)");
@@ -57,15 +57,19 @@ class QueueClusterTest {
     @AfterEach
     void stopWorkers() throws SQLException {
         // In parallel, as separate processes would stop.
-        workers.stream().map(worker -> Thread.ofVirtual().start(worker::shutdown)).toList().forEach(thread -> {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        workers.stream()
+                .map(worker -> Thread.ofVirtual().start(worker::shutdown))
+                .toList()
+                .forEach(thread -> {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
         processes.forEach(RedissonClient::shutdown);
-        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = db.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute("DROP TABLE IF EXISTS queue_cluster_effect");
         }
     }
@@ -85,19 +89,29 @@ class QueueClusterTest {
         }
         JobQueue producer = new JobQueue(TestServices.redisson(), Clock.systemUTC());
 
-        producer.enqueueAll(ITEM, IntStream.rangeClosed(1, JOBS).mapToObj(Item::new).toList());
+        producer.enqueueAll(
+                ITEM, IntStream.rangeClosed(1, JOBS).mapToObj(Item::new).toList());
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> producer.counts(QUEUE).equals(new QueueCounts(0, 0, 0, 0)));
         int transientFailures = JOBS / 7;
         assertThat(duplicateEffects).hasValue(0);
         assertThat(handlerCalls).hasValue(JOBS + transientFailures);
         assertThat(query("SELECT count(*) FROM queue_cluster_effect")).isEqualTo(JOBS);
-        assertThat(query("SELECT count(*) FROM queue_cluster_effect WHERE item_id BETWEEN 1 AND " + JOBS)).isEqualTo(JOBS);
-        assertThat(query("SELECT count(*) FROM queue_cluster_effect WHERE attempt = 1")).isEqualTo(transientFailures);
-        assertThat(query("SELECT count(*) FROM queue_cluster_effect WHERE attempt = 1 AND item_id % 7 <> 0")).isZero();
-        assertThat(query("SELECT count(DISTINCT worker_id) FROM queue_cluster_effect")).isEqualTo(WORKERS);
-        assertThat(TestServices.redisson().getKeys().getKeysStreamByPattern("archiver:processing:*").toList()).isEmpty();
+        assertThat(query("SELECT count(*) FROM queue_cluster_effect WHERE item_id BETWEEN 1 AND " + JOBS))
+                .isEqualTo(JOBS);
+        assertThat(query("SELECT count(*) FROM queue_cluster_effect WHERE attempt = 1"))
+                .isEqualTo(transientFailures);
+        assertThat(query("SELECT count(*) FROM queue_cluster_effect WHERE attempt = 1 AND item_id % 7 <> 0"))
+                .isZero();
+        assertThat(query("SELECT count(DISTINCT worker_id) FROM queue_cluster_effect"))
+                .isEqualTo(WORKERS);
+        assertThat(TestServices.redisson()
+                        .getKeys()
+                        .getKeysStreamByPattern("archiver:processing:*")
+                        .toList())
+                .isEmpty();
     }
 
     /** Fails the first attempt of every 7th item; a second effect for the same item would violate the primary key. */
@@ -107,8 +121,8 @@ class QueueClusterTest {
             throw new IllegalStateException("transient failure of item " + item.itemId());
         }
         try (Connection connection = db.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO queue_cluster_effect (item_id, worker_id, attempt) VALUES (?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO queue_cluster_effect (item_id, worker_id, attempt) VALUES (?, ?, ?)")) {
             insert.setInt(1, item.itemId());
             insert.setString(2, context.workerId());
             insert.setInt(3, context.attempt());
@@ -122,8 +136,9 @@ class QueueClusterTest {
     }
 
     private int query(String sql) throws SQLException {
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = db.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getInt(1);
         }

@@ -1,11 +1,7 @@
 package org.creatorarchiver.queue;
 
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.redisson.api.RedissonClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,14 +12,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redisson.api.RedissonClient;
 
 class ReaperTest {
 
-    record Item(int number) {
-    }
+    record Item(int number) {}
 
     private static final String QUEUE = Queues.MEDIA;
     private static final JobType<Item> ITEM = JobType.of(QUEUE, "test_download", Item.class);
@@ -56,11 +54,15 @@ class ReaperTest {
 
         List<String> deliveredTo = new CopyOnWriteArrayList<>();
         List<String> deliveredIds = new CopyOnWriteArrayList<>();
-        survivor = WorkerRuntime.builder(redis, "survivor").reapInterval(Duration.ofMillis(100))
-                .handle(ITEM, (item, context) -> {
-                    deliveredTo.add(context.workerId());
-                    deliveredIds.add(context.jobId());
-                }, RetryPolicy.exponential(3, Duration.ofSeconds(1)))
+        survivor = WorkerRuntime.builder(redis, "survivor")
+                .reapInterval(Duration.ofMillis(100))
+                .handle(
+                        ITEM,
+                        (item, context) -> {
+                            deliveredTo.add(context.workerId());
+                            deliveredIds.add(context.jobId());
+                        },
+                        RetryPolicy.exponential(3, Duration.ofSeconds(1)))
                 .build();
         survivor.start();
 
@@ -85,8 +87,13 @@ class ReaperTest {
 
         assertThat(reaper.reap().jobsHandedBack()).isEqualTo(2);
         assertThat(queue.counts(QUEUE)).isEqualTo(new QueueCounts(3, 0, 0, 0));
-        List<String> order = redis.<String>getList(QueueKeys.ready(QUEUE), org.redisson.client.codec.StringCodec.INSTANCE)
-                .readAll().stream().map(JobCodec::decode).map(Job::id).toList();
+        List<String> order = redis
+                .<String>getList(QueueKeys.ready(QUEUE), org.redisson.client.codec.StringCodec.INSTANCE)
+                .readAll()
+                .stream()
+                .map(JobCodec::decode)
+                .map(Job::id)
+                .toList();
         assertThat(order).as("handed back in front, in the order taken").isEqualTo(ids);
     }
 

@@ -1,11 +1,7 @@
 package org.creatorarchiver.queue;
 
-import org.creatorarchiver.redis.RedisClients;
-import org.creatorarchiver.redis.RedisUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.redisson.api.RedissonClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,9 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.creatorarchiver.redis.RedisClients;
+import org.creatorarchiver.redis.RedisUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redisson.api.RedissonClient;
 
 /**
  * A worker keeps going through a Redis restart (its data saved, its script cache and connections gone): jobs taken
@@ -29,8 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisRestartTest {
 
-    record Item(int number) {
-    }
+    record Item(int number) {}
 
     private static final JobType<Item> ITEM = JobType.of(Queues.PHASE2, "restart_item", Item.class);
     private static final int JOBS = 200;
@@ -58,10 +56,13 @@ class RedisRestartTest {
         Set<Integer> done = ConcurrentHashMap.newKeySet();
         WorkerRuntime worker = WorkerRuntime.builder(workerProcess, "restart-worker")
                 .concurrency(Queues.PHASE2, 2)
-                .handle(ITEM, (item, context) -> {
-                    Thread.sleep(5); // slow enough that the restart finds jobs in flight and waiting
-                    done.add(item.number());
-                }, new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(200), 0))
+                .handle(
+                        ITEM,
+                        (item, context) -> {
+                            Thread.sleep(5); // slow enough that the restart finds jobs in flight and waiting
+                            done.add(item.number());
+                        },
+                        new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(200), 0))
                 .build();
         try {
             JobQueue queue = new JobQueue(producerProcess, Clock.systemUTC());
@@ -71,8 +72,9 @@ class RedisRestartTest {
 
             restartServer();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> done.size() == JOBS
-                    && queue.counts(Queues.PHASE2).equals(new QueueCounts(0, 0, 0, 0)));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            done.size() == JOBS && queue.counts(Queues.PHASE2).equals(new QueueCounts(0, 0, 0, 0)));
             assertThat(done).hasSize(JOBS);
             assertThat(queue.deadJobs(Queues.PHASE2, 10)).isEmpty();
         } finally {
@@ -83,8 +85,18 @@ class RedisRestartTest {
     }
 
     private void startServer() throws IOException {
-        server = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--dir", dataDir.toString(), "--save", "", "--appendonly", "no"))
+        server = new ProcessBuilder(List.of(
+                        "redis-server",
+                        "--port",
+                        String.valueOf(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--dir",
+                        dataDir.toString(),
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no"))
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("redis.log").toFile())
                 .start();
@@ -94,9 +106,12 @@ class RedisRestartTest {
     /** SHUTDOWN SAVE writes the data to disk first, as a Redis with persistence does when it is restarted. */
     private void restartServer() throws Exception {
         Process shutdown = new ProcessBuilder("redis-cli", "-p", String.valueOf(port), "shutdown", "save")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         shutdown.waitFor(10, TimeUnit.SECONDS);
-        assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("redis-server stopped").isTrue();
+        assertThat(server.waitFor(10, TimeUnit.SECONDS))
+                .as("redis-server stopped")
+                .isTrue();
         Thread.sleep(500); // the worker meets a Redis that is not there
         startServer();
     }

@@ -1,12 +1,11 @@
 package org.creatorarchiver.queue;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
@@ -16,8 +15,11 @@ class RetryPolicyTest {
 
         assertThat(threeRetries.allowsRetryAfter(1)).isTrue();
         assertThat(threeRetries.allowsRetryAfter(3)).isTrue();
-        assertThat(threeRetries.allowsRetryAfter(4)).as("the 4th attempt was the last").isFalse();
-        assertThat(RetryPolicy.exponential(0, Duration.ofSeconds(1)).allowsRetryAfter(1)).isFalse();
+        assertThat(threeRetries.allowsRetryAfter(4))
+                .as("the 4th attempt was the last")
+                .isFalse();
+        assertThat(RetryPolicy.exponential(0, Duration.ofSeconds(1)).allowsRetryAfter(1))
+                .isFalse();
     }
 
     @Test
@@ -38,7 +40,8 @@ class RetryPolicyTest {
         Random random = new Random(7);
 
         var delays = java.util.stream.IntStream.range(0, 200)
-                .mapToObj(i -> policy.delayBeforeRetry(1, random).toMillis()).toList();
+                .mapToObj(i -> policy.delayBeforeRetry(1, random).toMillis())
+                .toList();
 
         assertThat(delays).allSatisfy(ms -> assertThat(ms).isBetween(240_000L, 360_000L));
         assertThat(delays.stream().distinct().count()).as("not all the same").isGreaterThan(100);
@@ -52,7 +55,8 @@ class RetryPolicyTest {
                 .hasMessage("retry base delay must be positive, got PT0S");
         assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofSeconds(1), 0))
                 .hasMessageContaining("max delay");
-        assertThatThrownBy(() -> RetryPolicy.exponential(3, Duration.ofSeconds(1)).withJitter(1.5))
+        assertThatThrownBy(
+                        () -> RetryPolicy.exponential(3, Duration.ofSeconds(1)).withJitter(1.5))
                 .hasMessage("retry jitter must be between 0 and 1, got 1.5");
     }
 }

@@ -1,12 +1,7 @@
 package org.creatorarchiver.queue;
 
-import org.creatorarchiver.testing.SettableClock;
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +11,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.creatorarchiver.testing.SettableClock;
+import org.creatorarchiver.testing.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 class WorkerRuntimeTest {
 
-    record Item(int number) {
-    }
+    record Item(int number) {}
 
     private static final String QUEUE = Queues.PHASE2;
     private static final JobType<Item> ITEM = JobType.of(QUEUE, "test_item", Item.class);
@@ -54,7 +52,8 @@ class WorkerRuntimeTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.counts(QUEUE).dead() == 1);
         assertThat(handler.attempts).containsExactly(0, 1, 2, 3);
-        assertThat(handler.gaveUp).containsExactly("gave up after 4 attempts: IllegalStateException: boom on attempt 3");
+        assertThat(handler.gaveUp)
+                .containsExactly("gave up after 4 attempts: IllegalStateException: boom on attempt 3");
         assertThat(queue.counts(QUEUE)).isEqualTo(new QueueCounts(0, 0, 0, 1));
         Job dead = queue.deadJobs(QUEUE, 10).getFirst();
         assertThat(dead.id()).isEqualTo(id);
@@ -147,10 +146,11 @@ class WorkerRuntimeTest {
     @Test
     void theHeartbeatNamesTheWorkerAndItsQueuesUntilShutdown() {
         SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
-        WorkerRuntime runtime = start(worker().clock(clock).concurrency(QUEUE, 3)
-                .handle(ITEM, new RecordingHandler(), FAST_RETRIES));
+        WorkerRuntime runtime =
+                start(worker().clock(clock).concurrency(QUEUE, 3).handle(ITEM, new RecordingHandler(), FAST_RETRIES));
 
-        assertThat(runtime.workerId()).matches("test-worker-.+-" + ProcessHandle.current().pid() + "-[0-9a-f]{6}");
+        assertThat(runtime.workerId())
+                .matches("test-worker-.+-" + ProcessHandle.current().pid() + "-[0-9a-f]{6}");
         assertThat(new Heartbeats(redis).live()).singleElement().satisfies(worker -> {
             assertThat(worker.id()).isEqualTo(runtime.workerId());
             assertThat(worker.queues()).containsExactly(QUEUE);
@@ -172,7 +172,8 @@ class WorkerRuntimeTest {
             bothRunning.countDown();
             Thread.sleep(item.number() == 1 ? 300 : 60_000);
         };
-        WorkerRuntime runtime = start(worker().concurrency(QUEUE, 2).shutdownGrace(Duration.ofMillis(800))
+        WorkerRuntime runtime = start(worker().concurrency(QUEUE, 2)
+                .shutdownGrace(Duration.ofMillis(800))
                 .handle(ITEM, handler, FAST_RETRIES));
         queue.enqueue(ITEM, new Item(1));
         String slow = queue.enqueue(ITEM, new Item(2));
@@ -183,9 +184,12 @@ class WorkerRuntimeTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(queue.counts(QUEUE)).isEqualTo(new QueueCounts(1, 0, 0, 0));
-        Job handedBack = JobCodec.decode(redis.<String>getList(QueueKeys.ready(QUEUE), StringCodec.INSTANCE).get(0));
+        Job handedBack = JobCodec.decode(redis.<String>getList(QueueKeys.ready(QUEUE), StringCodec.INSTANCE)
+                .get(0));
         assertThat(handedBack.id()).isEqualTo(slow);
-        assertThat(handedBack.attempt()).as("an interrupted job is not a failed attempt").isZero();
+        assertThat(handedBack.attempt())
+                .as("an interrupted job is not a failed attempt")
+                .isZero();
         assertThat(new Heartbeats(redis).isAlive(runtime.workerId())).isFalse();
         runtime.shutdown();
     }
@@ -193,10 +197,13 @@ class WorkerRuntimeTest {
     @Test
     void aHandlerThatLeavesItsThreadInterruptedDoesNotStopTheConsumer() {
         List<Integer> done = new CopyOnWriteArrayList<>();
-        start(worker().handle(ITEM, (item, context) -> {
-            done.add(item.number());
-            Thread.currentThread().interrupt();
-        }, FAST_RETRIES));
+        start(worker().handle(
+                        ITEM,
+                        (item, context) -> {
+                            done.add(item.number());
+                            Thread.currentThread().interrupt();
+                        },
+                        FAST_RETRIES));
 
         queue.enqueue(ITEM, new Item(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 1);
@@ -208,11 +215,13 @@ class WorkerRuntimeTest {
     @Test
     void aJobStrandedInTheWorkersOwnProcessingListIsHandedBackAndRun() {
         RecordingHandler handler = new RecordingHandler();
-        WorkerRuntime runtime = start(worker().reapInterval(Duration.ofMillis(100)).handle(ITEM, handler, FAST_RETRIES));
+        WorkerRuntime runtime =
+                start(worker().reapInterval(Duration.ofMillis(100)).handle(ITEM, handler, FAST_RETRIES));
 
         // As if BLMOVE ran in Redis but its reply never reached a consumer (a dropped connection).
         String stranded = JobCodec.encode(new Job("lost-1", "test_item", "{\"number\":7}", 0, Instant.now(), null));
-        redis.getList(QueueKeys.processing(QUEUE, runtime.workerId()), StringCodec.INSTANCE).add(stranded);
+        redis.getList(QueueKeys.processing(QUEUE, runtime.workerId()), StringCodec.INSTANCE)
+                .add(stranded);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.succeeded.contains(7));
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.counts(QUEUE).equals(EMPTY));

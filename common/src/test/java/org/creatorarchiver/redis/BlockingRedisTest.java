@@ -1,5 +1,11 @@
 package org.creatorarchiver.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.UUID;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.JobType;
 import org.creatorarchiver.queue.Queues;
@@ -11,17 +17,9 @@ import org.redisson.client.codec.StringCodec;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.util.SafeEncoder;
 
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class BlockingRedisTest {
 
-    record Item(int number) {
-    }
+    record Item(int number) {}
 
     private static final JobType<Item> ITEM = JobType.of(Queues.PHASE2, "test_item", Item.class);
 
@@ -36,8 +34,12 @@ class BlockingRedisTest {
         try {
             new JobQueue(process, Clock.systemUTC()).enqueue(ITEM, new Item(7));
 
-            assertThat(TestServices.redisson().getList("archiver:queue:phase2", StringCodec.INSTANCE).readAll())
-                    .singleElement().asString().contains("\"number\":7");
+            assertThat(TestServices.redisson()
+                            .getList("archiver:queue:phase2", StringCodec.INSTANCE)
+                            .readAll())
+                    .singleElement()
+                    .asString()
+                    .contains("\"number\":7");
         } finally {
             process.shutdown();
         }
@@ -48,7 +50,9 @@ class BlockingRedisTest {
         String name = "blocking-close-test-" + UUID.randomUUID();
         RedissonClient process = RedisClients.connect(TestServices.redisUrl(), name);
         new JobQueue(process, Clock.systemUTC()).enqueue(ITEM, new Item(1));
-        assertThat(connectionsNamed(name)).as("Redisson's and the blocking pool's connections").isPositive();
+        assertThat(connectionsNamed(name))
+                .as("Redisson's and the blocking pool's connections")
+                .isPositive();
 
         process.shutdown();
         BlockingRedis.of(TestServices.redisson()); // any lookup closes the pools of shut-down clients

@@ -1,12 +1,7 @@
 package org.creatorarchiver.sources;
 
-import org.creatorarchiver.db.generated.enums.SourceStatus;
-import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
-import org.creatorarchiver.patreon.CreatorRef;
-import org.creatorarchiver.testing.TestDatabase;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
+import org.creatorarchiver.patreon.CreatorRef;
+import org.creatorarchiver.testing.TestDatabase;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class CreatorSourcesTest {
 
@@ -68,7 +67,9 @@ class CreatorSourcesTest {
 
     @Test
     void registeringTheSameCreatorAgainFindsItsRow() {
-        for (CreatorRef ref : List.of(new CreatorRef.Vanity("skyforge"), new CreatorRef.CampaignId("791478"),
+        for (CreatorRef ref : List.of(
+                new CreatorRef.Vanity("skyforge"),
+                new CreatorRef.CampaignId("791478"),
                 new CreatorRef.UserId("123456"))) {
             CreatorSources.Registration first = sources.register(ref, ref.value());
             CreatorSources.Registration second = sources.register(ref, ref.value());
@@ -82,7 +83,8 @@ class CreatorSourcesTest {
     void aVanityFindsTheSourceAlreadyResolvedToItsCampaignWithoutTouchingIt() {
         long resolved = db.insertInto(SOURCES, SOURCES.VANITY, SOURCES.EXTERNAL_ID, SOURCES.URL, SOURCES.STATUS)
                 .values("skyforge", "791478", "https://www.patreon.com/skyforge", SourceStatus.not_found)
-                .returningResult(SOURCES.ID).fetchOne(SOURCES.ID);
+                .returningResult(SOURCES.ID)
+                .fetchOne(SOURCES.ID);
 
         CreatorSources.Registration registration = sources.register(new CreatorRef.Vanity("skyforge"), "skyforge");
 
@@ -110,9 +112,12 @@ class CreatorSourcesTest {
             }
 
             assertThat(db.fetchCount(SOURCES)).isEqualTo(1);
-            assertThat(registrations).extracting(CreatorSources.Registration::sourceId).containsOnly(
-                    db.select(SOURCES.ID).from(SOURCES).fetchOne(SOURCES.ID));
-            assertThat(registrations).filteredOn(CreatorSources.Registration::created).hasSize(1);
+            assertThat(registrations)
+                    .extracting(CreatorSources.Registration::sourceId)
+                    .containsOnly(db.select(SOURCES.ID).from(SOURCES).fetchOne(SOURCES.ID));
+            assertThat(registrations)
+                    .filteredOn(CreatorSources.Registration::created)
+                    .hasSize(1);
         }
     }
 

@@ -1,5 +1,11 @@
 package org.creatorarchiver.sources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.time.Clock;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.http.FailureKind;
@@ -18,13 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Clock;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 /** A source gets its campaign id from Patreon once, whichever phase meets it first. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,11 +90,15 @@ class SourceResolutionTest {
         assertThat(source.campaignId()).contains("4815162");
         assertThat(source.vanity()).contains("skyforge");
         assertThat(source.name()).isPresent();
-        assertThat(patreon.requests()).extracting(r -> r.getUrl().encodedPath()).containsExactly("/api/campaigns/4815162");
+        assertThat(patreon.requests())
+                .extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/api/campaigns/4815162");
 
         patreon.clearRequests();
         resolution.resolved(store.find(id).orElseThrow());
-        assertThat(patreon.requests()).as("known now: Patreon is not asked again").isEmpty();
+        assertThat(patreon.requests())
+                .as("known now: Patreon is not asked again")
+                .isEmpty();
     }
 
     @Test
@@ -140,7 +143,9 @@ class SourceResolutionTest {
     private long insert(String campaignId, String vanity, String userId) {
         return db.insertInto(SOURCES, SOURCES.EXTERNAL_ID, SOURCES.VANITY, SOURCES.USER_EXTERNAL_ID)
                 .values(campaignId, vanity, userId)
-                .returning(SOURCES.ID).fetchSingle().getId();
+                .returning(SOURCES.ID)
+                .fetchSingle()
+                .getId();
     }
 
     private SourcesRecord row(long id) {

@@ -1,5 +1,10 @@
 package org.creatorarchiver.sources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.time.Instant;
+import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.patreon.CreatorRef;
@@ -11,13 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 /** The phases' reads and writes of {@code sources} rows, on the real schema. */
 class SourceStoreTest {
@@ -39,8 +37,11 @@ class SourceStoreTest {
     @Test
     void aSourceIsReadAsItsRowSays() {
         long id = insert(null, "skyforge", null);
-        db.update(SOURCES).set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 600).set(SOURCES.SYNC_CURSOR, "https://x/next")
-                .where(SOURCES.ID.eq(id)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 600)
+                .set(SOURCES.SYNC_CURSOR, "https://x/next")
+                .where(SOURCES.ID.eq(id))
+                .execute();
 
         Source source = store.find(id).orElseThrow();
 
@@ -57,7 +58,9 @@ class SourceStoreTest {
 
     @Test
     void whatToAskPatreonForIsTheBestIdTheRowHas() {
-        assertThat(store.find(insert("4815162", "skyforge", "90011223")).orElseThrow().creatorRef())
+        assertThat(store.find(insert("4815162", "skyforge", "90011223"))
+                        .orElseThrow()
+                        .creatorRef())
                 .isEqualTo(new CreatorRef.CampaignId("4815162"));
         assertThat(store.find(insert(null, null, "88000001")).orElseThrow().creatorRef())
                 .isEqualTo(new CreatorRef.UserId("88000001"));
@@ -84,11 +87,14 @@ class SourceStoreTest {
     @Test
     void whatPatreonDidNotTellKeepsWhatTheRowHad() {
         long id = insert(null, "skyforge", null);
-        db.update(SOURCES).set(SOURCES.NAME, "Named by hand").set(SOURCES.URL, "https://www.patreon.com/c/skyforge")
-                .where(SOURCES.ID.eq(id)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.NAME, "Named by hand")
+                .set(SOURCES.URL, "https://www.patreon.com/c/skyforge")
+                .where(SOURCES.ID.eq(id))
+                .execute();
 
-        store.recordResolved(id, new ResolvedCreator("4815162", Optional.empty(), Optional.empty(), Optional.empty(),
-                "test"));
+        store.recordResolved(
+                id, new ResolvedCreator("4815162", Optional.empty(), Optional.empty(), Optional.empty(), "test"));
 
         assertThat(row(id).getName()).isEqualTo("Named by hand");
         assertThat(row(id).getUrl()).isEqualTo("https://www.patreon.com/c/skyforge");
@@ -110,7 +116,10 @@ class SourceStoreTest {
     void theSameCreatorEnqueuedByVanityAfterItsCampaignIdMergesIntoTheCampaignsRow() {
         long byCampaign = insert("4815162", null, null);
         long byVanity = insert(null, "skyforge", null);
-        db.update(SOURCES).set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 900).where(SOURCES.ID.eq(byVanity)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 900)
+                .where(SOURCES.ID.eq(byVanity))
+                .execute();
 
         Source kept = store.recordResolved(byVanity, skyforge());
 
@@ -127,7 +136,10 @@ class SourceStoreTest {
     void twoUnresolvedRowsOfOneCreatorBecomeOneWhenTheSecondIsResolved() {
         long byVanity = insert(null, "skyforge", null);
         long byUser = insert(null, null, "90011223");
-        db.update(SOURCES).set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 1200).where(SOURCES.ID.eq(byUser)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 1200)
+                .where(SOURCES.ID.eq(byUser))
+                .execute();
 
         Source first = store.recordResolved(byVanity, skyforge());
         Source second = store.recordResolved(byUser, skyforge());
@@ -143,9 +155,15 @@ class SourceStoreTest {
     @Test
     void aMergeKeepsTheSettingsTheKeptRowAlreadyHad() {
         long byCampaign = insert("4815162", "skyforge", null);
-        db.update(SOURCES).set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 300).where(SOURCES.ID.eq(byCampaign)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 300)
+                .where(SOURCES.ID.eq(byCampaign))
+                .execute();
         long byUser = insert(null, null, "90011223");
-        db.update(SOURCES).set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 1200).where(SOURCES.ID.eq(byUser)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 1200)
+                .where(SOURCES.ID.eq(byUser))
+                .execute();
 
         Source kept = store.recordResolved(byUser, skyforge());
 
@@ -177,7 +195,9 @@ class SourceStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SourceStatus.class, names = {"not_found", "unauthorized", "blocked"})
+    @EnumSource(
+            value = SourceStatus.class,
+            names = {"not_found", "unauthorized", "blocked"})
     void givingUpDoesNotHideTheFailureJustRecordedAsAPreciseState(SourceStatus status) {
         long id = insert("4815162", "skyforge", null);
         store.recordFailure(id, status, "the reason");
@@ -189,7 +209,9 @@ class SourceStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SourceStatus.class, names = {"not_found", "unauthorized", "blocked"})
+    @EnumSource(
+            value = SourceStatus.class,
+            names = {"not_found", "unauthorized", "blocked"})
     void givingUpForAnotherReasonOverwritesAnEarlierState(SourceStatus status) {
         long id = insert("4815162", "skyforge", null);
         store.recordFailure(id, status, "an old reason");
@@ -201,10 +223,16 @@ class SourceStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SourceStatus.class, names = {"pending", "active", "failed"})
+    @EnumSource(
+            value = SourceStatus.class,
+            names = {"pending", "active", "failed"})
     void givingUpFromAnyOtherStateIsAFailure(SourceStatus status) {
         long id = insert("4815162", "skyforge", null);
-        db.update(SOURCES).set(SOURCES.STATUS, status).set(SOURCES.LAST_ERROR, "the reason").where(SOURCES.ID.eq(id)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.STATUS, status)
+                .set(SOURCES.LAST_ERROR, "the reason")
+                .where(SOURCES.ID.eq(id))
+                .execute();
 
         store.recordGaveUp(id, "the reason");
 
@@ -215,7 +243,10 @@ class SourceStoreTest {
     @Test
     void givingUpOnABlockedSourceWithoutAnErrorRecordsTheReason() {
         long id = insert("4815162", "skyforge", null);
-        db.update(SOURCES).set(SOURCES.STATUS, SourceStatus.blocked).where(SOURCES.ID.eq(id)).execute();
+        db.update(SOURCES)
+                .set(SOURCES.STATUS, SourceStatus.blocked)
+                .where(SOURCES.ID.eq(id))
+                .execute();
 
         store.recordGaveUp(id, "gave up after 4 attempts: 503 Server Error");
 
@@ -228,7 +259,8 @@ class SourceStoreTest {
         long id = insert("4815162", "skyforge", null);
 
         store.saveSyncCursor(id, "https://www.patreon.com/api/posts?page%5Bcursor%5D=03%3Aabc");
-        assertThat(store.find(id).orElseThrow().syncCursor()).contains("https://www.patreon.com/api/posts?page%5Bcursor%5D=03%3Aabc");
+        assertThat(store.find(id).orElseThrow().syncCursor())
+                .contains("https://www.patreon.com/api/posts?page%5Bcursor%5D=03%3Aabc");
         assertThat(store.find(id).orElseThrow().lastSyncedAt()).isEmpty();
 
         Instant before = Instant.now();
@@ -237,8 +269,9 @@ class SourceStoreTest {
         Source finished = store.find(id).orElseThrow();
         assertThat(finished.syncCursor()).isEmpty();
         // The database's clock, which stamps posts.created_at too (phase 1 compares the two).
-        assertThat(finished.lastSyncedAt()).hasValueSatisfying(at ->
-                assertThat(at).isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5)));
+        assertThat(finished.lastSyncedAt())
+                .hasValueSatisfying(at -> assertThat(at)
+                        .isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5)));
     }
 
     @Test
@@ -280,14 +313,20 @@ class SourceStoreTest {
     }
 
     static ResolvedCreator skyforge() {
-        return new ResolvedCreator("4815162", Optional.of("skyforge"), Optional.of("Skyforge Studio"),
-                Optional.of("https://www.patreon.com/skyforge"), "test");
+        return new ResolvedCreator(
+                "4815162",
+                Optional.of("skyforge"),
+                Optional.of("Skyforge Studio"),
+                Optional.of("https://www.patreon.com/skyforge"),
+                "test");
     }
 
     private long insert(String campaignId, String vanity, String userId) {
         return db.insertInto(SOURCES, SOURCES.EXTERNAL_ID, SOURCES.VANITY, SOURCES.USER_EXTERNAL_ID)
                 .values(campaignId, vanity, userId)
-                .returning(SOURCES.ID).fetchSingle().getId();
+                .returning(SOURCES.ID)
+                .fetchSingle()
+                .getId();
     }
 
     private SourcesRecord row(long id) {

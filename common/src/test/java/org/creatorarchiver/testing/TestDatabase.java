@@ -1,12 +1,11 @@
 package org.creatorarchiver.testing;
 
+import javax.sql.DataSource;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.db.DatabaseSettings;
 import org.creatorarchiver.db.Migrations;
 import org.creatorarchiver.db.generated.DefaultSchema;
 import org.jooq.DSLContext;
-
-import javax.sql.DataSource;
 
 /**
  * The test PostgreSQL with the production migrations applied, shared by every test of a JVM.
@@ -20,8 +19,7 @@ public final class TestDatabase {
 
     private static boolean migrated;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** jOOQ on the test database, migrated to this build's schema (once per JVM). */
     public static synchronized DSLContext migrated() {
@@ -40,7 +38,11 @@ public final class TestDatabase {
 
     /** Empties every application table and restarts its ids; the migration history stays. */
     public static void truncateAll() {
-        migrated().truncate(DefaultSchema.DEFAULT_SCHEMA.getTables()).restartIdentity().cascade().execute();
+        migrated()
+                .truncate(DefaultSchema.DEFAULT_SCHEMA.getTables())
+                .restartIdentity()
+                .cascade()
+                .execute();
     }
 
     /** Drops everything in schema {@code public}, migrations included, for tests of the migrations themselves. */

@@ -2,14 +2,13 @@ package org.creatorarchiver.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.creatorarchiver.redis.RedisClients;
 import org.creatorarchiver.redis.RedisUrl;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.redisson.api.RedissonClient;
 import org.testcontainers.DockerClientFactory;
-
-import javax.sql.DataSource;
 
 /**
  * The real PostgreSQL and Redis the tests run against, started or located once per JVM.
@@ -18,8 +17,7 @@ import javax.sql.DataSource;
  */
 public final class TestServices {
 
-    public record Postgres(String jdbcUrl, String user, String password) {
-    }
+    public record Postgres(String jdbcUrl, String user, String password) {}
 
     private static Postgres postgres;
     private static HikariDataSource dataSource;
@@ -27,8 +25,7 @@ public final class TestServices {
     private static RedissonClient redisson;
     private static Boolean dockerAvailable;
 
-    private TestServices() {
-    }
+    private TestServices() {}
 
     public static synchronized Postgres postgres() {
         if (postgres != null) {

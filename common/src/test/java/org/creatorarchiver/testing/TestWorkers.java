@@ -1,19 +1,17 @@
 package org.creatorarchiver.testing;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobType;
 import org.creatorarchiver.queue.RetryPolicy;
 import org.creatorarchiver.queue.WorkerRuntime;
 
-import java.time.Clock;
-import java.time.Duration;
-
 /** Jobs run as a worker runs them, for the phases' tests: one delivery in the test's thread, or a real runtime. */
 public final class TestWorkers {
 
-    private TestWorkers() {
-    }
+    private TestWorkers() {}
 
     /** The context of a first delivery of a job of {@code type}, handled by worker {@code test-worker}. */
     public static JobContext firstDelivery(JobType<?> type, String jobId) {
@@ -21,8 +19,8 @@ public final class TestWorkers {
     }
 
     /** A started worker runtime consuming {@code type}'s queue with one thread, quick to promote and to stop. */
-    public static <P extends Record> WorkerRuntime start(String name, JobType<P> type, JobHandler<P> handler,
-                                                         RetryPolicy retries) {
+    public static <P extends Record> WorkerRuntime start(
+            String name, JobType<P> type, JobHandler<P> handler, RetryPolicy retries) {
         WorkerRuntime runtime = WorkerRuntime.builder(TestServices.redisson(), name)
                 .handle(type, handler, retries)
                 .concurrency(type.queue(), 1)

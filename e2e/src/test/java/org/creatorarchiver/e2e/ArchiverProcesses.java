@@ -29,7 +29,9 @@ final class ArchiverProcesses implements AutoCloseable {
     private final Map<String, Process> running = new LinkedHashMap<>();
 
     ArchiverProcesses(Path logs, Map<String, String> environment) {
-        this.root = Path.of(System.getProperty("archiver.root", "..")).toAbsolutePath().normalize();
+        this.root = Path.of(System.getProperty("archiver.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         this.logs = logs;
         this.environment = Map.copyOf(environment);
         try {
@@ -75,8 +77,7 @@ final class ArchiverProcesses implements AutoCloseable {
         }
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /** SIGTERM, as {@code bin/stop} and compose send it; waits for the exit and returns the exit status. */
     int stop(String name) throws InterruptedException {
@@ -134,11 +135,13 @@ final class ArchiverProcesses implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": run the tests through Maven (verify), which packages it");
         }
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(logs.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(name).toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(logs.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(name).toFile()));
         builder.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG", "TMPDIR"));
         builder.environment().putAll(environment);
         try {
@@ -150,6 +153,9 @@ final class ArchiverProcesses implements AutoCloseable {
 
     /** The java running these tests (a JDK >= 21; the machine's default java may be older). */
     private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -1,11 +1,5 @@
 package org.creatorarchiver.e2e;
 
-import org.creatorarchiver.testing.patreon.FakeCreator;
-import org.creatorarchiver.testing.patreon.FakePatreon;
-import org.creatorarchiver.testing.patreon.GeneratedPost;
-import org.creatorarchiver.testing.patreon.GeneratedPost.Kind;
-import org.creatorarchiver.testing.patreon.TestVideos;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +9,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.creatorarchiver.testing.patreon.FakeCreator;
+import org.creatorarchiver.testing.patreon.FakePatreon;
+import org.creatorarchiver.testing.patreon.GeneratedPost;
+import org.creatorarchiver.testing.patreon.GeneratedPost.Kind;
+import org.creatorarchiver.testing.patreon.TestVideos;
 
 /**
  * What the archive must hold for a generated creator, written from the contract (docs/ARCHITECTURE.md "Media
@@ -25,23 +24,18 @@ import java.util.Optional;
 final class ExpectedArchive {
 
     /** Where an expected file's bytes come from. */
-    sealed interface FileSource {
-    }
+    sealed interface FileSource {}
 
     /** The fake CDN's bytes at this URL. */
-    record CdnFile(String url) implements FileSource {
-    }
+    record CdnFile(String url) implements FileSource {}
 
     /** The video site's clip, byte for byte (yt-dlp keeps an mp4 as it is). */
-    record Clip() implements FileSource {
-    }
+    record Clip() implements FileSource {}
 
     /** The Mux HLS stream as yt-dlp joins it (its bytes are yt-dlp's and ffmpeg's to decide). */
-    record MuxStream() implements FileSource {
-    }
+    record MuxStream() implements FileSource {}
 
-    record Subtitles(String language) implements FileSource {
-    }
+    record Subtitles(String language) implements FileSource {}
 
     /** A row of {@code post_media}, in position order. */
     record Item(String kind, String mediaId, String status, Optional<FileSource> file) {
@@ -57,8 +51,7 @@ final class ExpectedArchive {
         }
     }
 
-    private ExpectedArchive() {
-    }
+    private ExpectedArchive() {}
 
     static String postType(Kind kind) {
         return switch (kind) {
@@ -86,8 +79,12 @@ final class ExpectedArchive {
                 items.add(downloaded(creator, post, "attachment", "700000023"));
             }
             case AUDIO -> items.add(downloaded(creator, post, "audio", "216500777"));
-            case PATREON_VIDEO -> items.add(new Item("video", post.mediaId("216581623"), videoStatus(post, "downloaded"),
-                    post.locked() || post.longVideo() ? Optional.empty() : Optional.of(new MuxStream())));
+            case PATREON_VIDEO ->
+                items.add(new Item(
+                        "video",
+                        post.mediaId("216581623"),
+                        videoStatus(post, "downloaded"),
+                        post.locked() || post.longVideo() ? Optional.empty() : Optional.of(new MuxStream())));
             case YOUTUBE -> items.add(embed(post, post.youTubeId(), "downloaded", Optional.of(new Clip())));
             case TIPTAP_TEXT -> {
                 if (!post.locked()) {
@@ -100,16 +97,32 @@ final class ExpectedArchive {
 
     static List<Video> videos(GeneratedPost post) {
         return switch (post.kind()) {
-            case VIMEO -> List.of(new Video("vimeo", "905512347", post.locked() ? "view_on_patreon" : "embedded",
-                    Optional.empty(), List.of()));
+            case VIMEO ->
+                List.of(new Video(
+                        "vimeo",
+                        "905512347",
+                        post.locked() ? "view_on_patreon" : "embedded",
+                        Optional.empty(),
+                        List.of()));
             case PATREON_VIDEO -> {
                 String status = videoStatus(post, "completed");
-                yield List.of(new Video("patreon", post.mediaId("216581623"), status,
-                        status.equals("completed") ? Optional.of(new MuxStream()) : Optional.empty(), List.of()));
+                yield List.of(new Video(
+                        "patreon",
+                        post.mediaId("216581623"),
+                        status,
+                        status.equals("completed") ? Optional.of(new MuxStream()) : Optional.empty(),
+                        List.of()));
             }
-            case YOUTUBE -> post.locked()
-                    ? List.of(new Video("youtube", post.youTubeId(), "view_on_patreon", Optional.empty(), List.of()))
-                    : List.of(new Video("youtube", post.youTubeId(), "completed", Optional.of(new Clip()), List.of("en", "es")));
+            case YOUTUBE ->
+                post.locked()
+                        ? List.of(
+                                new Video("youtube", post.youTubeId(), "view_on_patreon", Optional.empty(), List.of()))
+                        : List.of(new Video(
+                                "youtube",
+                                post.youTubeId(),
+                                "completed",
+                                Optional.of(new Clip()),
+                                List.of("en", "es")));
             default -> List.of();
         };
     }
@@ -142,16 +155,20 @@ final class ExpectedArchive {
     }
 
     private static Item urlOnly(GeneratedPost post, String kind, String sampleMediaId) {
-        return new Item(kind, post.mediaId(sampleMediaId), post.locked() ? "view_on_patreon" : "url_only", Optional.empty());
+        return new Item(
+                kind, post.mediaId(sampleMediaId), post.locked() ? "view_on_patreon" : "url_only", Optional.empty());
     }
 
     private static Item downloaded(FakeCreator creator, GeneratedPost post, String kind, String sampleMediaId) {
         String mediaId = post.mediaId(sampleMediaId);
-        return post.locked() ? new Item(kind, mediaId, "view_on_patreon", Optional.empty())
+        return post.locked()
+                ? new Item(kind, mediaId, "view_on_patreon", Optional.empty())
                 : new Item(kind, mediaId, "downloaded", Optional.of(new CdnFile(creator.mediaDownloadUrl(mediaId))));
     }
 
     private static Item embed(GeneratedPost post, String id, String status, Optional<FileSource> file) {
-        return post.locked() ? new Item("embed", id, "view_on_patreon", Optional.empty()) : new Item("embed", id, status, file);
+        return post.locked()
+                ? new Item("embed", id, "view_on_patreon", Optional.empty())
+                : new Item("embed", id, status, file);
     }
 }

@@ -1,5 +1,15 @@
 package org.creatorarchiver.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueCounts;
 import org.creatorarchiver.queue.Queues;
@@ -17,17 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole system as users run it: the orchestrator and worker jars as OS processes (one phase 1, two phase 2, one
@@ -58,10 +57,12 @@ class WholeSystemIT {
 
     @TempDir
     static Path videos;
+
     private static DSLContext db;
 
     @TempDir
     Path work;
+
     private FakePatreon patreon;
     private List<FakeCreator> creators;
     private Path mediaDir;
@@ -80,18 +81,37 @@ class WholeSystemIT {
         TestDatabase.truncateAll();
         TestServices.flushRedis();
         queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
-        patreon = FakePatreon.start().latency(Duration.ofMillis(5)).flaky(0.05, 0.05).videoSite(videos);
-        creators = List.of(patreon.addCreator("skyforge", "4815162", "90011223").addPostsOfEveryKind(POSTS_PER_CREATOR),
+        patreon = FakePatreon.start()
+                .latency(Duration.ofMillis(5))
+                .flaky(0.05, 0.05)
+                .videoSite(videos);
+        creators = List.of(
+                patreon.addCreator("skyforge", "4815162", "90011223").addPostsOfEveryKind(POSTS_PER_CREATOR),
                 patreon.addCreator("nebula", "2342342", "60060060").addPostsOfEveryKind(POSTS_PER_CREATOR));
         mediaDir = work.resolve("media");
         Path settings = Files.writeString(work.resolve("settings.json"), SETTINGS);
         TestServices.Postgres postgres = TestServices.postgres();
-        system = new ArchiverProcesses(Path.of("target", "e2e-logs", test.getTestMethod().orElseThrow().getName()),
-                Map.of("DATABASE_URL", postgres.jdbcUrl(), "DATABASE_USER", postgres.user(),
-                        "DATABASE_PASSWORD", postgres.password() == null ? "" : postgres.password(),
-                        "REDIS_URL", redisUrl(), "MEDIA_DIR", mediaDir.toString(),
-                        "PATREON_BASE_URL", patreon.baseUrl().toString(), "PATREON_SESSION_ID", SESSION_ID,
-                        "ARCHIVER_SETTINGS", settings.toString(), "LOG_LEVEL", "INFO"));
+        system = new ArchiverProcesses(
+                Path.of("target", "e2e-logs", test.getTestMethod().orElseThrow().getName()),
+                Map.of(
+                        "DATABASE_URL",
+                        postgres.jdbcUrl(),
+                        "DATABASE_USER",
+                        postgres.user(),
+                        "DATABASE_PASSWORD",
+                        postgres.password() == null ? "" : postgres.password(),
+                        "REDIS_URL",
+                        redisUrl(),
+                        "MEDIA_DIR",
+                        mediaDir.toString(),
+                        "PATREON_BASE_URL",
+                        patreon.baseUrl().toString(),
+                        "PATREON_SESSION_ID",
+                        SESSION_ID,
+                        "ARCHIVER_SETTINGS",
+                        settings.toString(),
+                        "LOG_LEVEL",
+                        "INFO"));
     }
 
     @AfterEach
@@ -126,8 +146,10 @@ class WholeSystemIT {
         awaitQuiet();
 
         assertArchiveMatchesTheFake();
-        assertThat(system.allLogs()).as("a live worker (of any phase: every worker reaps) handed the killed one's jobs back")
-                .containsPattern("worker worker-phase2-\\S+ has no heartbeat: handed \\d+ of its (phase2|media) jobs back");
+        assertThat(system.allLogs())
+                .as("a live worker (of any phase: every worker reaps) handed the killed one's jobs back")
+                .containsPattern(
+                        "worker worker-phase2-\\S+ has no heartbeat: handed \\d+ of its (phase2|media) jobs back");
     }
 
     @Test
@@ -139,7 +161,8 @@ class WholeSystemIT {
         TestServices.flushRedis();
         ArchiverProcesses.Result reconcile = system.run("reconcile", Duration.ofMinutes(2), "reconcile");
         assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
-        assertThat(reconcile.output()).as("the posts still to process are enqueued again")
+        assertThat(reconcile.output())
+                .as("the posts still to process are enqueued again")
                 .containsPattern("process_post: [1-9]\\d* enqueued");
         awaitQuiet();
 
@@ -154,17 +177,22 @@ class WholeSystemIT {
 
         int exitCode = system.stop("run");
         // 143 = 128 + SIGTERM: how a JVM ends once its shutdown hook (here the drain) has run.
-        assertThat(exitCode).as("exit status after SIGTERM (see %s)", system.logOf("run")).isEqualTo(143);
+        assertThat(exitCode)
+                .as("exit status after SIGTERM (see %s)", system.logOf("run"))
+                .isEqualTo(143);
         assertThat(system.allLogs()).as("the drain ran").containsPattern("worker archiver-run-\\S+ stopped");
-        assertThat(queue.counts(Queues.ALL).values()).as("every job finished or handed back on SIGTERM")
+        assertThat(queue.counts(Queues.ALL).values())
+                .as("every job finished or handed back on SIGTERM")
                 .allMatch(counts -> counts.processing() == 0);
         system.start("run", "all-in-one", "--port", "0");
         awaitQuiet();
 
         assertArchiveMatchesTheFake();
-        assertThat(system.allLogs()).as("one process consumed every queue")
+        assertThat(system.allLogs())
+                .as("one process consumed every queue")
                 .contains("the whole system runs in this process")
-                .contains("skyforge (vanity) -> source").contains("nebula (vanity) -> source");
+                .contains("skyforge (vanity) -> source")
+                .contains("nebula (vanity) -> source");
     }
 
     private void startWorkers(String... phase2Workers) {
@@ -176,14 +204,16 @@ class WholeSystemIT {
     }
 
     private void enqueueBothCreators() {
-        ArchiverProcesses.Result enqueue = system.run("enqueue", Duration.ofMinutes(1), "enqueue",
-                "https://www.patreon.com/skyforge", "nebula");
+        ArchiverProcesses.Result enqueue =
+                system.run("enqueue", Duration.ofMinutes(1), "enqueue", "https://www.patreon.com/skyforge", "nebula");
         assertThat(enqueue.exitCode()).as(enqueue.output()).isZero();
     }
 
     private void assertArchiveMatchesTheFake() {
         for (String name : Queues.ALL) {
-            assertThat(queue.counts(name).dead()).as("dead jobs in %s: %s", name, queue.deadJobs(name, 5)).isZero();
+            assertThat(queue.counts(name).dead())
+                    .as("dead jobs in %s: %s", name, queue.deadJobs(name, 5))
+                    .isZero();
         }
         new ArchiveCheck(db, mediaDir, patreon, videos).assertArchiveMatches(creators);
         assertThat(system.allLogs()).as("the session cookie in a log").doesNotContain(SESSION_ID);
@@ -220,7 +250,9 @@ class WholeSystemIT {
 
     private void assertRunning() {
         for (String name : mustKeepRunning) {
-            assertThat(system.isRunning(name)).as("%s is running (see %s)", name, system.logOf(name)).isTrue();
+            assertThat(system.isRunning(name))
+                    .as("%s is running (see %s)", name, system.logOf(name))
+                    .isTrue();
         }
     }
 

@@ -15,7 +15,9 @@ public final class OneLineErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         log.debug("{} failed", commandLine.getCommandName(), e);
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
         commandLine.getErr().println(commandLine.getCommandName() + ": " + message);
         return 1;
     }

@@ -8,31 +8,41 @@ import org.creatorarchiver.orchestrator.cli.ServeCommand;
 import org.creatorarchiver.orchestrator.cli.SkippedCommand;
 import org.creatorarchiver.orchestrator.cli.SourcesCommand;
 import org.creatorarchiver.orchestrator.cli.StatusCommand;
-import picocli.CommandLine;
 import org.creatorarchiver.orchestrator.cli.VerboseOption;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * The orchestrator's command line: every verb logs to stderr and prints only its result on stdout.
  */
-@Command(name = "orchestrator",
+@Command(
+        name = "orchestrator",
         mixinStandardHelpOptions = true,
         version = "creator-archiver orchestrator 0.1",
         description = "Enqueues creators, shows and controls the queues, and serves the HTTP API.",
-        subcommands = {EnqueueCommand.class, StatusCommand.class, RetryDeadCommand.class, ServeCommand.class,
-                SkippedCommand.class, ProcessAnywayCommand.class, SourcesCommand.class,
-                ReconcileCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            EnqueueCommand.class,
+            StatusCommand.class,
+            RetryDeadCommand.class,
+            ServeCommand.class,
+            SkippedCommand.class,
+            ProcessAnywayCommand.class,
+            SourcesCommand.class,
+            ReconcileCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class OrchestratorMain implements Runnable {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Log more to stderr, the effective configuration included.")
     void verbose(boolean verbose) {
         VerboseOption.apply(verbose);
@@ -49,7 +59,6 @@ public final class OrchestratorMain implements Runnable {
 
     /** The configured command line (also used by tests, which capture its output). */
     public static CommandLine commandLine() {
-        return new CommandLine(new OrchestratorMain())
-                .setExecutionExceptionHandler(new OneLineErrors());
+        return new CommandLine(new OrchestratorMain()).setExecutionExceptionHandler(new OneLineErrors());
     }
 }

@@ -1,9 +1,8 @@
 package org.creatorarchiver.orchestrator;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
 /** One orchestrator verb run through the real command line, with what it printed on stdout and stderr. */
 record CommandRun(int exitCode, String out, String err) {

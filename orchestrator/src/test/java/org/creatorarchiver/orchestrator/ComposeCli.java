@@ -1,8 +1,5 @@
 package org.creatorarchiver.orchestrator;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code docker-compose config} on a compose file: it validates the file against the Compose schema and
@@ -70,8 +69,10 @@ final class ComposeCli {
             throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "compose", ".out");
         Path err = Files.createTempFile(workDir, "compose", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().retainAll(List.of("PATH", "HOME"));
         environment.putAll(hostEnvironment);
@@ -91,7 +92,8 @@ final class ComposeCli {
         Optional<Path> docker = findOnPath("docker");
         if (docker.isPresent()) {
             List<String> plugin = List.of(docker.get().toString(), "compose");
-            if (run(Stream.concat(plugin.stream(), Stream.of("version")).toList(), Map.of(), workDir).succeeded()) {
+            if (run(Stream.concat(plugin.stream(), Stream.of("version")).toList(), Map.of(), workDir)
+                    .succeeded()) {
                 return plugin;
             }
         }

@@ -3,7 +3,6 @@ package org.creatorarchiver.orchestrator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 

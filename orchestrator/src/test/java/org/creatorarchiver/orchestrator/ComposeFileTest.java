@@ -1,9 +1,6 @@
 package org.creatorarchiver.orchestrator;
 
-import org.creatorarchiver.orchestrator.ComposeService.Mount;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +13,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.creatorarchiver.orchestrator.ComposeService.Mount;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker-compose.yml, checked the way a user relies on it: the validator accepts it, and its normalized form
@@ -44,9 +43,11 @@ class ComposeFileTest {
     static void normalizeTheComposeFile() throws IOException {
         compose = ComposeCli.locate(ProjectFiles.root().resolve("docker-compose.yml"), workDir);
         emptyEnvFile = Files.createFile(workDir.resolve("empty.env"));
-        ComposeCli.Result result = compose.config(emptyEnvFile,
-                Map.of("POSTGRES_PASSWORD", PASSWORD, "PATREON_SESSION_ID", SESSION_COOKIE));
-        assertThat(result.succeeded()).as("docker-compose config failed: %s", result.stderr()).isTrue();
+        ComposeCli.Result result = compose.config(
+                emptyEnvFile, Map.of("POSTGRES_PASSWORD", PASSWORD, "PATREON_SESSION_ID", SESSION_COOKIE));
+        assertThat(result.succeeded())
+                .as("docker-compose config failed: %s", result.stderr())
+                .isTrue();
         config = ComposeConfig.parse(result.stdout());
     }
 
@@ -71,13 +72,15 @@ class ComposeFileTest {
         Map<String, String> example = envExampleEntries();
 
         assertThat(example.keySet()).containsAll(variablesReadBy(ProjectFiles.read("docker-compose.yml")));
-        assertThat(example).allSatisfy((name, value) -> assertThat(value).as(name).isEmpty());
+        assertThat(example)
+                .allSatisfy((name, value) -> assertThat(value).as(name).isEmpty());
     }
 
     @Test
     void runsEveryProcessOfTheDesignWithPostgresAndRedis() {
-        assertThat(config.serviceNames()).containsExactlyInAnyOrder(
-                "postgres", "redis", "orchestrator", "worker-phase1", "worker-phase2", "worker-phase3");
+        assertThat(config.serviceNames())
+                .containsExactlyInAnyOrder(
+                        "postgres", "redis", "orchestrator", "worker-phase1", "worker-phase2", "worker-phase3");
     }
 
     @Test
@@ -85,7 +88,8 @@ class ComposeFileTest {
         String dockerfile = ProjectFiles.read("Dockerfile");
         for (String process : PROCESSES) {
             assertThat(config.service(process).entrypoint()).as(process).containsExactly("archiver", process);
-            assertThat(dockerfile).as("Dockerfile copies the %s jar", process)
+            assertThat(dockerfile)
+                    .as("Dockerfile copies the %s jar", process)
                     .contains("/src/" + process + "/target/" + process + ".jar");
         }
     }
@@ -94,7 +98,9 @@ class ComposeFileTest {
     void workersCanBeScaledOut() {
         for (String worker : WORKERS) {
             ComposeService service = config.service(worker);
-            assertThat(service.has("container_name")).as("%s has a container_name", worker).isFalse();
+            assertThat(service.has("container_name"))
+                    .as("%s has a container_name", worker)
+                    .isFalse();
             assertThat(service.has("ports")).as("%s publishes ports", worker).isFalse();
         }
     }
@@ -102,14 +108,18 @@ class ComposeFileTest {
     @Test
     void postgresRedisAndTheApiReportTheirHealth() {
         for (String name : List.of("postgres", "redis", "orchestrator")) {
-            assertThat(config.service(name).healthcheckTest()).as(name).isNotEmpty().doesNotContain("NONE");
+            assertThat(config.service(name).healthcheckTest())
+                    .as(name)
+                    .isNotEmpty()
+                    .doesNotContain("NONE");
         }
     }
 
     @Test
     void processesStartOnlyOnceDatabaseAndRedisAreHealthy() {
         for (String process : PROCESSES) {
-            assertThat(config.service(process).dependsOn()).as(process)
+            assertThat(config.service(process).dependsOn())
+                    .as(process)
                     .containsEntry("postgres", "service_healthy")
                     .containsEntry("redis", "service_healthy");
         }
@@ -128,7 +138,8 @@ class ComposeFileTest {
     void processesReachTheComposePostgresAndRedis() {
         Map<String, String> postgres = config.service("postgres").environment();
         for (String process : PROCESSES) {
-            assertThat(config.service(process).environment()).as(process)
+            assertThat(config.service(process).environment())
+                    .as(process)
                     .containsEntry("DATABASE_URL", "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"))
                     .containsEntry("DATABASE_USER", postgres.get("POSTGRES_USER"))
                     .containsEntry("DATABASE_PASSWORD", PASSWORD)
@@ -144,8 +155,10 @@ class ComposeFileTest {
             ComposeService service = config.service(process);
             String mediaDir = service.environment().get("MEDIA_DIR");
             assertThat(mediaDir).as("%s MEDIA_DIR", process).isNotBlank();
-            service.mounts().stream().filter(mount -> mount.target().equals(mediaDir))
-                    .map(Mount::source).forEach(sources::add);
+            service.mounts().stream()
+                    .filter(mount -> mount.target().equals(mediaDir))
+                    .map(Mount::source)
+                    .forEach(sources::add);
         }
         assertThat(sources).hasSize(1);
         assertThat(config.namedVolumes()).containsAll(sources);
@@ -170,7 +183,8 @@ class ComposeFileTest {
     @Test
     void onlyTheWorkersGetThePatreonSessionCookieFromTheHost() {
         for (String worker : WORKERS) {
-            assertThat(config.service(worker).environment()).as(worker)
+            assertThat(config.service(worker).environment())
+                    .as(worker)
                     .containsEntry("PATREON_SESSION_ID", SESSION_COOKIE);
         }
         assertThat(config.service("orchestrator").environment()).doesNotContainKey("PATREON_SESSION_ID");
@@ -214,7 +228,9 @@ class ComposeFileTest {
             String trimmed = line.strip();
             if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
                 int equals = trimmed.indexOf('=');
-                assertThat(equals).as(".env.example line '%s' is NAME=value", trimmed).isPositive();
+                assertThat(equals)
+                        .as(".env.example line '%s' is NAME=value", trimmed)
+                        .isPositive();
                 entries.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
             }
         }

@@ -1,7 +1,6 @@
 package org.creatorarchiver.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ import java.util.regex.Pattern;
  */
 record ComposeService(String name, JsonNode node) {
 
-    record Mount(String source, String target) {
-    }
+    record Mount(String source, String target) {}
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us)");
 
@@ -32,8 +30,10 @@ record ComposeService(String name, JsonNode node) {
 
     Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        node.path("environment").fields()
-                .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText("")));
+        node.path("environment")
+                .fields()
+                .forEachRemaining(entry ->
+                        environment.put(entry.getKey(), entry.getValue().asText("")));
         return environment;
     }
 
@@ -52,8 +52,10 @@ record ComposeService(String name, JsonNode node) {
     /** Service name -> condition it waits for. */
     Map<String, String> dependsOn() {
         Map<String, String> conditions = new LinkedHashMap<>();
-        node.path("depends_on").fields()
-                .forEachRemaining(entry -> conditions.put(entry.getKey(), entry.getValue().path("condition").asText("")));
+        node.path("depends_on")
+                .fields()
+                .forEachRemaining(entry -> conditions.put(
+                        entry.getKey(), entry.getValue().path("condition").asText("")));
         return conditions;
     }
 
@@ -64,7 +66,8 @@ record ComposeService(String name, JsonNode node) {
                 String[] parts = volume.asText().split(":");
                 mounts.add(new Mount(parts[0], parts[1]));
             } else {
-                mounts.add(new Mount(volume.path("source").asText(), volume.path("target").asText()));
+                mounts.add(new Mount(
+                        volume.path("source").asText(), volume.path("target").asText()));
             }
         }
         return mounts;
@@ -95,7 +98,8 @@ record ComposeService(String name, JsonNode node) {
         Duration total = Duration.ZERO;
         int end = 0;
         while (part.find() && part.start() == end) {
-            BigDecimal nanos = new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(unit(part.group(2)).toNanos()));
+            BigDecimal nanos = new BigDecimal(part.group(1))
+                    .multiply(BigDecimal.valueOf(unit(part.group(2)).toNanos()));
             total = total.plusNanos(nanos.longValue());
             end = part.end();
         }

@@ -1,5 +1,17 @@
 package org.creatorarchiver.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.jobs.JobTypes.SYNC_COLLECTIONS;
+import static org.creatorarchiver.jobs.JobTypes.SYNC_CREATOR;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import org.creatorarchiver.jobs.JobTypes.SyncCollections;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.queue.Job;
@@ -16,19 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redisson.client.codec.StringCodec;
-
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.jobs.JobTypes.SYNC_COLLECTIONS;
-import static org.creatorarchiver.jobs.JobTypes.SYNC_CREATOR;
 
 /** {@code orchestrator enqueue} as a user runs it, against the real PostgreSQL and Redis. */
 class EnqueueCommandTest {
@@ -50,7 +49,8 @@ class EnqueueCommandTest {
 
     @Test
     void everyFormBecomesASourceWithOnePhase1AndOnePhase3Job() {
-        CommandRun run = CommandRun.of("enqueue",
+        CommandRun run = CommandRun.of(
+                "enqueue",
                 "skyforge",
                 "https://www.patreon.com/c/OtherOne/posts",
                 "www.patreon.com/cw/third",
@@ -61,28 +61,55 @@ class EnqueueCommandTest {
                 "42");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo(String.join(NL,
-                "skyforge (vanity) -> source 1: phase1 enqueued, phase3 enqueued",
-                "otherone (vanity) -> source 2: phase1 enqueued, phase3 enqueued",
-                "third (vanity) -> source 3: phase1 enqueued, phase3 enqueued",
-                "fourth (vanity) -> source 4: phase1 enqueued, phase3 enqueued",
-                "123456 (user id) -> source 5: phase1 enqueued, phase3 enqueued",
-                "791478 (campaign id) -> source 6: phase1 enqueued, phase3 enqueued",
-                "555 (campaign id) -> source 7: phase1 enqueued, phase3 enqueued",
-                "42 (campaign id) -> source 8: phase1 enqueued, phase3 enqueued") + NL);
-        assertThat(db.select(SOURCES.VANITY).from(SOURCES).where(SOURCES.VANITY.isNotNull()).orderBy(SOURCES.ID)
-                .fetch(SOURCES.VANITY)).containsExactly("skyforge", "otherone", "third", "fourth");
-        assertThat(db.select(SOURCES.USER_EXTERNAL_ID).from(SOURCES).where(SOURCES.USER_EXTERNAL_ID.isNotNull())
-                .fetch(SOURCES.USER_EXTERNAL_ID)).containsExactly("123456");
-        assertThat(db.select(SOURCES.EXTERNAL_ID).from(SOURCES).where(SOURCES.EXTERNAL_ID.isNotNull())
-                .orderBy(SOURCES.ID).fetch(SOURCES.EXTERNAL_ID)).containsExactly("791478", "555", "42");
-        assertThat(waiting(SYNC_CREATOR)).containsExactly(
-                new SyncCreator(1, false), new SyncCreator(2, false), new SyncCreator(3, false),
-                new SyncCreator(4, false), new SyncCreator(5, false), new SyncCreator(6, false),
-                new SyncCreator(7, false), new SyncCreator(8, false));
-        assertThat(waiting(SYNC_COLLECTIONS)).containsExactly(
-                new SyncCollections(1), new SyncCollections(2), new SyncCollections(3), new SyncCollections(4),
-                new SyncCollections(5), new SyncCollections(6), new SyncCollections(7), new SyncCollections(8));
+        assertThat(run.out())
+                .isEqualTo(String.join(
+                                NL,
+                                "skyforge (vanity) -> source 1: phase1 enqueued, phase3 enqueued",
+                                "otherone (vanity) -> source 2: phase1 enqueued, phase3 enqueued",
+                                "third (vanity) -> source 3: phase1 enqueued, phase3 enqueued",
+                                "fourth (vanity) -> source 4: phase1 enqueued, phase3 enqueued",
+                                "123456 (user id) -> source 5: phase1 enqueued, phase3 enqueued",
+                                "791478 (campaign id) -> source 6: phase1 enqueued, phase3 enqueued",
+                                "555 (campaign id) -> source 7: phase1 enqueued, phase3 enqueued",
+                                "42 (campaign id) -> source 8: phase1 enqueued, phase3 enqueued")
+                        + NL);
+        assertThat(db.select(SOURCES.VANITY)
+                        .from(SOURCES)
+                        .where(SOURCES.VANITY.isNotNull())
+                        .orderBy(SOURCES.ID)
+                        .fetch(SOURCES.VANITY))
+                .containsExactly("skyforge", "otherone", "third", "fourth");
+        assertThat(db.select(SOURCES.USER_EXTERNAL_ID)
+                        .from(SOURCES)
+                        .where(SOURCES.USER_EXTERNAL_ID.isNotNull())
+                        .fetch(SOURCES.USER_EXTERNAL_ID))
+                .containsExactly("123456");
+        assertThat(db.select(SOURCES.EXTERNAL_ID)
+                        .from(SOURCES)
+                        .where(SOURCES.EXTERNAL_ID.isNotNull())
+                        .orderBy(SOURCES.ID)
+                        .fetch(SOURCES.EXTERNAL_ID))
+                .containsExactly("791478", "555", "42");
+        assertThat(waiting(SYNC_CREATOR))
+                .containsExactly(
+                        new SyncCreator(1, false),
+                        new SyncCreator(2, false),
+                        new SyncCreator(3, false),
+                        new SyncCreator(4, false),
+                        new SyncCreator(5, false),
+                        new SyncCreator(6, false),
+                        new SyncCreator(7, false),
+                        new SyncCreator(8, false));
+        assertThat(waiting(SYNC_COLLECTIONS))
+                .containsExactly(
+                        new SyncCollections(1),
+                        new SyncCollections(2),
+                        new SyncCollections(3),
+                        new SyncCollections(4),
+                        new SyncCollections(5),
+                        new SyncCollections(6),
+                        new SyncCollections(7),
+                        new SyncCollections(8));
         assertThat(queue.counts(Queues.PHASE2)).isEqualTo(new QueueCounts(0, 0, 0, 0));
     }
 
@@ -102,8 +129,8 @@ class EnqueueCommandTest {
 
     @Test
     void inputsNamingTheSameCreatorCountOnce() {
-        CommandRun run = CommandRun.of("enqueue", "skyforge", "https://www.patreon.com/SkyForge/posts",
-                "https://www.patreon.com/c/skyforge");
+        CommandRun run = CommandRun.of(
+                "enqueue", "skyforge", "https://www.patreon.com/SkyForge/posts", "https://www.patreon.com/c/skyforge");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("skyforge (vanity) -> source 1: phase1 enqueued, phase3 enqueued" + NL);
@@ -122,15 +149,15 @@ class EnqueueCommandTest {
 
     @Test
     void oneGarbageInputRefusesTheWholeRunNamingIt() {
-        CommandRun run = CommandRun.of("enqueue", "skyforge", "https://example.com/someone", "791478",
-                "some creator");
+        CommandRun run = CommandRun.of("enqueue", "skyforge", "https://example.com/someone", "791478", "some creator");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly(
-                "enqueue: 'https://example.com/someone': not a Patreon host: example.com",
-                "enqueue: 'some creator': expected a Patreon creator URL (https://www.patreon.com/<name>, /c/<name>,"
-                        + " /cw/<name>, /user?u=<id>, /m/<campaign id>), a vanity name or a campaign id",
-                "enqueue: nothing enqueued: 2 of 4 input(s) name no creator");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "enqueue: 'https://example.com/someone': not a Patreon host: example.com",
+                        "enqueue: 'some creator': expected a Patreon creator URL (https://www.patreon.com/<name>, /c/<name>,"
+                                + " /cw/<name>, /user?u=<id>, /m/<campaign id>), a vanity name or a campaign id",
+                        "enqueue: nothing enqueued: 2 of 4 input(s) name no creator");
         assertThat(run.out()).isEmpty();
         assertNothingEnqueued();
     }
@@ -149,9 +176,11 @@ class EnqueueCommandTest {
         CommandRun run = CommandRun.of("enqueue", "--file", file.toString(), "791478");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly(
-                "enqueue: " + file + ":5: 'https://www.patreon.com/home': /home is a Patreon page, not a creator",
-                "enqueue: nothing enqueued: 1 of 4 input(s) name no creator");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "enqueue: " + file
+                                + ":5: 'https://www.patreon.com/home': /home is a Patreon page, not a creator",
+                        "enqueue: nothing enqueued: 1 of 4 input(s) name no creator");
         assertNothingEnqueued();
     }
 
@@ -163,10 +192,11 @@ class EnqueueCommandTest {
         CommandRun run = CommandRun.of("enqueue", "791478", "--file", file.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines()).containsExactly(
-                "791478 (campaign id) -> source 1: phase1 enqueued, phase3 enqueued",
-                "skyforge (vanity) -> source 2: phase1 enqueued, phase3 enqueued",
-                "otherone (vanity) -> source 3: phase1 enqueued, phase3 enqueued");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "791478 (campaign id) -> source 1: phase1 enqueued, phase3 enqueued",
+                        "skyforge (vanity) -> source 2: phase1 enqueued, phase3 enqueued",
+                        "otherone (vanity) -> source 3: phase1 enqueued, phase3 enqueued");
         assertThat(queue.counts(Queues.PHASE1).ready()).isEqualTo(3);
     }
 
@@ -213,7 +243,8 @@ class EnqueueCommandTest {
         CommandRun run = CommandRun.of("enqueue");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no creator given: name at least one or use --file", "Usage: orchestrator enqueue");
+        assertThat(run.err())
+                .contains("no creator given: name at least one or use --file", "Usage: orchestrator enqueue");
         assertThat(run.out()).isEmpty();
     }
 
@@ -221,9 +252,16 @@ class EnqueueCommandTest {
     void helpDescribesTheOptionsAndTheAcceptedForms() {
         for (CommandRun help : List.of(CommandRun.of("enqueue", "--help"), CommandRun.of("help", "enqueue"))) {
             assertThat(help.exitCode()).isZero();
-            assertThat(help.out()).contains("Usage: orchestrator enqueue", "[CREATOR...]", "--file=F", "--full",
-                    "https://www.patreon.com/c/skyforge, /cw/skyforge", "/user?u=123456", "id:791478",
-                    "Exit codes: 0");
+            assertThat(help.out())
+                    .contains(
+                            "Usage: orchestrator enqueue",
+                            "[CREATOR...]",
+                            "--file=F",
+                            "--full",
+                            "https://www.patreon.com/c/skyforge, /cw/skyforge",
+                            "/user?u=123456",
+                            "id:791478",
+                            "Exit codes: 0");
         }
     }
 
@@ -236,9 +274,16 @@ class EnqueueCommandTest {
 
     /** The payloads in a job type's ready list, oldest first; every job there must be of that type. */
     private static <P extends Record> List<P> waiting(JobType<P> type) {
-        List<Job> jobs = TestServices.redisson().<String>getList(QueueKeys.ready(type.queue()), StringCodec.INSTANCE)
-                .readAll().stream().map(JobCodec::decode).toList();
+        List<Job> jobs =
+                TestServices.redisson()
+                        .<String>getList(QueueKeys.ready(type.queue()), StringCodec.INSTANCE)
+                        .readAll()
+                        .stream()
+                        .map(JobCodec::decode)
+                        .toList();
         assertThat(jobs).extracting(Job::type).containsOnly(type.type());
-        return jobs.stream().map(job -> JobCodec.payload(job, type.payloadClass())).toList();
+        return jobs.stream()
+                .map(job -> JobCodec.payload(job, type.payloadClass()))
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package org.creatorarchiver.orchestrator;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,14 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** docker/entrypoint.sh, the image's {@code archiver} command that picks the process to run. */
 class ImageEntrypointTest {
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     @TempDir
     Path workDir;
@@ -26,7 +24,8 @@ class ImageEntrypointTest {
         Run run = entrypoint();
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("Usage: archiver <process>")
+        assertThat(run.stdout())
+                .contains("Usage: archiver <process>")
                 .contains("orchestrator", "worker-phase1", "worker-phase2", "worker-phase3");
     }
 
@@ -35,7 +34,10 @@ class ImageEntrypointTest {
         Run run = entrypoint("worker-phase9");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr().strip()).doesNotContain("\n").contains("'worker-phase9'").contains("orchestrator");
+        assertThat(run.stderr().strip())
+                .doesNotContain("\n")
+                .contains("'worker-phase9'")
+                .contains("orchestrator");
     }
 
     @Test
@@ -43,7 +45,9 @@ class ImageEntrypointTest {
         Run run = entrypoint("worker-phase2");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains(appDir().resolve("worker-phase2.jar").toString()).contains("missing");
+        assertThat(run.stderr())
+                .contains(appDir().resolve("worker-phase2.jar").toString())
+                .contains("missing");
     }
 
     /** An empty directory where the image keeps its jars. */
@@ -52,14 +56,18 @@ class ImageEntrypointTest {
     }
 
     private Run entrypoint(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", ProjectFiles.root().resolve("docker/entrypoint.sh").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "sh", ProjectFiles.root().resolve("docker/entrypoint.sh").toString()));
         command.addAll(List.of(args));
         Path out = workDir.resolve("stdout");
         Path err = workDir.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("ARCHIVER_APP_DIR", appDir().toString());
         Process process = builder.start();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("entrypoint finished").isTrue();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                .as("entrypoint finished")
+                .isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Files at the repository root (deployment files the tests check), found from the module's working directory. */
 final class ProjectFiles {
 
-    private ProjectFiles() {
-    }
+    private ProjectFiles() {}
 
     static Path root() {
         Path start = Path.of("").toAbsolutePath();

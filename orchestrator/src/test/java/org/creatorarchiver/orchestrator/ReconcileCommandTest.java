@@ -1,5 +1,12 @@
 package org.creatorarchiver.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
@@ -11,14 +18,6 @@ import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 class ReconcileCommandTest {
 
@@ -39,11 +38,13 @@ class ReconcileCommandTest {
         newSource = rows.source("newcomer");
         long synced = rows.source("synced");
         OffsetDateTime yesterday = OffsetDateTime.parse("2026-11-20T10:00:00Z");
-        rows.dsl().update(SOURCES)
+        rows.dsl()
+                .update(SOURCES)
                 .set(SOURCES.STATUS, SourceStatus.active)
                 .set(SOURCES.LAST_SYNCED_AT, yesterday)
                 .set(SOURCES.COLLECTIONS_SYNCED_AT, yesterday)
-                .where(SOURCES.ID.eq(synced)).execute();
+                .where(SOURCES.ID.eq(synced))
+                .execute();
         discovered = rows.post(synced, "p1", PostStatus.discovered);
         queued = rows.post(synced, "p2", PostStatus.queued);
         processing = rows.post(synced, "p3", PostStatus.processing);
@@ -58,15 +59,19 @@ class ReconcileCommandTest {
         CommandRun first = CommandRun.of("reconcile");
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out().lines()).containsExactly(
-                "sync_creator: 1 enqueued (1 unfinished, 0 already held)",
-                "sync_collections: 1 enqueued (1 unfinished, 0 already held)",
-                "process_post: 3 enqueued (3 unfinished, 0 already held)",
-                "download_media: 1 enqueued (1 unfinished, 0 already held)");
+        assertThat(first.out().lines())
+                .containsExactly(
+                        "sync_creator: 1 enqueued (1 unfinished, 0 already held)",
+                        "sync_collections: 1 enqueued (1 unfinished, 0 already held)",
+                        "process_post: 3 enqueued (3 unfinished, 0 already held)",
+                        "download_media: 1 enqueued (1 unfinished, 0 already held)");
         assertThat(payloads(Queues.PHASE1)).containsExactly(new JobTypes.SyncCreator(newSource, false));
         assertThat(payloads(Queues.PHASE3)).containsExactly(new JobTypes.SyncCollections(newSource));
-        assertThat(payloads(Queues.PHASE2)).containsExactlyInAnyOrder(new JobTypes.ProcessPost(discovered),
-                new JobTypes.ProcessPost(queued), new JobTypes.ProcessPost(processing));
+        assertThat(payloads(Queues.PHASE2))
+                .containsExactlyInAnyOrder(
+                        new JobTypes.ProcessPost(discovered),
+                        new JobTypes.ProcessPost(queued),
+                        new JobTypes.ProcessPost(processing));
         assertThat(payloads(Queues.MEDIA)).containsExactly(new JobTypes.DownloadMedia(queuedMedia));
 
         CommandRun second = CommandRun.of("reconcile");
@@ -81,27 +86,34 @@ class ReconcileCommandTest {
     void aJobAWorkerIsRunningOrThatWaitsForARetryIsNotEnqueuedAgain() {
         queue.enqueue(JobTypes.PROCESS_POST, new JobTypes.ProcessPost(processing));
         queue.take(Queues.PHASE2, "busy-worker", Duration.ofSeconds(1)).orElseThrow();
-        queue.enqueueAt(JobTypes.DOWNLOAD_MEDIA, new JobTypes.DownloadMedia(queuedMedia),
+        queue.enqueueAt(
+                JobTypes.DOWNLOAD_MEDIA,
+                new JobTypes.DownloadMedia(queuedMedia),
                 Clock.systemUTC().instant().plusSeconds(600));
         queue.enqueue(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(newSource, true));
 
         CommandRun run = CommandRun.of("reconcile");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("sync_creator: 0 enqueued (1 unfinished, 1 already held)",
-                "process_post: 2 enqueued (3 unfinished, 1 already held)",
-                "download_media: 0 enqueued (1 unfinished, 1 already held)");
+        assertThat(run.out())
+                .contains(
+                        "sync_creator: 0 enqueued (1 unfinished, 1 already held)",
+                        "process_post: 2 enqueued (3 unfinished, 1 already held)",
+                        "download_media: 0 enqueued (1 unfinished, 1 already held)");
         assertThat(queue.counts(Queues.PHASE2).ready()).isEqualTo(2);
         assertThat(queue.counts(Queues.PHASE2).processing()).isEqualTo(1);
     }
 
     private List<Record> payloads(String queueName) {
-        return queue.heldJobs(queueName).stream().map(job -> (Record) switch (job.type()) {
-            case "sync_creator" -> JobCodec.payload(job, JobTypes.SyncCreator.class);
-            case "sync_collections" -> JobCodec.payload(job, JobTypes.SyncCollections.class);
-            case "process_post" -> JobCodec.payload(job, JobTypes.ProcessPost.class);
-            case "download_media" -> JobCodec.payload(job, JobTypes.DownloadMedia.class);
-            default -> throw new AssertionError("unexpected job type " + job.type());
-        }).toList();
+        return queue.heldJobs(queueName).stream()
+                .map(job -> (Record)
+                        switch (job.type()) {
+                            case "sync_creator" -> JobCodec.payload(job, JobTypes.SyncCreator.class);
+                            case "sync_collections" -> JobCodec.payload(job, JobTypes.SyncCollections.class);
+                            case "process_post" -> JobCodec.payload(job, JobTypes.ProcessPost.class);
+                            case "download_media" -> JobCodec.payload(job, JobTypes.DownloadMedia.class);
+                            default -> throw new AssertionError("unexpected job type " + job.type());
+                        })
+                .toList();
     }
 }

@@ -1,7 +1,14 @@
 package org.creatorarchiver.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
@@ -13,14 +20,6 @@ import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 class SkippedAndProcessAnywayCommandTest {
 
@@ -51,7 +50,8 @@ class SkippedAndProcessAnywayCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(4);
-        assertThat(run.out().lines().toList().get(1)).startsWith(Long.toString(hourLong))
+        assertThat(run.out().lines().toList().get(1))
+                .startsWith(Long.toString(hourLong))
                 .contains("1:02:05", "duration_exceeded", "2026-11-20T10:00:00Z", "The long one");
         assertThat(run.out().lines().toList().get(2))
                 .contains("40:00", "duration_exceeded_at_discovery", "Found long in the listing");
@@ -82,7 +82,7 @@ class SkippedAndProcessAnywayCommandTest {
 
     @Test
     void skippedRefusesALimitOutOfRangeNamingTheOption() {
-        for (String limit : new String[]{"0", "1001"}) {
+        for (String limit : new String[] {"0", "1001"}) {
             CommandRun run = CommandRun.of("skipped", "--limit", limit);
 
             assertThat(run.exitCode()).isEqualTo(2);
@@ -108,9 +108,11 @@ class SkippedAndProcessAnywayCommandTest {
         JsonNode extra = new ObjectMapper().readTree(row.getExtraMetadata().data());
         assertThat(extra.path("process_anyway").asBoolean()).isTrue();
         assertThat(extra.path("skip_reason").asText()).isEqualTo("duration_exceeded");
-        assertThat(rows.dsl().fetchValue(POST_MEDIA.STATUS, POST_MEDIA.ID.eq(media))).isEqualTo(PostMediaStatus.queued);
+        assertThat(rows.dsl().fetchValue(POST_MEDIA.STATUS, POST_MEDIA.ID.eq(media)))
+                .isEqualTo(PostMediaStatus.queued);
         assertThat(rows.dsl().fetchValue(POSTS.STATUS, POSTS.ID.eq(post))).isEqualTo(PostStatus.queued);
-        var job = queue.take(Queues.PHASE2, "test-worker", Duration.ofSeconds(1)).orElseThrow();
+        var job =
+                queue.take(Queues.PHASE2, "test-worker", Duration.ofSeconds(1)).orElseThrow();
         assertThat(JobCodec.payload(job.job(), JobTypes.ProcessPost.class)).isEqualTo(new JobTypes.ProcessPost(post));
     }
 

@@ -1,16 +1,15 @@
 package org.creatorarchiver.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 class SourcesCommandTest {
 
@@ -26,18 +25,22 @@ class SourcesCommandTest {
     @Test
     void listShowsEachSourceWithItsLimitOrTheDefaultAndItsSyncs() {
         long synced = rows.source("skyforge");
-        rows.dsl().update(SOURCES)
+        rows.dsl()
+                .update(SOURCES)
                 .set(SOURCES.EXTERNAL_ID, "791478")
                 .set(SOURCES.NAME, "Sky Forge")
                 .set(SOURCES.STATUS, SourceStatus.active)
                 .set(SOURCES.MAX_VIDEO_DURATION_SECONDS, 3600)
                 .set(SOURCES.LAST_SYNCED_AT, OffsetDateTime.parse("2026-11-20T10:00:00Z"))
-                .where(SOURCES.ID.eq(synced)).execute();
+                .where(SOURCES.ID.eq(synced))
+                .execute();
         long failed = rows.source("gone");
-        rows.dsl().update(SOURCES)
+        rows.dsl()
+                .update(SOURCES)
                 .set(SOURCES.STATUS, SourceStatus.not_found)
                 .set(SOURCES.LAST_ERROR, "creator gone: 404")
-                .where(SOURCES.ID.eq(failed)).execute();
+                .where(SOURCES.ID.eq(failed))
+                .execute();
 
         CommandRun run = CommandRun.of("sources", "list");
 
@@ -45,9 +48,11 @@ class SourcesCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("vanity", "campaign", "status", "limit", "last error");
-        assertThat(lines.get(1)).startsWith(Long.toString(synced))
+        assertThat(lines.get(1))
+                .startsWith(Long.toString(synced))
                 .contains("skyforge", "791478", "Sky Forge", "active", "3600", "2026-11-20T10:00:00Z", "never");
-        assertThat(lines.get(2)).startsWith(Long.toString(failed))
+        assertThat(lines.get(2))
+                .startsWith(Long.toString(failed))
                 .contains("gone", "not_found", "default (2159)", "never", "creator gone: 404");
     }
 
@@ -69,12 +74,13 @@ class SourcesCommandTest {
     @Test
     void setLimitRefusesALimitOutOfRangeAndAnUnknownSource() {
         long source = rows.source("skyforge");
-        for (String bad : new String[]{"59", "7201", "an hour"}) {
+        for (String bad : new String[] {"59", "7201", "an hour"}) {
             CommandRun run = CommandRun.of("sources", "set-limit", "skyforge", bad);
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("'" + bad + "' is not a limit: expected whole seconds from 60 to 7200,"
-                    + " or 'default'");
+            assertThat(run.err())
+                    .contains(
+                            "'" + bad + "' is not a limit: expected whole seconds from 60 to 7200," + " or 'default'");
         }
         assertThat(limitOf(source)).isNull();
 

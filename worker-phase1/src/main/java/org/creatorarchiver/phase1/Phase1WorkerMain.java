@@ -8,8 +8,7 @@ import org.creatorarchiver.queue.WorkerRuntime;
 /** Phase 1 worker: creator -> posts (queue phase1). Runs until SIGTERM. */
 public final class Phase1WorkerMain {
 
-    private Phase1WorkerMain() {
-    }
+    private Phase1WorkerMain() {}
 
     public static void main(String[] args) {
         WorkerProcess.run("worker-phase1", args, Phase1WorkerMain::register);
@@ -22,7 +21,11 @@ public final class Phase1WorkerMain {
 
     /** The phase 1 handler wired to the process's database, queue and Patreon client. */
     public static SyncCreatorHandler handler(ArchiverProcess process) {
-        return SyncCreatorHandler.create(process.database().dsl(), process.queue(), process.http().patreon(),
-                process.config().maxVideoDurationSeconds(), process.clock());
+        return SyncCreatorHandler.create(
+                process.database().dsl(),
+                process.queue(),
+                process.http().patreon(),
+                process.config().maxVideoDurationSeconds(),
+                process.clock());
     }
 }

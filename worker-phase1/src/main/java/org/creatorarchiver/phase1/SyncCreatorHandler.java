@@ -1,5 +1,7 @@
 package org.creatorarchiver.phase1;
 
+import java.time.Clock;
+import java.util.Optional;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
@@ -21,9 +23,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.util.Optional;
-
 /**
  * Phase 1's job: a creator to all of its posts. Resolves the campaign, walks the listing, and settles the source's
  * state. Patreon refusing the session, the app version or the network (401, 426, Cloudflare) is a state of the
@@ -38,8 +37,8 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
     private final PostListing listing;
     private final DurationPolicy durationPolicy;
 
-    public SyncCreatorHandler(SourceStore sources, SourceResolution resolution, PostListing listing,
-                              DurationPolicy durationPolicy) {
+    public SyncCreatorHandler(
+            SourceStore sources, SourceResolution resolution, PostListing listing, DurationPolicy durationPolicy) {
         this.sources = sources;
         this.resolution = resolution;
         this.listing = listing;
@@ -47,14 +46,17 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
     }
 
     /** The handler with its parts, on the given database, queue and Patreon client. */
-    public static SyncCreatorHandler create(DSLContext dsl, JobQueue queue, PatreonHttp patreon,
-                                            int globalMaxVideoDurationSeconds, Clock clock) {
+    public static SyncCreatorHandler create(
+            DSLContext dsl, JobQueue queue, PatreonHttp patreon, int globalMaxVideoDurationSeconds, Clock clock) {
         PatreonApi api = new PatreonApi(patreon);
         SourceStore sources = new SourceStore(dsl, clock);
         DurationPolicy durationPolicy = new DurationPolicy(globalMaxVideoDurationSeconds);
         DiscoveredPosts posts = new DiscoveredPosts(dsl, new DiscoverySkips(durationPolicy, clock), clock);
-        return new SyncCreatorHandler(sources, new SourceResolution(sources, new CampaignResolver(api)),
-                new PostListing(api, sources, posts, queue), durationPolicy);
+        return new SyncCreatorHandler(
+                sources,
+                new SourceResolution(sources, new CampaignResolver(api)),
+                new PostListing(api, sources, posts, queue),
+                durationPolicy);
     }
 
     @Override
@@ -71,9 +73,17 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
             ListingSummary summary = listing.sync(source, job.full(), limit);
             sources.finishListing(source.id());
             sources.markActive(source.id());
-            log.info("{}: {} page(s), {} post(s) listed: {} new, {} edited, {} phase 2 job(s), {} video(s) over {} s"
-                            + " skipped{}", source.label(), summary.pages(), summary.listed(), summary.newPosts(),
-                    summary.editedPosts(), summary.enqueued(), summary.skippedVideos(), limit,
+            log.info(
+                    "{}: {} page(s), {} post(s) listed: {} new, {} edited, {} phase 2 job(s), {} video(s) over {} s"
+                            + " skipped{}",
+                    source.label(),
+                    summary.pages(),
+                    summary.listed(),
+                    summary.newPosts(),
+                    summary.editedPosts(),
+                    summary.enqueued(),
+                    summary.skippedVideos(),
+                    limit,
                     summary.stoppedAtKnown() ? "; stopped at known posts" : "");
         } catch (HttpFailureException e) {
             throw SourceFailures.settle(sources, job.sourceId(), e);

@@ -1,5 +1,8 @@
 package org.creatorarchiver.phase1;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.creatorarchiver.patreon.CreatorInputParser;
 import org.creatorarchiver.patreon.InvalidCreatorInputException;
 import org.creatorarchiver.sources.CreatorSources;
@@ -9,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Whatever form the user gave the creator in, phase 1 ends with its campaign and posts. */
 class CreatorInputToPostsTest {
 
     private final Phase1Harness phase1 = new Phase1Harness();
     private final FakePatreon patreon = phase1.patreon;
-    private final CreatorInputParser parser = new CreatorInputParser(patreon.baseUrl().host());
+    private final CreatorInputParser parser =
+            new CreatorInputParser(patreon.baseUrl().host());
 
     @AfterEach
     void close() {
@@ -26,7 +27,9 @@ class CreatorInputToPostsTest {
 
     private void archive(String input) throws Exception {
         patreon.addCreator("skyforge", "4815162", "90011223").addPosts(5);
-        long sourceId = new CreatorSources(phase1.db).register(parser.parse(input), input).sourceId();
+        long sourceId = new CreatorSources(phase1.db)
+                .register(parser.parse(input), input)
+                .sourceId();
 
         phase1.sync(sourceId, false);
 
@@ -36,13 +39,25 @@ class CreatorInputToPostsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"skyforge", "SkyForge", "https://www.patreon.com/skyforge", "patreon.com/skyforge/posts",
-            "https://www.patreon.com/c/skyforge", "https://www.patreon.com/c/skyforge/posts",
-            "https://www.patreon.com/cw/skyforge", "https://www.patreon.com/cw/skyforge/posts",
-            "https://www.patreon.com/user?u=90011223", "https://www.patreon.com/user/posts?u=90011223",
-            "https://www.patreon.com/profile/creators?u=90011223", "https://www.patreon.com/m/4815162",
-            "https://www.patreon.com/api/campaigns/4815162", "id:4815162", "4815162",
-            "https://www.patreon.com/profile/creators?c=4815162"})
+    @ValueSource(
+            strings = {
+                "skyforge",
+                "SkyForge",
+                "https://www.patreon.com/skyforge",
+                "patreon.com/skyforge/posts",
+                "https://www.patreon.com/c/skyforge",
+                "https://www.patreon.com/c/skyforge/posts",
+                "https://www.patreon.com/cw/skyforge",
+                "https://www.patreon.com/cw/skyforge/posts",
+                "https://www.patreon.com/user?u=90011223",
+                "https://www.patreon.com/user/posts?u=90011223",
+                "https://www.patreon.com/profile/creators?u=90011223",
+                "https://www.patreon.com/m/4815162",
+                "https://www.patreon.com/api/campaigns/4815162",
+                "id:4815162",
+                "4815162",
+                "https://www.patreon.com/profile/creators?c=4815162"
+            })
     void everyCreatorFormResolvesToTheCampaignAndItsPosts(String input) throws Exception {
         archive(input);
     }
@@ -54,7 +69,9 @@ class CreatorInputToPostsTest {
 
         archive("https://www.patreon.com/skyforge");
 
-        assertThat(patreon.requests("/c/skyforge/posts")).as("after the 307 from /skyforge").hasSize(1);
+        assertThat(patreon.requests("/c/skyforge/posts"))
+                .as("after the 307 from /skyforge")
+                .hasSize(1);
     }
 
     @Test

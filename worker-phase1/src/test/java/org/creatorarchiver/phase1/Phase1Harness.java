@@ -1,5 +1,12 @@
 package org.creatorarchiver.phase1;
 
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
@@ -21,14 +28,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.redisson.client.codec.StringCodec;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-
 /**
  * Phase 1 as a worker runs it, against a {@link FakePatreon}, the test PostgreSQL and Redis: the real handler, HTTP
  * client (with millisecond retry waits), queue and worker runtime.
@@ -48,8 +47,15 @@ final class Phase1Harness implements AutoCloseable {
     Phase1Harness() {
         TestDatabase.truncateAll();
         TestServices.flushRedis();
-        HttpClientSettings settings = new HttpClientSettings(patreon.baseUrl(), SESSION_ID, "creator-archiver-tests/1.0",
-                Duration.ofSeconds(10), 200, 1, Duration.ofMillis(10), Duration.ofSeconds(10));
+        HttpClientSettings settings = new HttpClientSettings(
+                patreon.baseUrl(),
+                SESSION_ID,
+                "creator-archiver-tests/1.0",
+                Duration.ofSeconds(10),
+                200,
+                1,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(10));
         http = HttpClients.create(settings, TestServices.redisson(), Clock.systemUTC());
         handler = SyncCreatorHandler.create(db, queue, http.patreon(), GLOBAL_LIMIT, Clock.systemUTC());
     }
@@ -90,7 +96,8 @@ final class Phase1Harness implements AutoCloseable {
 
     /** The post ids of the phase 2 jobs waiting in the queue, in queue order. */
     List<Long> phase2Jobs() {
-        List<String> raw = TestServices.redisson().<String>getList(QueueKeys.ready(Queues.PHASE2), StringCodec.INSTANCE)
+        List<String> raw = TestServices.redisson()
+                .<String>getList(QueueKeys.ready(Queues.PHASE2), StringCodec.INSTANCE)
                 .readAll();
         return raw.stream()
                 .map(JobCodec::decode)

@@ -1,14 +1,13 @@
 package org.creatorarchiver.phase1;
 
+import java.time.Duration;
+import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.creatorarchiver.bench.BenchSummary;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
-
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Posts listed per second by phase 1 against a local fake Patreon with 2,000 posts (100 pages of 20) and 20 ms of
@@ -20,8 +19,7 @@ public final class Phase1ListingBench {
     private static final int POSTS = Integer.getInteger("bench.posts", 2000);
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("bench.latencyMs", 20));
 
-    private Phase1ListingBench() {
-    }
+    private Phase1ListingBench() {}
 
     public static void main(String[] args) throws Exception {
         try (Phase1Harness phase1 = new Phase1Harness()) {
@@ -36,16 +34,21 @@ public final class Phase1ListingBench {
             phase1.sync(sourceId, false);
             double firstSync = seconds(start);
             if (phase1.posts().size() != POSTS || phase1.phase2Jobs().size() != POSTS) {
-                throw new IllegalStateException("the bench sync stored " + phase1.posts().size() + " posts and "
-                        + phase1.phase2Jobs().size() + " jobs, expected " + POSTS);
+                throw new IllegalStateException(
+                        "the bench sync stored " + phase1.posts().size() + " posts and "
+                                + phase1.phase2Jobs().size() + " jobs, expected " + POSTS);
             }
             start = System.nanoTime();
             phase1.sync(sourceId, true);
             double fullResync = seconds(start);
 
             double ideal = pages * LATENCY.toMillis() / 1000.0;
-            System.out.printf(Locale.ROOT, "phase 1 listing: %d posts, %d pages, %d ms latency per request%n",
-                    POSTS, pages, LATENCY.toMillis());
+            System.out.printf(
+                    Locale.ROOT,
+                    "phase 1 listing: %d posts, %d pages, %d ms latency per request%n",
+                    POSTS,
+                    pages,
+                    LATENCY.toMillis());
             System.out.printf(Locale.ROOT, "%-44s %8s %10s %8s%n", "run", "seconds", "posts/s", "vs ideal");
             row("ideal (pages x latency)", ideal, ideal);
             row("bare HTTP fetch of the same pages", rawSeconds, ideal);
@@ -72,8 +75,8 @@ public final class Phase1ListingBench {
     }
 
     private static void row(String label, double seconds, double ideal) {
-        System.out.printf(Locale.ROOT, "%-44s %8.2f %10.0f %7.0f%%%n", label, seconds, POSTS / seconds,
-                100 * ideal / seconds);
+        System.out.printf(
+                Locale.ROOT, "%-44s %8.2f %10.0f %7.0f%%%n", label, seconds, POSTS / seconds, 100 * ideal / seconds);
     }
 
     /** The pages fetched one after another by a plain client, following links.next, parsing only that. */
@@ -83,10 +86,15 @@ public final class Phase1ListingBench {
         HttpUrl url = base.resolve("/api/posts?filter[campaign_id]=" + campaignId);
         long start = System.nanoTime();
         while (url != null) {
-            try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+            try (Response response =
+                    client.newCall(new Request.Builder().url(url).build()).execute()) {
                 JsonApiDocument page = JsonApiDocument.parse(response.body().string(), url.toString());
-                url = page.nextLink().map(HttpUrl::get)
-                        .map(next -> base.newBuilder().encodedPath(next.encodedPath()).encodedQuery(next.encodedQuery()).build())
+                url = page.nextLink()
+                        .map(HttpUrl::get)
+                        .map(next -> base.newBuilder()
+                                .encodedPath(next.encodedPath())
+                                .encodedQuery(next.encodedQuery())
+                                .build())
                         .orElse(null);
             }
         }

@@ -1,7 +1,12 @@
 package org.creatorarchiver.phase1;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
@@ -10,12 +15,6 @@ import org.creatorarchiver.testing.patreon.FakeCreator;
 import org.creatorarchiver.testing.patreon.FakePatreon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A creator's posts listed, stored and handed to phase 2; incremental re-syncs. */
 class PostListingTest {
@@ -42,9 +41,10 @@ class PostListingTest {
         phase1.sync(sourceId, false);
 
         List<PostsRecord> posts = phase1.posts();
-        assertThat(posts).extracting(PostsRecord::getExternalId)
-                .containsExactlyInAnyOrderElementsOf(creator.postIds());
-        assertThat(phase1.phase2Jobs()).containsExactlyInAnyOrderElementsOf(posts.stream().map(PostsRecord::getId).toList());
+        assertThat(posts).extracting(PostsRecord::getExternalId).containsExactlyInAnyOrderElementsOf(creator.postIds());
+        assertThat(phase1.phase2Jobs())
+                .containsExactlyInAnyOrderElementsOf(
+                        posts.stream().map(PostsRecord::getId).toList());
         assertThat(posts).allSatisfy(post -> assertThat(post.getStatus()).isEqualTo(PostStatus.queued));
         assertThat(patreon.postsPagesRequested()).containsExactly(1, 2, 3);
 
@@ -66,7 +66,8 @@ class PostListingTest {
         assertThat(post.getTitle()).isEqualTo("Post 44 of skyforge");
         assertThat(post.getUrl()).isEqualTo("https://www.patreon.com/posts/post-44-of-skyforge-" + newest);
         assertThat(post.getPublishedAt().toInstant()).isEqualTo(Instant.parse("2025-01-03T08:00:00Z"));
-        assertThat(post.getEditedAt().toInstant()).isEqualTo(post.getPublishedAt().toInstant());
+        assertThat(post.getEditedAt().toInstant())
+                .isEqualTo(post.getPublishedAt().toInstant());
         assertThat(post.getIsLocked()).isFalse();
         // Post 44 copies the shape of sample post 2 (of 7, oldest first): the image post.
         assertThat(post.getPostType()).isEqualTo("image_file");
@@ -119,7 +120,9 @@ class PostListingTest {
         creator.edit(edited);
 
         phase1.sync(sourceId, false);
-        assertThat(phase1.phase2Jobs()).as("an incremental re-sync stops at page 1").isEmpty();
+        assertThat(phase1.phase2Jobs())
+                .as("an incremental re-sync stops at page 1")
+                .isEmpty();
 
         phase1.sync(sourceId, true);
         assertThat(phase1.phase2Jobs()).containsExactly(phase1.post(edited).getId());
@@ -137,7 +140,9 @@ class PostListingTest {
 
         phase1.sync(sourceId, false);
 
-        List<Long> newIds = creator.postIds().subList(45, 70).stream().map(id -> phase1.post(id).getId()).toList();
+        List<Long> newIds = creator.postIds().subList(45, 70).stream()
+                .map(id -> phase1.post(id).getId())
+                .toList();
         assertThat(phase1.phase2Jobs()).containsExactlyInAnyOrderElementsOf(newIds);
         assertThat(patreon.postsPagesRequested()).containsExactly(1, 2, 3);
         assertThat(phase1.posts()).hasSize(70);
@@ -145,7 +150,8 @@ class PostListingTest {
 
     @Test
     void lockedPostsAreStoredAsLockedWithTheirTeaser() throws Exception {
-        FakeCreator creator = patreon.addCreator("skyforge", "4815162", "90011223").addPosts(7);
+        FakeCreator creator =
+                patreon.addCreator("skyforge", "4815162", "90011223").addPosts(7);
         String locked = creator.postId(4);
         creator.lock(locked);
 
@@ -159,7 +165,8 @@ class PostListingTest {
 
     @Test
     void aPostThatBecomesViewableIsProcessedAgain() throws Exception {
-        FakeCreator creator = patreon.addCreator("skyforge", "4815162", "90011223").addPosts(3);
+        FakeCreator creator =
+                patreon.addCreator("skyforge", "4815162", "90011223").addPosts(3);
         long sourceId = phase1.sourceByVanity("skyforge");
         phase1.sync(sourceId, false);
         phase1.clearPhase2Jobs();
@@ -167,7 +174,8 @@ class PostListingTest {
 
         phase1.sync(sourceId, false);
 
-        assertThat(phase1.phase2Jobs()).containsExactly(phase1.post(creator.postId(2)).getId());
+        assertThat(phase1.phase2Jobs())
+                .containsExactly(phase1.post(creator.postId(2)).getId());
         assertThat(phase1.post(creator.postId(2)).getIsLocked()).isTrue();
     }
 
@@ -178,9 +186,11 @@ class PostListingTest {
 
         // The fake's links.next point at https://www.patreon.com: they were followed on PATREON_BASE_URL.
         assertThat(patreon.postsPagesRequested()).containsExactly(1, 2, 3);
-        assertThat(patreon.requests()).allSatisfy(request -> assertThat(request.getHeaders().get("Cookie"))
-                .contains("session_id=" + Phase1Harness.SESSION_ID));
-        assertThat(new HashSet<>(patreon.requests().stream().map(r -> r.getUrl().port()).toList()))
+        assertThat(patreon.requests())
+                .allSatisfy(request -> assertThat(request.getHeaders().get("Cookie"))
+                        .contains("session_id=" + Phase1Harness.SESSION_ID));
+        assertThat(new HashSet<>(
+                        patreon.requests().stream().map(r -> r.getUrl().port()).toList()))
                 .containsExactly(patreon.baseUrl().port());
     }
 }

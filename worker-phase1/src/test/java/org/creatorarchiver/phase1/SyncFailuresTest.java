@@ -1,5 +1,13 @@
 package org.creatorarchiver.phase1;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.RecordedRequest;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
@@ -18,15 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /** What phase 1 does when Patreon refuses, fails, answers garbage, or a job dies half-way. */
 class SyncFailuresTest {
 
@@ -41,11 +40,14 @@ class SyncFailuresTest {
     }
 
     private FakeCreator threePageCreator() {
-        return patreon.pageSize(20).addCreator("skyforge", "4815162", "90011223").addPosts(45);
+        return patreon.pageSize(20)
+                .addCreator("skyforge", "4815162", "90011223")
+                .addPosts(45);
     }
 
     private SourcesRecord awaitListed(long sourceId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase1.source(sourceId).getLastSyncedAt() != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase1.source(sourceId).getLastSyncedAt() != null);
         return phase1.source(sourceId);
     }
 
@@ -97,7 +99,9 @@ class SyncFailuresTest {
 
         // 2 (refused cursor), then 1 (stored by the failed attempt: not proof), 2 (5 new), 3 (known before).
         assertThat(patreon.postsPagesRequested()).containsExactly(2, 1, 2, 3);
-        List<Long> newIds = creator.postIds().subList(45, 70).stream().map(id -> phase1.post(id).getId()).toList();
+        List<Long> newIds = creator.postIds().subList(45, 70).stream()
+                .map(id -> phase1.post(id).getId())
+                .toList();
         assertThat(phase1.phase2Jobs()).containsExactlyInAnyOrderElementsOf(newIds);
         assertThat(phase1.posts()).hasSize(70);
         assertThat(phase1.source(sourceId).getSyncCursor()).isNull();
@@ -114,7 +118,8 @@ class SyncFailuresTest {
         awaitListed(sourceId);
 
         List<RecordedRequest> page2 = patreon.requests("/api/posts").stream()
-                .filter(FakePatreon.postsPage(2, 20)).toList();
+                .filter(FakePatreon.postsPage(2, 20))
+                .toList();
         assertThat(page2).hasSize(2);
         Duration waited = Duration.between(patreon.arrivedAt(page2.get(0)), patreon.arrivedAt(page2.get(1)));
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1950));
@@ -123,7 +128,9 @@ class SyncFailuresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FakePatreon.Refusal.class, names = {"UNAUTHORIZED", "UPGRADE_REQUIRED", "CLOUDFLARE"})
+    @EnumSource(
+            value = FakePatreon.Refusal.class,
+            names = {"UNAUTHORIZED", "UPGRADE_REQUIRED", "CLOUDFLARE"})
     void refusalsAreOneLineOnTheSourceAndAreNotRetried(FakePatreon.Refusal refusal) throws Exception {
         threePageCreator();
         long sourceId = phase1.sourceByVanity("skyforge");
@@ -131,19 +138,23 @@ class SyncFailuresTest {
         phase1.startWorker(FAST_RETRIES);
 
         phase1.queue.enqueue(JobTypes.SYNC_CREATOR, new SyncCreator(sourceId, false));
-        await().atMost(Duration.ofSeconds(10)).until(() -> phase1.source(sourceId).getLastError() != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> phase1.source(sourceId).getLastError() != null);
         awaitQueuesEmpty();
         Thread.sleep(300); // time for a retry that must not happen
 
         SourcesRecord source = phase1.source(sourceId);
-        SourceStatus expected = refusal == FakePatreon.Refusal.UNAUTHORIZED ? SourceStatus.unauthorized : SourceStatus.blocked;
+        SourceStatus expected =
+                refusal == FakePatreon.Refusal.UNAUTHORIZED ? SourceStatus.unauthorized : SourceStatus.blocked;
         assertThat(source.getStatus()).isEqualTo(expected);
         assertThat(source.getLastError()).doesNotContain("\n").doesNotContain(Phase1Harness.SESSION_ID);
-        assertThat(source.getLastError()).contains(switch (refusal) {
-            case UNAUTHORIZED -> "PATREON_SESSION_ID";
-            case UPGRADE_REQUIRED -> "user_agent";
-            default -> "Cloudflare";
-        });
+        assertThat(source.getLastError())
+                .contains(
+                        switch (refusal) {
+                            case UNAUTHORIZED -> "PATREON_SESSION_ID";
+                            case UPGRADE_REQUIRED -> "user_agent";
+                            default -> "Cloudflare";
+                        });
         assertThat(phase1.queue.counts(Queues.PHASE1).dead()).isZero();
         assertThat(patreon.requests()).hasSize(1);
         assertThat(phase1.posts()).isEmpty();
@@ -159,14 +170,20 @@ class SyncFailuresTest {
         phase1.startWorker(FAST_RETRIES);
 
         phase1.queue.enqueue(JobTypes.SYNC_CREATOR, new SyncCreator(sourceId, false));
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase1.queue.counts(Queues.PHASE1).dead() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase1.queue.counts(Queues.PHASE1).dead() == 1);
 
         List<Job> dead = phase1.queue.deadJobs(Queues.PHASE1, 10);
-        assertThat(dead.get(0).lastError()).contains("/api/posts").contains("page%5Bcursor%5D").contains("not JSON");
+        assertThat(dead.get(0).lastError())
+                .contains("/api/posts")
+                .contains("page%5Bcursor%5D")
+                .contains("not JSON");
         SourcesRecord source = phase1.source(sourceId);
         assertThat(source.getStatus()).isEqualTo(SourceStatus.failed);
         assertThat(source.getLastError()).contains("gave up after 4 attempts").contains("not JSON");
-        assertThat(phase1.posts()).as("page 1 only: nothing of the malformed page").hasSize(20);
+        assertThat(phase1.posts())
+                .as("page 1 only: nothing of the malformed page")
+                .hasSize(20);
         assertThat(phase1.phase2Jobs()).hasSize(20);
         assertThat(patreon.postsPagesRequested()).containsExactly(1, 2, 2, 2, 2);
     }

@@ -1,5 +1,11 @@
 package org.creatorarchiver.phase2;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.creatorarchiver.config.ExternalTools;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.patreon.PatreonApi;
@@ -17,17 +23,9 @@ import org.creatorarchiver.phase2.tools.YtDlp;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.process.WorkerProcess;
-
-import org.creatorarchiver.config.ExternalTools;
-import org.creatorarchiver.config.Settings;
-import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.WorkerRuntime;
 import org.jooq.DSLContext;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 
 /** Phase 2 worker: post -> details and media decisions (queue phase2), and downloads (queue media). Runs until SIGTERM. */
 public final class Phase2WorkerMain {
@@ -35,8 +33,7 @@ public final class Phase2WorkerMain {
     /** Exit status when a tool the settings need (yt-dlp, ffmpeg) cannot be run. */
     public static final int EXIT_CONFIGURATION = 2;
 
-    private Phase2WorkerMain() {
-    }
+    private Phase2WorkerMain() {}
 
     public static void main(String[] args) {
         WorkerProcess.run("worker-phase2", args, Phase2WorkerMain::register);
@@ -54,35 +51,59 @@ public final class Phase2WorkerMain {
     }
 
     /** Phase 2's two handlers, sharing their parts. */
-    public record Handlers(ProcessPostHandler posts, DownloadMediaHandler downloads) {
-    }
+    public record Handlers(ProcessPostHandler posts, DownloadMediaHandler downloads) {}
 
     public static Handlers handlers(ArchiverProcess process) {
-        return handlers(process.database().dsl(), process.queue(), process.http(), process.config().mediaDir(),
-                process.config().tools(), process.settings().media(), process.config().maxVideoDurationSeconds(),
+        return handlers(
+                process.database().dsl(),
+                process.queue(),
+                process.http(),
+                process.config().mediaDir(),
+                process.config().tools(),
+                process.settings().media(),
+                process.config().maxVideoDurationSeconds(),
                 process.clock());
     }
 
     /** The handlers on the given database, queue, HTTP clients, media dir and tools (tests build them this way). */
-    public static Handlers handlers(DSLContext dsl, JobQueue queue, HttpClients http, Path mediaDir, ExternalTools tools,
-                                    Settings.Media media, int globalMaxVideoDurationSeconds, Clock clock) {
+    public static Handlers handlers(
+            DSLContext dsl,
+            JobQueue queue,
+            HttpClients http,
+            Path mediaDir,
+            ExternalTools tools,
+            Settings.Media media,
+            int globalMaxVideoDurationSeconds,
+            Clock clock) {
         DurationPolicy durations = new DurationPolicy(globalMaxVideoDurationSeconds);
         PostFetcher fetcher = new PostFetcher(new PatreonApi(http.patreon()));
         MediaStore store = new MediaStore(mediaDir, dsl);
         Subprocess subprocess = new Subprocess();
-        ProcessPostHandler posts = new ProcessPostHandler(dsl, fetcher, new PostDetailsWriter(clock),
-                new MediaPolicy(media, durations, clock), durations, new PostMediaWriter(media.images().storeUrls()),
-                queue, store);
-        DownloadMediaHandler downloads = new DownloadMediaHandler(dsl, store, new DirectDownload(http.media()),
+        ProcessPostHandler posts = new ProcessPostHandler(
+                dsl,
+                fetcher,
+                new PostDetailsWriter(clock),
+                new MediaPolicy(media, durations, clock),
+                durations,
+                new PostMediaWriter(media.images().storeUrls()),
+                queue,
+                store);
+        DownloadMediaHandler downloads = new DownloadMediaHandler(
+                dsl,
+                store,
+                new DirectDownload(http.media()),
                 new VideoDownload(new YtDlp(tools, subprocess), new FfProbe(tools, subprocess)),
-                new VideoSkips(durations, clock), fetcher, media);
+                new VideoSkips(durations, clock),
+                fetcher,
+                media);
         return new Handlers(posts, downloads);
     }
 
     private static void requireTools(ArchiverProcess process) {
         Optional<String> problem;
         try {
-            problem = new ToolCheck(process.config().tools(), new Subprocess(), process.clock()).problem(process.settings());
+            problem = new ToolCheck(process.config().tools(), new Subprocess(), process.clock())
+                    .problem(process.settings());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

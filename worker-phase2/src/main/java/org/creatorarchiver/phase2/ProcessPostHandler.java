@@ -1,5 +1,11 @@
 package org.creatorarchiver.phase2;
 
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.jobs.JobTypes;
@@ -23,13 +29,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-
 /**
  * Phase 2's job for one post: fetch it fresh, record its details and text, decide for each media item
  * ({@link MediaPolicy}), write the decisions, enqueue one download job per item to download, and release files the
@@ -49,8 +48,15 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
     private final JobQueue queue;
     private final MediaStore mediaStore;
 
-    public ProcessPostHandler(DSLContext dsl, PostFetcher fetcher, PostDetailsWriter details, MediaPolicy policy,
-                              DurationPolicy durations, PostMediaWriter mediaWriter, JobQueue queue, MediaStore mediaStore) {
+    public ProcessPostHandler(
+            DSLContext dsl,
+            PostFetcher fetcher,
+            PostDetailsWriter details,
+            MediaPolicy policy,
+            DurationPolicy durations,
+            PostMediaWriter mediaWriter,
+            JobQueue queue,
+            MediaStore mediaStore) {
         this.dsl = dsl;
         this.fetcher = fetcher;
         this.details = details;
@@ -75,19 +81,36 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         boolean locked = page.summary().locked();
         List<PostMediaWriter.Planned> planned = MediaItems.of(page.document(), page.resource(), page.content()).stream()
                 .map(item -> locked ? withoutPreviewUrl(item) : item)
-                .map(item -> new PostMediaWriter.Planned(item, policy.decide(item, locked, limit,
-                        item.externalMediaId().map(processAnyway::contains).orElse(false))))
+                .map(item -> new PostMediaWriter.Planned(
+                        item,
+                        policy.decide(
+                                item,
+                                locked,
+                                limit,
+                                item.externalMediaId()
+                                        .map(processAnyway::contains)
+                                        .orElse(false))))
                 .toList();
-        PostMediaWriter.PostRef ref = new PostMediaWriter.PostRef(post.getSourceId(), post.getId(), page.summary().url(),
+        PostMediaWriter.PostRef ref = new PostMediaWriter.PostRef(
+                post.getSourceId(),
+                post.getId(),
+                page.summary().url(),
                 page.summary().title());
         PostMediaWriter.Written written = dsl.transactionResult(configuration -> {
             details.completed(configuration.dsl(), post.getId(), page);
             return mediaWriter.write(configuration.dsl(), ref, planned);
         });
-        queue.enqueueAll(JobTypes.DOWNLOAD_MEDIA, written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
+        queue.enqueueAll(
+                JobTypes.DOWNLOAD_MEDIA,
+                written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
         mediaStore.release(written.maybeReleased());
-        log.info("post {} ({}): {} media item(s), {} download(s) enqueued{}", post.getExternalId(), page.summary().postType(),
-                planned.size(), written.toDownload().size(), locked ? "; locked for this viewer" : "");
+        log.info(
+                "post {} ({}): {} media item(s), {} download(s) enqueued{}",
+                post.getExternalId(),
+                page.summary().postType(),
+                planned.size(),
+                written.toDownload().size(),
+                locked ? "; locked for this viewer" : "");
     }
 
     /** The post fresh from Patreon; failures that no retry heals become permanent with a readable reason. */
@@ -106,7 +129,11 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
 
     /** Videos an operator chose to process once despite the duration limit. */
     private Set<String> processAnyway(long postId) {
-        return dsl.select(VIDEOS.EXTERNAL_ID, VIDEOS.EXTRA_METADATA).from(VIDEOS).where(VIDEOS.POST_ID.eq(postId)).fetch()
+        return dsl
+                .select(VIDEOS.EXTERNAL_ID, VIDEOS.EXTRA_METADATA)
+                .from(VIDEOS)
+                .where(VIDEOS.POST_ID.eq(postId))
+                .fetch()
                 .stream()
                 .filter(row -> VideoMetadata.processAnyway(row.value2()))
                 .map(row -> row.value1())
@@ -115,9 +142,15 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
 
     /** A locked post's media URLs point at blurred previews or nothing: never content, so not kept. */
     private static MediaItem withoutPreviewUrl(MediaItem item) {
-        return item.provider().filter(p -> p != MediaItem.VideoSource.PATREON).isPresent() ? item
-                : new MediaItem(item.kind(), Optional.empty(), item.externalMediaId(), item.provider(),
-                item.durationSeconds(), item.metadata());
+        return item.provider().filter(p -> p != MediaItem.VideoSource.PATREON).isPresent()
+                ? item
+                : new MediaItem(
+                        item.kind(),
+                        Optional.empty(),
+                        item.externalMediaId(),
+                        item.provider(),
+                        item.durationSeconds(),
+                        item.metadata());
     }
 
     @Override

@@ -1,5 +1,13 @@
 package org.creatorarchiver.phase2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
@@ -8,25 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Every file once on disk and in media_files, with a reference count equal to the rows that point at it. */
 class MediaDeduplicationTest {
 
     @TempDir
     Path mediaDir;
+
     private Phase2Harness phase2;
 
     @BeforeEach
     void start() {
-        // 21 posts: three of each sample shape. Posts 3, 10 and 17 carry the same audio file (same media id and CDN key).
+        // 21 posts: three of each sample shape. Posts 3, 10 and 17 carry the same audio file (same media id and CDN
+        // key).
         phase2 = new Phase2Harness(mediaDir, 21);
     }
 
@@ -84,7 +85,9 @@ class MediaDeduplicationTest {
         phase2.creator.removeRelationship(post, "attachments_media");
         phase2.process(post);
 
-        assertThat(phase2.media(post)).extracting(PostMediaRecord::getKind).containsExactly(PostMediaKind.image, PostMediaKind.image);
+        assertThat(phase2.media(post))
+                .extracting(PostMediaRecord::getKind)
+                .containsExactly(PostMediaKind.image, PostMediaKind.image);
         assertThat(phase2.files()).isEmpty();
         assertThat(onDisk).doesNotExist();
     }
@@ -111,14 +114,26 @@ class MediaDeduplicationTest {
         for (String post : audioPosts()) {
             phase2.process(post);
         }
-        List<Long> jobs = audioPosts().stream().map(post -> phase2.media(post).getFirst().getId()).toList();
+        List<Long> jobs = audioPosts().stream()
+                .map(post -> phase2.media(post).getFirst().getId())
+                .toList();
         try (ExecutorService workers = Executors.newFixedThreadPool(3)) {
-            List<Callable<Void>> downloads = jobs.stream().map(id -> (Callable<Void>) () -> {
-                phase2.handlers().downloads().handle(new org.creatorarchiver.jobs.JobTypes.DownloadMedia(id),
-                        new org.creatorarchiver.queue.JobContext("job-" + id, "test", "media", 0, "worker-" + id,
-                                java.time.Clock.systemUTC()));
-                return null;
-            }).toList();
+            List<Callable<Void>> downloads = jobs.stream()
+                    .map(id -> (Callable<Void>) () -> {
+                        phase2.handlers()
+                                .downloads()
+                                .handle(
+                                        new org.creatorarchiver.jobs.JobTypes.DownloadMedia(id),
+                                        new org.creatorarchiver.queue.JobContext(
+                                                "job-" + id,
+                                                "test",
+                                                "media",
+                                                0,
+                                                "worker-" + id,
+                                                java.time.Clock.systemUTC()));
+                        return null;
+                    })
+                    .toList();
             for (Future<Void> done : workers.invokeAll(downloads)) {
                 done.get();
             }

@@ -1,5 +1,15 @@
 package org.creatorarchiver.phase2;
 
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.creatorarchiver.config.ExternalTools;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostStatus;
@@ -24,17 +34,6 @@ import org.jooq.DSLContext;
 import org.redisson.api.RList;
 import org.redisson.client.codec.StringCodec;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-
 /**
  * Phase 2 as a worker runs it, against a {@link FakePatreon} (posts, CDN, Mux) and a local video site, with the test
  * PostgreSQL and Redis, a media dir on disk and the real yt-dlp and ffmpeg.
@@ -58,14 +57,28 @@ final class Phase2Harness implements AutoCloseable {
         TestServices.flushRedis();
         this.mediaDir = mediaDir;
         creator = patreon.addCreator("skyforge", "4815162", "90011223").addPosts(posts);
-        HttpClientSettings settings = new HttpClientSettings(patreon.baseUrl(), "sess-phase2", "creator-archiver-tests/1.0",
-                Duration.ofSeconds(20), 500, 1, Duration.ofMillis(10), Duration.ofSeconds(5));
+        HttpClientSettings settings = new HttpClientSettings(
+                patreon.baseUrl(),
+                "sess-phase2",
+                "creator-archiver-tests/1.0",
+                Duration.ofSeconds(20),
+                500,
+                1,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(5));
         http = HttpClients.create(settings, TestServices.redisson(), Clock.systemUTC());
-        sourceId = db.insertInto(SOURCES).set(SOURCES.EXTERNAL_ID, "4815162").set(SOURCES.VANITY, "skyforge")
-                .set(SOURCES.NAME, "Skyforge").returning(SOURCES.ID).fetchSingle(SOURCES.ID);
+        sourceId = db.insertInto(SOURCES)
+                .set(SOURCES.EXTERNAL_ID, "4815162")
+                .set(SOURCES.VANITY, "skyforge")
+                .set(SOURCES.NAME, "Skyforge")
+                .returning(SOURCES.ID)
+                .fetchSingle(SOURCES.ID);
         for (String id : creator.postIds()) {
-            db.insertInto(POSTS).set(POSTS.SOURCE_ID, sourceId).set(POSTS.EXTERNAL_ID, id)
-                    .set(POSTS.STATUS, PostStatus.queued).execute();
+            db.insertInto(POSTS)
+                    .set(POSTS.SOURCE_ID, sourceId)
+                    .set(POSTS.EXTERNAL_ID, id)
+                    .set(POSTS.STATUS, PostStatus.queued)
+                    .execute();
         }
         settings(Settings.Media.DEFAULTS);
     }
@@ -73,8 +86,11 @@ final class Phase2Harness implements AutoCloseable {
     /** The default media settings with YouTube handled as {@code mode} says (and {@code download_if_embed_fails}). */
     static Settings.Media defaultsWithYouTube(Settings.YoutubeMode mode, boolean downloadIfEmbedFails) {
         Settings.Media defaults = Settings.Media.DEFAULTS;
-        return new Settings.Media(defaults.images(), defaults.patreon(),
-                new Settings.Youtube(mode, downloadIfEmbedFails, defaults.youtube().downloadSettings()),
+        return new Settings.Media(
+                defaults.images(),
+                defaults.patreon(),
+                new Settings.Youtube(
+                        mode, downloadIfEmbedFails, defaults.youtube().downloadSettings()),
                 defaults.deduplication());
     }
 
@@ -92,7 +108,10 @@ final class Phase2Harness implements AutoCloseable {
     }
 
     long postId(String externalId) {
-        return db.select(POSTS.ID).from(POSTS).where(POSTS.EXTERNAL_ID.eq(externalId)).fetchSingle(POSTS.ID);
+        return db.select(POSTS.ID)
+                .from(POSTS)
+                .where(POSTS.EXTERNAL_ID.eq(externalId))
+                .fetchSingle(POSTS.ID);
     }
 
     PostsRecord post(String externalId) {
@@ -114,7 +133,8 @@ final class Phase2Harness implements AutoCloseable {
         RList<String> ready = TestServices.redisson().getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE);
         String raw;
         while ((raw = ready.remove(0)) != null) {
-            long postMediaId = JobCodec.payload(JobCodec.decode(raw), JobTypes.DownloadMedia.class).postMediaId();
+            long postMediaId = JobCodec.payload(JobCodec.decode(raw), JobTypes.DownloadMedia.class)
+                    .postMediaId();
             handlers.downloads().handle(new JobTypes.DownloadMedia(postMediaId), context(Queues.MEDIA));
             if (ready.isEmpty()) {
                 break;
@@ -124,18 +144,26 @@ final class Phase2Harness implements AutoCloseable {
 
     /** Takes the first waiting download job out of the media queue; returns its post_media id. */
     long takeDownload() {
-        String raw = TestServices.redisson().<String>getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE).remove(0);
-        return JobCodec.payload(JobCodec.decode(raw), JobTypes.DownloadMedia.class).postMediaId();
+        String raw = TestServices.redisson()
+                .<String>getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE)
+                .remove(0);
+        return JobCodec.payload(JobCodec.decode(raw), JobTypes.DownloadMedia.class)
+                .postMediaId();
     }
 
     /** Runs one download job as its {@code attempt} (0 for the first delivery, n for the n-th retry). */
     void download(long postMediaId, int attempt) throws Exception {
-        handlers.downloads().handle(new JobTypes.DownloadMedia(postMediaId),
-                new JobContext("job-" + (++jobs), "test", Queues.MEDIA, attempt, "test-worker", Clock.systemUTC()));
+        handlers.downloads()
+                .handle(
+                        new JobTypes.DownloadMedia(postMediaId),
+                        new JobContext(
+                                "job-" + (++jobs), "test", Queues.MEDIA, attempt, "test-worker", Clock.systemUTC()));
     }
 
     int waitingDownloads() {
-        return TestServices.redisson().getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE).size();
+        return TestServices.redisson()
+                .getList(QueueKeys.ready(Queues.MEDIA), StringCodec.INSTANCE)
+                .size();
     }
 
     private JobContext context(String queueName) {
@@ -143,11 +171,17 @@ final class Phase2Harness implements AutoCloseable {
     }
 
     List<PostMediaRecord> media(String postExternalId) {
-        return db.selectFrom(POST_MEDIA).where(POST_MEDIA.POST_ID.eq(postId(postExternalId))).orderBy(POST_MEDIA.POSITION).fetch();
+        return db.selectFrom(POST_MEDIA)
+                .where(POST_MEDIA.POST_ID.eq(postId(postExternalId)))
+                .orderBy(POST_MEDIA.POSITION)
+                .fetch();
     }
 
     List<VideosRecord> videos(String postExternalId) {
-        return db.selectFrom(VIDEOS).where(VIDEOS.POST_ID.eq(postId(postExternalId))).orderBy(VIDEOS.ID).fetch();
+        return db.selectFrom(VIDEOS)
+                .where(VIDEOS.POST_ID.eq(postId(postExternalId)))
+                .orderBy(VIDEOS.ID)
+                .fetch();
     }
 
     MediaFilesRecord file(long mediaFileId) {

@@ -1,7 +1,12 @@
 package org.creatorarchiver.phase2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
@@ -13,20 +18,10 @@ import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Every post type of the samples under the default settings: the rows, the decisions and the files on disk. */
 class PostProcessingTest extends SamplePostsWithVideoSite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-
-
-
 
     private String post(int number) {
         return phase2.creator.postId(number);
@@ -38,7 +33,8 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
         phase2.downloadAll();
 
         List<PostMediaRecord> media = phase2.media(post(2));
-        assertThat(media).extracting(PostMediaRecord::getKind)
+        assertThat(media)
+                .extracting(PostMediaRecord::getKind)
                 .containsExactly(PostMediaKind.image, PostMediaKind.image, PostMediaKind.attachment);
         assertThat(media.subList(0, 2)).allSatisfy(image -> {
             assertThat(image.getStatus()).isEqualTo(PostMediaStatus.url_only);
@@ -46,12 +42,15 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
             assertThat(image.getSourceUrl()).contains("/cdn/");
             assertThat(metadata(image).get("cdn_file_key").asText()).matches("[0-9a-f]{32}");
         });
-        assertThat(media.subList(0, 2)).extracting(PostMediaRecord::getExternalMediaId).containsExactly("700000021", "700000022");
+        assertThat(media.subList(0, 2))
+                .extracting(PostMediaRecord::getExternalMediaId)
+                .containsExactly("700000021", "700000022");
         PostMediaRecord attachment = media.get(2);
         assertThat(attachment.getStatus()).isEqualTo(PostMediaStatus.downloaded);
         assertThat(metadata(attachment).get("file_name").asText()).isEqualTo("Skyforge_ProjectFiles_v2.zip");
         MediaFilesRecord file = phase2.file(attachment.getMediaFileId());
-        assertThat(file.getFilePath()).matches("sha256/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}\\.zip")
+        assertThat(file.getFilePath())
+                .matches("sha256/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}\\.zip")
                 .doesNotContain("Skyforge");
         assertThat(Files.readAllBytes(mediaDir.resolve(file.getFilePath())))
                 .isEqualTo(phase2.patreon.cdn().bytesOf(attachment.getSourceUrl()));
@@ -90,10 +89,13 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
         MediaFilesRecord file = phase2.file(video.getMediaFileId());
         assertThat(file.getReferenceCount()).isEqualTo(2).isEqualTo(phase2.rowsPointingAt(file.getId()));
         assertThat(Files.size(mediaDir.resolve(file.getFilePath()))).isPositive();
-        assertThat(phase2.patreon.requests("/mux/")).isNotEmpty().allSatisfy(request ->
-                assertThat(request.getHeaders().get("Referer")).isEqualTo("https://www.patreon.com/"));
-        assertThat(phase2.patreon.requests("/mux/")).allSatisfy(request ->
-                assertThat(request.getHeaders().get("Cookie")).isNull());
+        assertThat(phase2.patreon.requests("/mux/"))
+                .isNotEmpty()
+                .allSatisfy(request ->
+                        assertThat(request.getHeaders().get("Referer")).isEqualTo("https://www.patreon.com/"));
+        assertThat(phase2.patreon.requests("/mux/"))
+                .allSatisfy(request ->
+                        assertThat(request.getHeaders().get("Cookie")).isNull());
     }
 
     @Test
@@ -106,15 +108,20 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
         assertThat(youTube.getExternalId()).isEqualTo("yT3mbedID01");
         assertThat(youTube.getStatus()).isEqualTo(VideoStatus.embedded);
         assertThat(youTube.getUrl()).isEqualTo("https://www.youtube.com/watch?v=yT3mbedID01");
-        assertThat(JSON.readTree(youTube.getExtraMetadata().data()).get("embed_html").asText())
+        assertThat(JSON.readTree(youTube.getExtraMetadata().data())
+                        .get("embed_html")
+                        .asText())
                 .contains("https://www.youtube-nocookie.com/embed/yT3mbedID01");
-        assertThat(phase2.media(post(5))).filteredOn(m -> m.getKind() == PostMediaKind.embed)
-                .extracting(PostMediaRecord::getStatus).containsOnly(PostMediaStatus.embedded);
+        assertThat(phase2.media(post(5)))
+                .filteredOn(m -> m.getKind() == PostMediaKind.embed)
+                .extracting(PostMediaRecord::getStatus)
+                .containsOnly(PostMediaStatus.embedded);
 
         VideosRecord vimeo = phase2.videos(post(1)).getFirst();
         assertThat(vimeo.getProvider()).isEqualTo(VideoProvider.vimeo);
         assertThat(vimeo.getExternalId()).isEqualTo("905512347");
-        assertThat(vimeo.getUrl()).as("the player URL, which plays where the page may 404")
+        assertThat(vimeo.getUrl())
+                .as("the player URL, which plays where the page may 404")
                 .isEqualTo("https://player.vimeo.com/video/905512347?h=c0ffee1234");
         assertThat(vimeo.getStatus()).isEqualTo(VideoStatus.embedded);
         assertThat(phase2.waitingDownloads()).isZero();
@@ -137,23 +144,27 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
 
     @Test
     void aLockedPostKeepsItsTeaserAndAccessInfoAndDownloadsNothing() throws Exception {
-        for (int number : new int[]{2, 3}) {
+        for (int number : new int[] {2, 3}) {
             phase2.creator.lock(post(number));
         }
         phase2.creator.lockVideoWithPreview(post(4), 1653.852);
 
-        for (int number : new int[]{2, 3, 4}) {
+        for (int number : new int[] {2, 3, 4}) {
             phase2.process(post(number));
         }
 
         assertThat(phase2.waitingDownloads()).isZero();
-        for (int number : new int[]{2, 3, 4}) {
+        for (int number : new int[] {2, 3, 4}) {
             PostsRecord locked = phase2.post(post(number));
             assertThat(locked.getIsLocked()).isTrue();
             assertThat(locked.getStatus()).isEqualTo(PostStatus.completed);
             assertThat(locked.getTeaserText()).isNotBlank();
             assertThat(locked.getContentHtml()).isNull();
-            assertThat(JSON.readTree(locked.getRaw().data()).path("data").path("relationships").has("access_rules")).isTrue();
+            assertThat(JSON.readTree(locked.getRaw().data())
+                            .path("data")
+                            .path("relationships")
+                            .has("access_rules"))
+                    .isTrue();
             assertThat(phase2.media(post(number))).isNotEmpty().allSatisfy(item -> {
                 assertThat(item.getStatus()).isEqualTo(PostMediaStatus.view_on_patreon);
                 assertThat(item.getSourceUrl()).as("previews are never content").isNull();
@@ -179,9 +190,11 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
         phase2.downloadAll();
 
         assertThat(phase2.waitingDownloads()).isZero();
-        assertThat(phase2.files()).extracting(MediaFilesRecord::getFileHash, MediaFilesRecord::getReferenceCount)
-                .containsExactlyElementsOf(before.stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.getFileHash(),
-                        f.getReferenceCount())).toList());
+        assertThat(phase2.files())
+                .extracting(MediaFilesRecord::getFileHash, MediaFilesRecord::getReferenceCount)
+                .containsExactlyElementsOf(before.stream()
+                        .map(f -> org.assertj.core.groups.Tuple.tuple(f.getFileHash(), f.getReferenceCount()))
+                        .toList());
         assertThat(phase2.filesOnDisk()).containsExactlyInAnyOrderElementsOf(onDisk);
         phase2.store().assertConsistent();
     }

@@ -1,5 +1,12 @@
 package org.creatorarchiver.phase2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
@@ -21,19 +28,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /** Clear outcomes when a post or a download goes wrong, and nothing partial. */
 class ProcessingFailuresTest {
 
     @TempDir
     Path mediaDir;
+
     private Phase2Harness phase2;
     private WorkerRuntime runtime;
 
@@ -58,16 +58,26 @@ class ProcessingFailuresTest {
         phase2.process(post);
         assertThat(phase2.videos(post).getFirst().getStatus()).isEqualTo(VideoStatus.queued);
 
-        runtime = TestWorkers.start("test-phase2", JobTypes.DOWNLOAD_MEDIA, phase2.handlers().downloads(),
+        runtime = TestWorkers.start(
+                "test-phase2",
+                JobTypes.DOWNLOAD_MEDIA,
+                phase2.handlers().downloads(),
                 RetryPolicy.exponential(2, Duration.ofMillis(300)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase2.queue.counts(Queues.MEDIA).delayed() == 1);
-        assertThat(phase2.videos(post).getFirst().getStatus()).as("while retried").isEqualTo(VideoStatus.queued);
-        await().atMost(Duration.ofSeconds(30)).until(() -> phase2.queue.counts(Queues.MEDIA).dead() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase2.queue.counts(Queues.MEDIA).delayed() == 1);
+        assertThat(phase2.videos(post).getFirst().getStatus())
+                .as("while retried")
+                .isEqualTo(VideoStatus.queued);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> phase2.queue.counts(Queues.MEDIA).dead() == 1);
 
         VideosRecord video = phase2.videos(post).getFirst();
         assertThat(video.getStatus()).isEqualTo(VideoStatus.failed);
         assertThat(video.getLastError()).contains("gave up after 3 attempts").contains("yt-dlp");
-        PostMediaRecord item = phase2.media(post).stream().filter(m -> m.getKind() == PostMediaKind.embed).findFirst().orElseThrow();
+        PostMediaRecord item = phase2.media(post).stream()
+                .filter(m -> m.getKind() == PostMediaKind.embed)
+                .findFirst()
+                .orElseThrow();
         assertThat(item.getStatus()).isEqualTo(PostMediaStatus.failed);
         List<Job> dead = phase2.queue.deadJobs(Queues.MEDIA, 10);
         assertThat(dead.getFirst().lastError()).contains("yt-dlp");
@@ -77,22 +87,27 @@ class ProcessingFailuresTest {
     @Test
     void aPostPatreonNoLongerHasFailsWithoutRetryNamingTheReason() {
         String post = phase2.creator.postId(3);
-        phase2.patreon.script(request -> request.getUrl().encodedPath().equals("/api/posts/" + post),
+        phase2.patreon.script(
+                request -> request.getUrl().encodedPath().equals("/api/posts/" + post),
                 FakePatreon.json(404, "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"));
 
-        assertThatThrownBy(() -> phase2.process(post)).isInstanceOf(PermanentFailureException.class)
-                .hasMessageContaining(post).hasMessageContaining("404");
+        assertThatThrownBy(() -> phase2.process(post))
+                .isInstanceOf(PermanentFailureException.class)
+                .hasMessageContaining(post)
+                .hasMessageContaining("404");
         assertThat(phase2.media(post)).isEmpty();
     }
 
     @Test
     void malformedPostJsonIsRetriedAndWritesNothing() {
         String post = phase2.creator.postId(3);
-        phase2.patreon.script(request -> request.getUrl().encodedPath().equals("/api/posts/" + post),
-                FakePatreon.truncatedJson());
+        phase2.patreon.script(
+                request -> request.getUrl().encodedPath().equals("/api/posts/" + post), FakePatreon.truncatedJson());
 
-        assertThatThrownBy(() -> phase2.process(post)).isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("/api/posts/" + post).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> phase2.process(post))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("/api/posts/" + post)
+                .hasMessageContaining("not JSON");
         assertThat(phase2.media(post)).isEmpty();
         assertThat(phase2.post(post).getContentHtml()).isNull();
         assertThat(phase2.post(post).getDetailsExtractedAt()).isNull();
@@ -116,7 +131,8 @@ class ProcessingFailuresTest {
         String post = phase2.creator.postId(6);
         phase2.creator.setTipTap(post, "{\"type\":\"doc\",\"content\":[");
 
-        assertThatThrownBy(() -> phase2.process(post)).isInstanceOf(PermanentFailureException.class)
+        assertThatThrownBy(() -> phase2.process(post))
+                .isInstanceOf(PermanentFailureException.class)
                 .hasMessageContaining("content_json_string");
         assertThat(phase2.media(post)).isEmpty();
     }
@@ -127,8 +143,12 @@ class ProcessingFailuresTest {
         phase2.process(post);
         PostMediaRecord audio = phase2.media(post).getFirst();
         String path = okhttp3.HttpUrl.get(audio.getSourceUrl()).encodedPath();
-        phase2.patreon.script(request -> request.getUrl().encodedPath().equals(path),
-                new mockwebserver3.MockResponse.Builder().code(403).body("Request has expired").build());
+        phase2.patreon.script(
+                request -> request.getUrl().encodedPath().equals(path),
+                new mockwebserver3.MockResponse.Builder()
+                        .code(403)
+                        .body("Request has expired")
+                        .build());
 
         phase2.downloadAll();
 

@@ -1,13 +1,12 @@
 package org.creatorarchiver.phase2;
 
+import java.nio.file.Path;
 import org.creatorarchiver.phase2.tools.LocalMediaSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /**
  * What the phase 2 tests that download videos start from: the seven sample posts on the fake Patreon (posts 0..6:
@@ -17,10 +16,13 @@ import java.nio.file.Path;
 abstract class SamplePostsWithVideoSite {
 
     static LocalMediaSite site;
+
     @TempDir
     static Path siteDir;
+
     @TempDir
     Path mediaDir;
+
     Phase2Harness phase2;
 
     @BeforeAll

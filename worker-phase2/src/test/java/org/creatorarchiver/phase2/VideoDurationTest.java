@@ -1,5 +1,9 @@
 package org.creatorarchiver.phase2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creatorarchiver.config.Settings;
@@ -10,23 +14,16 @@ import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-
 /** The duration policy in phase 2: before the download from Patreon's figure or yt-dlp's, after it from ffprobe's. */
 class VideoDurationTest extends SamplePostsWithVideoSite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private String videoPost;
 
-
     @BeforeEach
     void pickTheVideoPost() {
         videoPost = phase2.creator.postId(4);
     }
-
 
     private VideosRecord video() {
         return phase2.videos(videoPost).getFirst();
@@ -83,7 +80,10 @@ class VideoDurationTest extends SamplePostsWithVideoSite {
     void aVideoMarkedProcessAnywayIgnoresTheLimitOnce() throws Exception {
         phase2.creator.setVideoDuration(videoPost, 3600);
         phase2.process(videoPost);
-        phase2.db.update(VIDEOS).set(VIDEOS.EXTRA_METADATA, JSONB.valueOf("{\"process_anyway\": true}")).execute();
+        phase2.db
+                .update(VIDEOS)
+                .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf("{\"process_anyway\": true}"))
+                .execute();
 
         phase2.process(videoPost);
         phase2.downloadAll();

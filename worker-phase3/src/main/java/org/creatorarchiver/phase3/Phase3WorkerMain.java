@@ -8,8 +8,7 @@ import org.creatorarchiver.queue.WorkerRuntime;
 /** Phase 3 worker: creator -> collections (queue phase3). Runs until SIGTERM. */
 public final class Phase3WorkerMain {
 
-    private Phase3WorkerMain() {
-    }
+    private Phase3WorkerMain() {}
 
     public static void main(String[] args) {
         WorkerProcess.run("worker-phase3", args, Phase3WorkerMain::register);
@@ -22,6 +21,7 @@ public final class Phase3WorkerMain {
 
     /** The phase 3 handler wired to the process's database and Patreon client. */
     public static SyncCollectionsHandler handler(ArchiverProcess process) {
-        return SyncCollectionsHandler.create(process.database().dsl(), process.http().patreon(), process.clock());
+        return SyncCollectionsHandler.create(
+                process.database().dsl(), process.http().patreon(), process.clock());
     }
 }

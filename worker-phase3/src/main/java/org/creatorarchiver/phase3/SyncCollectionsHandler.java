@@ -1,5 +1,8 @@
 package org.creatorarchiver.phase3;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
 import org.creatorarchiver.jobs.JobTypes.SyncCollections;
@@ -20,10 +23,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Phase 3's job: a creator's collections and their posts. Resolves the campaign (the resolver phase 1 uses too),
  * lists every collection with its ordered posts, then stores the whole listing at once. Patreon refusing the session,
@@ -40,8 +39,8 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
     private final CollectionListing listing;
     private final CollectionStore collections;
 
-    public SyncCollectionsHandler(SourceStore sources, SourceResolution resolution, CollectionListing listing,
-                                  CollectionStore collections) {
+    public SyncCollectionsHandler(
+            SourceStore sources, SourceResolution resolution, CollectionListing listing, CollectionStore collections) {
         this.sources = sources;
         this.resolution = resolution;
         this.listing = listing;
@@ -52,8 +51,11 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
     public static SyncCollectionsHandler create(DSLContext dsl, PatreonHttp patreon, Clock clock) {
         PatreonApi api = new PatreonApi(patreon);
         SourceStore sources = new SourceStore(dsl, clock);
-        return new SyncCollectionsHandler(sources, new SourceResolution(sources, new CampaignResolver(api)),
-                new CollectionListing(api), new CollectionStore(dsl, clock));
+        return new SyncCollectionsHandler(
+                sources,
+                new SourceResolution(sources, new CampaignResolver(api)),
+                new CollectionListing(api),
+                new CollectionStore(dsl, clock));
     }
 
     @Override
@@ -72,17 +74,26 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
             StoredCollections stored = collections.store(source.id(), listed);
             sources.finishCollectionsListing(source.id());
             sources.markActive(source.id());
-            log.info("{}: {} collection(s): {} new, {} changed, {} removed; post ids from the list for {}, from their"
-                            + " own page for {}, from the posts listing for {}", source.label(), stored.listed(),
-                    stored.added(), stored.changed(), stored.removed(), count(listed, PostIdsSource.LIST),
-                    count(listed, PostIdsSource.COLLECTION_PAGE), count(listed, PostIdsSource.POSTS_LISTING));
+            log.info(
+                    "{}: {} collection(s): {} new, {} changed, {} removed; post ids from the list for {}, from their"
+                            + " own page for {}, from the posts listing for {}",
+                    source.label(),
+                    stored.listed(),
+                    stored.added(),
+                    stored.changed(),
+                    stored.removed(),
+                    count(listed, PostIdsSource.LIST),
+                    count(listed, PostIdsSource.COLLECTION_PAGE),
+                    count(listed, PostIdsSource.POSTS_LISTING));
         } catch (HttpFailureException e) {
             throw SourceFailures.settle(sources, job.sourceId(), e);
         }
     }
 
     private static long count(List<ListedCollection> listed, PostIdsSource from) {
-        return listed.stream().filter(collection -> collection.postIdsFrom() == from).count();
+        return listed.stream()
+                .filter(collection -> collection.postIdsFrom() == from)
+                .count();
     }
 
     @Override

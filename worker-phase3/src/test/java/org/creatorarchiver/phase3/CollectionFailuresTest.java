@@ -1,5 +1,13 @@
 package org.creatorarchiver.phase3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.jobs.JobTypes;
@@ -18,15 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
 
 /** What phase 3 does when Patreon refuses, fails or answers garbage: as phase 1 does, and never half a listing. */
 class CollectionFailuresTest {
@@ -49,7 +48,8 @@ class CollectionFailuresTest {
     }
 
     @Test
-    void malformedJsonFailsTheJobNamingTheUrlIsRetriedThenDeadLetteredAndNothingOfTheListingIsWritten() throws Exception {
+    void malformedJsonFailsTheJobNamingTheUrlIsRetriedThenDeadLetteredAndNothingOfTheListingIsWritten()
+            throws Exception {
         patreon.collectionPageSize(1);
         FakeCreator creator = phase3.skyforge();
         long sourceId = phase3.sourceByVanity("skyforge");
@@ -64,32 +64,48 @@ class CollectionFailuresTest {
         phase3.startWorker(FAST_RETRIES);
 
         phase3.queue.enqueue(JobTypes.SYNC_COLLECTIONS, new SyncCollections(sourceId));
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase3.queue.counts(Queues.PHASE3).dead() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase3.queue.counts(Queues.PHASE3).dead() == 1);
 
         List<Job> dead = phase3.queue.deadJobs(Queues.PHASE3, 10);
-        assertThat(dead.get(0).lastError()).contains("/api/collection").contains("page%5Bcursor%5D").contains("not JSON");
+        assertThat(dead.get(0).lastError())
+                .contains("/api/collection")
+                .contains("page%5Bcursor%5D")
+                .contains("not JSON");
         SourcesRecord source = phase3.source(sourceId);
         assertThat(source.getStatus()).isEqualTo(SourceStatus.failed);
         assertThat(source.getLastError()).contains("gave up after 4 attempts").contains("not JSON");
         assertThat(phase3.rowVersions()).as("not even page 1's change").isEqualTo(before);
-        assertThat(patreon.requests().stream().filter(FakePatreon.collectionsPage(2, 1)).count()).isEqualTo(1 + 4);
+        assertThat(patreon.requests().stream()
+                        .filter(FakePatreon.collectionsPage(2, 1))
+                        .count())
+                .isEqualTo(1 + 4);
     }
 
     @Test
     void aMalformedCollectionPageFailsTheJobNamingThatPage() throws Exception {
         phase3.skyforge().collection("15764302").omitPostIdsFromList();
         long sourceId = phase3.resolvedSource("4815162");
-        patreon.script(FakePatreon.collectionPage("15764302"), FakePatreon.json(200,
-                "{\"data\": {\"id\": \"15764302\", \"type\": \"collection\", \"attributes\": {\"post_ids\": [\"one\"]}}}"));
+        patreon.script(
+                FakePatreon.collectionPage("15764302"),
+                FakePatreon.json(
+                        200,
+                        "{\"data\": {\"id\": \"15764302\", \"type\": \"collection\", \"attributes\": {\"post_ids\": [\"one\"]}}}"));
 
-        assertThatThrownBy(() -> phase3.sync(sourceId)).isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("/api/collection/15764302").hasMessageContaining("\"one\"");
+        assertThatThrownBy(() -> phase3.sync(sourceId))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("/api/collection/15764302")
+                .hasMessageContaining("\"one\"");
 
-        assertThat(phase3.db.fetchCount(COLLECTIONS)).as("not even the collection before it").isZero();
+        assertThat(phase3.db.fetchCount(COLLECTIONS))
+                .as("not even the collection before it")
+                .isZero();
     }
 
     @ParameterizedTest
-    @EnumSource(value = FakePatreon.Refusal.class, names = {"UNAUTHORIZED", "UPGRADE_REQUIRED", "CLOUDFLARE"})
+    @EnumSource(
+            value = FakePatreon.Refusal.class,
+            names = {"UNAUTHORIZED", "UPGRADE_REQUIRED", "CLOUDFLARE"})
     void refusalsAreOneLineOnTheSourceAndAreNotRetried(FakePatreon.Refusal refusal) {
         phase3.skyforge();
         long sourceId = phase3.resolvedSource("4815162");
@@ -97,19 +113,23 @@ class CollectionFailuresTest {
         phase3.startWorker(FAST_RETRIES);
 
         phase3.queue.enqueue(JobTypes.SYNC_COLLECTIONS, new SyncCollections(sourceId));
-        await().atMost(Duration.ofSeconds(10)).until(() -> phase3.source(sourceId).getLastError() != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> phase3.source(sourceId).getLastError() != null);
         awaitQueueEmpty();
         sleep(Duration.ofMillis(300)); // time for a retry that must not happen
 
         SourcesRecord source = phase3.source(sourceId);
-        SourceStatus expected = refusal == FakePatreon.Refusal.UNAUTHORIZED ? SourceStatus.unauthorized : SourceStatus.blocked;
+        SourceStatus expected =
+                refusal == FakePatreon.Refusal.UNAUTHORIZED ? SourceStatus.unauthorized : SourceStatus.blocked;
         assertThat(source.getStatus()).isEqualTo(expected);
         assertThat(source.getLastError()).doesNotContain("\n").doesNotContain(Phase3Harness.SESSION_ID);
-        assertThat(source.getLastError()).contains(switch (refusal) {
-            case UNAUTHORIZED -> "PATREON_SESSION_ID";
-            case UPGRADE_REQUIRED -> "user_agent";
-            default -> "Cloudflare";
-        });
+        assertThat(source.getLastError())
+                .contains(
+                        switch (refusal) {
+                            case UNAUTHORIZED -> "PATREON_SESSION_ID";
+                            case UPGRADE_REQUIRED -> "user_agent";
+                            default -> "Cloudflare";
+                        });
         assertThat(phase3.queue.counts(Queues.PHASE3).dead()).isZero();
         assertThat(patreon.requests()).hasSize(1);
         assertThat(patreon.requests("/api/collection")).hasSize(1);
@@ -120,7 +140,8 @@ class CollectionFailuresTest {
     void aRefusalOfACollectionsOwnPageIsTheSourcesStateToo() {
         phase3.skyforge().collection("15764301").omitPostIdsFromList();
         long sourceId = phase3.resolvedSource("4815162");
-        patreon.script(FakePatreon.collectionPage("15764301"), FakePatreon.json(401, PatreonSamples.text("error-401.json")));
+        patreon.script(
+                FakePatreon.collectionPage("15764301"), FakePatreon.json(401, PatreonSamples.text("error-401.json")));
 
         assertThatThrownBy(() -> phase3.sync(sourceId)).isInstanceOf(PermanentFailureException.class);
 
@@ -155,7 +176,8 @@ class CollectionFailuresTest {
         phase3.startWorker(FAST_RETRIES);
 
         phase3.queue.enqueue(JobTypes.SYNC_COLLECTIONS, new SyncCollections(sourceId));
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase3.source(sourceId).getCollectionsSyncedAt() != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase3.source(sourceId).getCollectionsSyncedAt() != null);
 
         assertThat(phase3.memberships().get("15764301")).containsExactly("150000004", "150000002", "150000001");
         assertThat(patreon.requests("/api/collection")).hasSize(3);

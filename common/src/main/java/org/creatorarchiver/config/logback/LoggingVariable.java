@@ -1,7 +1,6 @@
 package org.creatorarchiver.config.logback;
 
 import ch.qos.logback.core.PropertyDefinerBase;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 

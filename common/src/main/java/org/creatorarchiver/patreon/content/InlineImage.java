@@ -6,5 +6,4 @@ package org.creatorarchiver.patreon.content;
  * @param mediaId the Patreon media id, as written in the HTML
  * @param src     the signed CDN URL as found (entities decoded); empty when the image had none
  */
-public record InlineImage(String mediaId, String src) {
-}
+public record InlineImage(String mediaId, String src) {}

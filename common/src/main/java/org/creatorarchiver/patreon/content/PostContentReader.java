@@ -1,13 +1,12 @@
 package org.creatorarchiver.patreon.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * Reads a post's text (patreon-api.md 2.2): the HTML of {@code content} when it is not blank, else the TipTap
@@ -18,8 +17,7 @@ import java.util.Map;
  */
 public final class PostContentReader {
 
-    private PostContentReader() {
-    }
+    private PostContentReader() {}
 
     /**
      * @throws MalformedContentException when {@code content} is blank and {@code content_json_string} cannot be
@@ -58,7 +56,8 @@ public final class PostContentReader {
         for (Element image : body.select("img[data-media-id]")) {
             String mediaId = image.attr("data-media-id").strip();
             if (!mediaId.isEmpty()) {
-                images.putIfAbsent(mediaId, new InlineImage(mediaId, image.attr("src").strip()));
+                images.putIfAbsent(
+                        mediaId, new InlineImage(mediaId, image.attr("src").strip()));
             }
         }
         return List.copyOf(images.values());

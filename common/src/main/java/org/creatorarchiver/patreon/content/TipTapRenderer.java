@@ -3,16 +3,15 @@ package org.creatorarchiver.patreon.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Renders the TipTap/ProseMirror document of a post's {@code content_json_string} (patreon-api.md 2.2) to HTML.
@@ -42,8 +41,7 @@ public final class TipTapRenderer {
     private static final Pattern IMAGE_SCHEME = Pattern.compile("(?i)^https?:.*", Pattern.DOTALL);
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.-]{1,40}");
 
-    private TipTapRenderer() {
-    }
+    private TipTapRenderer() {}
 
     /** Renders the JSON text of a TipTap document. */
     public static String toHtml(String documentJson) throws MalformedContentException {
@@ -51,8 +49,10 @@ public final class TipTapRenderer {
         try {
             document = JSON.readTree(documentJson);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new MalformedContentException(SUBJECT, "not JSON (" + e.getOriginalMessage() + where + ")", e);
         }
         if (document == null || document.isMissingNode()) {
@@ -189,7 +189,8 @@ public final class TipTapRenderer {
             image.attr("src", src);
         }
         JsonNode mediaId = attrs.path("media_id");
-        if ((mediaId.isTextual() || mediaId.isIntegralNumber()) && !mediaId.asText().isBlank()) {
+        if ((mediaId.isTextual() || mediaId.isIntegralNumber())
+                && !mediaId.asText().isBlank()) {
             image.attr("data-media-id", mediaId.asText().strip());
         }
         copyText(attrs, "alt", image, "alt");

@@ -1,12 +1,11 @@
 package org.creatorarchiver.patreon.content;
 
-import okhttp3.HttpUrl;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
  * The numeric video id a Vimeo URL names: {@code vimeo.com/{id}}, {@code vimeo.com/{id}/{hash}} (unlisted videos,
@@ -19,8 +18,7 @@ public final class VimeoIds {
     private static final Set<String> PAGE_HOSTS = Set.of("vimeo.com", "www.vimeo.com");
     private static final String PLAYER_HOST = "player.vimeo.com";
 
-    private VimeoIds() {
-    }
+    private VimeoIds() {}
 
     public static Optional<String> fromUrl(String url) {
         HttpUrl parsed = WebUrls.parse(url);
@@ -32,7 +30,9 @@ public final class VimeoIds {
         String candidate = null;
         if (PAGE_HOSTS.contains(host)) {
             candidate = segments.getFirst();
-        } else if (PLAYER_HOST.equals(host) && segments.size() >= 2 && segments.getFirst().equals("video")) {
+        } else if (PLAYER_HOST.equals(host)
+                && segments.size() >= 2
+                && segments.getFirst().equals("video")) {
             candidate = segments.get(1);
         }
         return candidate != null && VIDEO_ID.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();

@@ -1,12 +1,11 @@
 package org.creatorarchiver.patreon.content;
 
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
-
-import java.util.Set;
 
 /**
  * The text a reader sees in a piece of HTML, as stored in {@code posts.content_text} (docs/ARCHITECTURE.md "Reading a
@@ -20,8 +19,7 @@ public final class VisibleText {
 
     private static final Set<String> INVISIBLE = Set.of("script", "style", "template", "noscript", "head");
 
-    private VisibleText() {
-    }
+    private VisibleText() {}
 
     public static String ofHtml(String html) {
         return of(Jsoup.parseBodyFragment(html).body());
@@ -59,7 +57,8 @@ public final class VisibleText {
     }
 
     private static boolean insidePre(TextNode text) {
-        for (Element parent = text.parent() instanceof Element element ? element : null; parent != null;
+        for (Element parent = text.parent() instanceof Element element ? element : null;
+                parent != null;
                 parent = parent.parent()) {
             if (parent.normalName().equals("pre")) {
                 return true;

@@ -1,14 +1,12 @@
 package org.creatorarchiver.patreon.content;
 
-import okhttp3.HttpUrl;
-
 import java.util.Locale;
+import okhttp3.HttpUrl;
 
 /** Lenient parsing of the URLs people paste: surrounding spaces, no scheme, or a protocol-relative {@code //host}. */
 final class WebUrls {
 
-    private WebUrls() {
-    }
+    private WebUrls() {}
 
     /** The http(s) URL {@code url} denotes, or null when it is not one. */
     static HttpUrl parse(String url) {

@@ -1,12 +1,11 @@
 package org.creatorarchiver.patreon.content;
 
-import okhttp3.HttpUrl;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
  * The video id a YouTube URL names (docs/ARCHITECTURE.md "Reading a post": the {@code v=} parameter or the id path
@@ -20,15 +19,19 @@ import java.util.regex.Pattern;
 public final class YouTubeIds {
 
     private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
-    private static final Set<String> YOUTUBE_HOSTS = Set.of("youtube.com", "www.youtube.com", "m.youtube.com",
-            "music.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com");
+    private static final Set<String> YOUTUBE_HOSTS = Set.of(
+            "youtube.com",
+            "www.youtube.com",
+            "m.youtube.com",
+            "music.youtube.com",
+            "youtube-nocookie.com",
+            "www.youtube-nocookie.com");
     private static final Set<String> SHORT_HOSTS = Set.of("youtu.be", "www.youtu.be");
     private static final Set<String> ID_PATH_PREFIXES = Set.of("embed", "shorts", "live", "v");
     /** Path segments in the id position that are not videos but happen to have an id's shape. */
     private static final Set<String> NOT_VIDEO_IDS = Set.of("videoseries");
 
-    private YouTubeIds() {
-    }
+    private YouTubeIds() {}
 
     public static Optional<String> fromUrl(String url) {
         HttpUrl parsed = WebUrls.parse(url);
@@ -48,6 +51,7 @@ public final class YouTubeIds {
             }
         }
         return candidate != null && VIDEO_ID.matcher(candidate).matches() && !NOT_VIDEO_IDS.contains(candidate)
-                ? Optional.of(candidate) : Optional.empty();
+                ? Optional.of(candidate)
+                : Optional.empty();
     }
 }

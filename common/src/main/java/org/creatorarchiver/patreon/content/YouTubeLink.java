@@ -6,5 +6,4 @@ package org.creatorarchiver.patreon.content;
  * @param videoId the 11-character YouTube id
  * @param url     the first URL that named it, exactly as found (a bare URL without scheme stays without)
  */
-public record YouTubeLink(String videoId, String url) {
-}
+public record YouTubeLink(String videoId, String url) {}

@@ -1,16 +1,15 @@
 package org.creatorarchiver.patreon.content;
 
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the YouTube videos a post's HTML points at, in document order: link hrefs, inline players
@@ -25,13 +24,13 @@ final class YouTubeLinks {
      * only at the start of a word, and the subdomain count is bounded because Java runs a repeated group by
      * recursion: an unbounded one overflows the stack on a long dotted run.
      */
-    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)(?<![\\w.@/-])(?:https?://)?(?:[a-z0-9-]{1,63}\\.){0,3}"
-            + "(?:youtube\\.com|youtube-nocookie\\.com|youtu\\.be)/[^\\s<>\"'()\\[\\]{}]+");
+    private static final Pattern URL_IN_TEXT =
+            Pattern.compile("(?i)(?<![\\w.@/-])(?:https?://)?(?:[a-z0-9-]{1,63}\\.){0,3}"
+                    + "(?:youtube\\.com|youtube-nocookie\\.com|youtu\\.be)/[^\\s<>\"'()\\[\\]{}]+");
     /** Sentence punctuation after a URL in prose belongs to the sentence. */
     private static final String SENTENCE_PUNCTUATION = ".,;:!?";
 
-    private YouTubeLinks() {
-    }
+    private YouTubeLinks() {}
 
     static List<YouTubeLink> in(Element root) {
         Map<String, YouTubeLink> found = new LinkedHashMap<>();

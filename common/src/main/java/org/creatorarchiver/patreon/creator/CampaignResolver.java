@@ -1,6 +1,8 @@
 package org.creatorarchiver.patreon.creator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.creatorarchiver.http.FailureKind;
 import org.creatorarchiver.http.HttpFailureException;
@@ -15,10 +17,6 @@ import org.creatorarchiver.patreon.posts.PostSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * From what the user gave (vanity, campaign id, user id) to the campaign id. A vanity goes through Patreon's search
  * API first, which needs no HTML (patreon-api.md 1.1 E), and falls back to the creator page's embedded data when the
@@ -29,8 +27,9 @@ public final class CampaignResolver {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignResolver.class);
     /** Search failures after which the creator page may still work. */
-    private static final Set<FailureKind> SEARCH_FALLBACK_KINDS =
-            Set.of(FailureKind.NOT_FOUND, FailureKind.BAD_REQUEST, FailureKind.CLIENT_ERROR, FailureKind.UNEXPECTED_STATUS);
+    private static final Set<FailureKind> SEARCH_FALLBACK_KINDS = Set.of(
+            FailureKind.NOT_FOUND, FailureKind.BAD_REQUEST, FailureKind.CLIENT_ERROR, FailureKind.UNEXPECTED_STATUS);
+
     private static final String CAMPAIGN_DOCUMENT_PREFIX = "campaign_";
 
     private final PatreonApi api;
@@ -54,10 +53,11 @@ public final class CampaignResolver {
         JsonApiDocument document = getOrNotFound(url, "no Patreon campaign with id " + campaignId);
         Optional<JsonApiResource> campaign = document.data().stream().findFirst();
         Optional<String> pageUrl = campaign.flatMap(c -> c.nonBlankText("url"));
-        Optional<String> vanity = campaign.flatMap(c -> c.nonBlankText("vanity")).map(CampaignResolver::lower)
+        Optional<String> vanity = campaign.flatMap(c -> c.nonBlankText("vanity"))
+                .map(CampaignResolver::lower)
                 .or(() -> pageUrl.flatMap(CreatorPageUrls::vanity));
-        return new ResolvedCreator(campaignId, vanity, campaign.flatMap(c -> c.nonBlankText("name")), pageUrl,
-                "campaign API");
+        return new ResolvedCreator(
+                campaignId, vanity, campaign.flatMap(c -> c.nonBlankText("name")), pageUrl, "campaign API");
     }
 
     private ResolvedCreator byVanity(String vanity)
@@ -70,8 +70,12 @@ public final class CampaignResolver {
         PatreonResponse page = getPageOrNotFound(pageUrl, "no Patreon creator named '" + vanity + "'");
         CreatorPage.Found onPage = campaignOnPage(page, "'" + vanity + "' is not a creator: its page has no campaign");
         String pageVanity = onPage.vanity().map(CampaignResolver::lower).orElse(vanity);
-        return new ResolvedCreator(onPage.campaignId(), Optional.of(pageVanity), onPage.name(),
-                Optional.of(creatorUrl(pageVanity)), "creator page (" + onPage.where() + ")");
+        return new ResolvedCreator(
+                onPage.campaignId(),
+                Optional.of(pageVanity),
+                onPage.name(),
+                Optional.of(creatorUrl(pageVanity)),
+                "creator page (" + onPage.where() + ")");
     }
 
     /** The search API's campaign whose URL ends with the vanity; empty when it has none or the search fails softly. */
@@ -87,7 +91,10 @@ public final class CampaignResolver {
             log.info("search for creator '{}' failed ({}); trying the creator page", vanity, e.getMessage());
             return Optional.empty();
         } catch (MalformedResponseException e) {
-            log.info("search for creator '{}' gave an unreadable answer ({}); trying the creator page", vanity, e.getMessage());
+            log.info(
+                    "search for creator '{}' gave an unreadable answer ({}); trying the creator page",
+                    vanity,
+                    e.getMessage());
             return Optional.empty();
         }
         for (JsonApiResource result : results.data()) {
@@ -95,12 +102,14 @@ public final class CampaignResolver {
                 continue;
             }
             Optional<String> resultUrl = result.nonBlankText("url");
-            boolean sameVanity = resultUrl.flatMap(CreatorPageUrls::vanity)
-                    .map(found -> found.equalsIgnoreCase(vanity)).orElse(false);
+            boolean sameVanity = resultUrl
+                    .flatMap(CreatorPageUrls::vanity)
+                    .map(found -> found.equalsIgnoreCase(vanity))
+                    .orElse(false);
             String campaignId = result.id().substring(CAMPAIGN_DOCUMENT_PREFIX.length());
             if (sameVanity && campaignId.matches("\\d+")) {
-                return Optional.of(new ResolvedCreator(campaignId, Optional.of(vanity), result.nonBlankText("name"),
-                        resultUrl, "search API"));
+                return Optional.of(new ResolvedCreator(
+                        campaignId, Optional.of(vanity), result.nonBlankText("name"), resultUrl, "search API"));
             }
         }
         log.info("search did not list creator '{}'; trying the creator page", vanity);
@@ -113,18 +122,28 @@ public final class CampaignResolver {
         Optional<JsonApiResource> user = document.data().stream().findFirst();
         Optional<String> vanity = user.flatMap(u -> u.nonBlankText("vanity")).map(CampaignResolver::lower);
         Optional<String> name = user.flatMap(u -> u.nonBlankText("full_name"));
-        Optional<String> campaignId = user.flatMap(u -> u.relatedKeys("campaign").stream().findFirst())
+        Optional<String> campaignId = user.flatMap(
+                        u -> u.relatedKeys("campaign").stream().findFirst())
                 .map(ResourceKey::id);
         if (campaignId.isPresent()) {
-            return new ResolvedCreator(campaignId.get(), vanity, name, user.flatMap(u -> u.nonBlankText("url")),
-                    "user API");
+            return new ResolvedCreator(
+                    campaignId.get(), vanity, name, user.flatMap(u -> u.nonBlankText("url")), "user API");
         }
-        HttpUrl pageUrl = api.http().url("/user").newBuilder().addQueryParameter("u", userId).build();
+        HttpUrl pageUrl = api.http()
+                .url("/user")
+                .newBuilder()
+                .addQueryParameter("u", userId)
+                .build();
         PatreonResponse page = getPageOrNotFound(pageUrl, "no Patreon user with id " + userId);
         CreatorPage.Found onPage = campaignOnPage(page, "user " + userId + " is not a creator: no campaign");
-        Optional<String> pageVanity = onPage.vanity().map(CampaignResolver::lower).or(() -> vanity);
-        return new ResolvedCreator(onPage.campaignId(), pageVanity, onPage.name().or(() -> name),
-                Optional.of(pageVanity.map(CampaignResolver::creatorUrl)
+        Optional<String> pageVanity =
+                onPage.vanity().map(CampaignResolver::lower).or(() -> vanity);
+        return new ResolvedCreator(
+                onPage.campaignId(),
+                pageVanity,
+                onPage.name().or(() -> name),
+                Optional.of(pageVanity
+                        .map(CampaignResolver::creatorUrl)
                         .orElse(PostSummary.PATREON_SITE + "/user?u=" + userId)),
                 "user page (" + onPage.where() + ")");
     }
@@ -168,13 +187,15 @@ public final class CampaignResolver {
         }
         if (page.finalUrl().encodedPath().contains("login")) {
             // Patreon sent its login page (e.g. /login-sync-domains): that says nothing about the creator.
-            throw new MalformedResponseException(PatreonApi.describe(page.finalUrl()),
+            throw new MalformedResponseException(
+                    PatreonApi.describe(page.finalUrl()),
                     "Patreon answered with its login page instead of the creator page (a session cookie may be needed)");
         }
         if (CreatorPage.hasAppData(page.body())) {
             throw new CreatorNotFoundException(notACreator);
         }
-        throw new MalformedResponseException(PatreonApi.describe(page.finalUrl()),
+        throw new MalformedResponseException(
+                PatreonApi.describe(page.finalUrl()),
                 "no campaign data in any known page format (Patreon may have changed its pages)");
     }
 

@@ -3,14 +3,13 @@ package org.creatorarchiver.patreon.creator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The campaign a creator page (HTML) is about, read from the data the page embeds. Patreon changes its page
@@ -22,19 +21,18 @@ public final class CreatorPage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Pattern> STREAM_PATTERNS = List.of(
-            Pattern.compile("\\{\\\\\"value\\\\\":\\{\\\\\"campaign\\\\\":\\{\\\\\"data\\\\\":\\{\\\\\"id\\\\\":\\\\\"(\\d+)\\\\\""),
+            Pattern.compile(
+                    "\\{\\\\\"value\\\\\":\\{\\\\\"campaign\\\\\":\\{\\\\\"data\\\\\":\\{\\\\\"id\\\\\":\\\\\"(\\d+)\\\\\""),
             Pattern.compile("campaign_id\\\\\",\\\\\"unit_id\\\\\":\\\\\"(\\d+)\\\\\""));
-    private static final Pattern STREAM_VANITY =
-            Pattern.compile("\\\\\"campaign\\\\\":\\{\\\\\"data\\\\\":\\{[^}]*?\\\\\"vanity\\\\\":\\\\\"([A-Za-z0-9_-]+)\\\\\"");
+    private static final Pattern STREAM_VANITY = Pattern.compile(
+            "\\\\\"campaign\\\\\":\\{\\\\\"data\\\\\":\\{[^}]*?\\\\\"vanity\\\\\":\\\\\"([A-Za-z0-9_-]+)\\\\\"");
     private static final Pattern SELF_LINK = Pattern.compile("\"self\":\\s?\"https?://[^\"]*/api/campaigns/(\\d+)\"");
     private static final Pattern TEASER_CARD = Pattern.compile("/card-teaser-image/creator/(\\d+)");
 
     /** What the page says: the campaign id and, when the bootstrap has them, the vanity and name. */
-    public record Found(String campaignId, Optional<String> vanity, Optional<String> name, String where) {
-    }
+    public record Found(String campaignId, Optional<String> vanity, Optional<String> name, String where) {}
 
-    private CreatorPage() {
-    }
+    private CreatorPage() {}
 
     /**
      * @return the campaign the page is about; empty when the page carries none of the known data (not a creator
@@ -44,7 +42,8 @@ public final class CreatorPage {
         Document page = Jsoup.parse(html);
         return fromNextData(page)
                 .or(() -> fromStream(html))
-                .or(() -> first(SELF_LINK, html).map(id -> new Found(id, Optional.empty(), Optional.empty(), "links.self")))
+                .or(() -> first(SELF_LINK, html)
+                        .map(id -> new Found(id, Optional.empty(), Optional.empty(), "links.self")))
                 .or(() -> ogImage(page).map(id -> new Found(id, Optional.empty(), Optional.empty(), "og:image")));
     }
 
@@ -73,8 +72,8 @@ public final class CreatorPage {
                 // Recent bootstraps leave out the vanity attribute; the campaign's page URL still carries it.
                 Optional<String> vanity = text(attributes.path("vanity"))
                         .or(() -> text(attributes.path("url")).flatMap(CreatorPageUrls::vanity));
-                return Optional.of(new Found(id.asText(), vanity, text(attributes.path("name")),
-                        "__NEXT_DATA__ " + bootstrap));
+                return Optional.of(
+                        new Found(id.asText(), vanity, text(attributes.path("name")), "__NEXT_DATA__ " + bootstrap));
             }
         }
         return Optional.empty();

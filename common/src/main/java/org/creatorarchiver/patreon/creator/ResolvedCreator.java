@@ -11,6 +11,5 @@ import java.util.Optional;
  * @param url        the creator page's URL on patreon.com, when known
  * @param via        how it was found (search, campaign API, creator page...), for the log
  */
-public record ResolvedCreator(String campaignId, Optional<String> vanity, Optional<String> name, Optional<String> url,
-                              String via) {
-}
+public record ResolvedCreator(
+        String campaignId, Optional<String> vanity, Optional<String> name, Optional<String> url, String via) {}

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creatorarchiver.patreon.MalformedResponseException;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.creatorarchiver.patreon.MalformedResponseException;
 
 /**
  * A JSON:API document from Patreon's internal API, read tolerantly (patreon-api.md 2.1): {@code included} may be
@@ -52,8 +51,12 @@ public final class JsonApiDocument {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException(source.get(), "not JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            throw new MalformedResponseException(
+                    source.get(),
+                    "not JSON (" + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")",
+                    e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedResponseException(source.get(), "expected a JSON:API object, got " + describe(root));
@@ -62,7 +65,8 @@ public final class JsonApiDocument {
         if (dataNode.isMissingNode()) {
             JsonNode errors = root.path("errors");
             String detail = errors.isArray() && !errors.isEmpty()
-                    ? "an error document (" + errors.get(0).path("detail").asText(errors.get(0).toString()) + ")"
+                    ? "an error document ("
+                            + errors.get(0).path("detail").asText(errors.get(0).toString()) + ")"
                     : "no \"data\" member";
             throw new MalformedResponseException(source.get(), detail);
         }
@@ -92,7 +96,8 @@ public final class JsonApiDocument {
     private static JsonApiResource resource(JsonNode node, Supplier<String> source, String where)
             throws MalformedResponseException {
         if (node == null || !node.isObject()) {
-            throw new MalformedResponseException(source.get(), where + " is " + describe(node) + ", expected a resource object");
+            throw new MalformedResponseException(
+                    source.get(), where + " is " + describe(node) + ", expected a resource object");
         }
         Optional<ResourceKey> key = JsonApiResource.keyOf(node);
         if (key.isEmpty()) {
@@ -102,8 +107,9 @@ public final class JsonApiDocument {
     }
 
     private static String describe(JsonNode node) {
-        return node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT) + " "
-                + abbreviate(node.toString());
+        return node == null || node.isMissingNode()
+                ? "nothing"
+                : node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + abbreviate(node.toString());
     }
 
     private static String abbreviate(String text) {

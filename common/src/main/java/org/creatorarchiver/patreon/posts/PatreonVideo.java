@@ -1,15 +1,14 @@
 package org.creatorarchiver.patreon.posts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
-import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
-import org.creatorarchiver.patreon.jsonapi.ResourceKey;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
+import org.creatorarchiver.patreon.jsonapi.ResourceKey;
 
 /**
  * A post's Patreon-hosted video as far as its JSON tells, also for a locked post: the media id that keys its
@@ -31,7 +30,9 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
                 .filter(media -> media.text("media_type").map("video"::equals).orElse(false))
                 .toList();
         boolean fileIsVideo = isVideoFile(postFile);
-        boolean isVideoPost = fileIsVideo || preview.isObject() || !videoMedia.isEmpty()
+        boolean isVideoPost = fileIsVideo
+                || preview.isObject()
+                || !videoMedia.isEmpty()
                 || post.text("post_type").map("video_external_file"::equals).orElse(false);
         if (!isVideoPost) {
             return Optional.empty();
@@ -41,13 +42,16 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
             mediaId = mainMedia(videoMedia).map(JsonApiResource::id);
         }
         if (mediaId.isEmpty()) {
-            mediaId = post.relatedKeys("native_video_insights").stream().findFirst().map(ResourceKey::id);
+            mediaId = post.relatedKeys("native_video_insights").stream()
+                    .findFirst()
+                    .map(ResourceKey::id);
         }
         if (mediaId.isEmpty()) {
             return Optional.empty();
         }
         String id = mediaId.get();
-        Optional<JsonApiResource> media = videoMedia.stream().filter(m -> m.id().equals(id)).findFirst();
+        Optional<JsonApiResource> media =
+                videoMedia.stream().filter(m -> m.id().equals(id)).findFirst();
         return Optional.of(duration(fileIsVideo ? postFile : null, preview, media.orElse(null))
                 .map(found -> new PatreonVideo(id, OptionalDouble.of(found.seconds), found.field))
                 .orElseGet(() -> new PatreonVideo(id, OptionalDouble.empty(), "")));
@@ -59,18 +63,20 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
         }
         String name = postFile.path("name").asText("").toLowerCase(Locale.ROOT);
         String url = postFile.path("url").asText("").toLowerCase(Locale.ROOT);
-        return name.equals("video") || url.contains(".m3u8") || VIDEO_FILE_NAME.matcher(name).matches();
+        return name.equals("video")
+                || url.contains(".m3u8")
+                || VIDEO_FILE_NAME.matcher(name).matches();
     }
 
     private static Optional<JsonApiResource> mainMedia(List<JsonApiResource> videoMedia) {
         return videoMedia.stream()
-                .filter(media -> media.text("owner_relationship").map("main"::equals).orElse(false))
+                .filter(media ->
+                        media.text("owner_relationship").map("main"::equals).orElse(false))
                 .findFirst()
                 .or(() -> videoMedia.stream().findFirst());
     }
 
-    private record FoundDuration(double seconds, String field) {
-    }
+    private record FoundDuration(double seconds, String field) {}
 
     private static Optional<FoundDuration> duration(JsonNode postFile, JsonNode preview, JsonApiResource media) {
         if (postFile != null) {
@@ -79,7 +85,8 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
                 return found;
             }
         }
-        Optional<FoundDuration> found = positive(preview.path("full_content_duration"), "video_preview.full_content_duration")
+        Optional<FoundDuration> found = positive(
+                        preview.path("full_content_duration"), "video_preview.full_content_duration")
                 .or(() -> positive(preview.path("full_duration"), "video_preview.full_duration"));
         if (found.isPresent() || media == null) {
             return found;
@@ -91,11 +98,14 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
     private static Optional<FoundDuration> positive(JsonNode value, String field) {
         OptionalDouble seconds = JsonApiResource.number(value);
         return seconds.isPresent() && seconds.getAsDouble() > 0
-                ? Optional.of(new FoundDuration(seconds.getAsDouble(), field)) : Optional.empty();
+                ? Optional.of(new FoundDuration(seconds.getAsDouble(), field))
+                : Optional.empty();
     }
 
     private static Optional<String> idText(JsonNode value) {
-        return (value.isIntegralNumber() || value.isTextual()) && !value.asText().isBlank()
-                ? Optional.of(value.asText()) : Optional.empty();
+        return (value.isIntegralNumber() || value.isTextual())
+                        && !value.asText().isBlank()
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 }

@@ -3,11 +3,6 @@ package org.creatorarchiver.patreon.posts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creatorarchiver.patreon.MalformedResponseException;
-import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
-import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
-import org.creatorarchiver.patreon.jsonapi.ResourceKey;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.creatorarchiver.patreon.MalformedResponseException;
+import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
+import org.creatorarchiver.patreon.jsonapi.ResourceKey;
 
 /**
  * A post as a listing page (or the single-post call) shows it: what phase 1 stores and compares to decide whether
@@ -29,9 +28,17 @@ import java.util.Optional;
  * @param raw         the post with the included resources it points at (directly or through another included
  *                    resource), as a self-contained JSON:API document
  */
-public record PostSummary(String externalId, String url, String title, String postType, Instant publishedAt,
-                          Instant editedAt, boolean locked, String teaserText, Optional<PatreonVideo> video,
-                          ObjectNode raw) {
+public record PostSummary(
+        String externalId,
+        String url,
+        String title,
+        String postType,
+        Instant publishedAt,
+        Instant editedAt,
+        boolean locked,
+        String teaserText,
+        Optional<PatreonVideo> video,
+        ObjectNode raw) {
 
     /** Where Patreon's site-relative post URLs point, whatever {@code PATREON_BASE_URL} the archiver talks to. */
     public static final String PATREON_SITE = "https://www.patreon.com";
@@ -57,7 +64,8 @@ public record PostSummary(String externalId, String url, String title, String po
         if (absolute.isPresent()) {
             return absolute.get();
         }
-        return post.nonBlankText("patreon_url").or(() -> post.nonBlankText("url"))
+        return post.nonBlankText("patreon_url")
+                .or(() -> post.nonBlankText("url"))
                 .map(path -> PATREON_SITE + (path.startsWith("/") ? "" : "/") + path)
                 .orElse(PATREON_SITE + "/posts/" + post.id());
     }
@@ -71,8 +79,8 @@ public record PostSummary(String externalId, String url, String title, String po
         try {
             return OffsetDateTime.parse(text.get()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(source, "post " + post.id() + " has an unreadable " + attribute
-                    + " '" + text.get() + "'");
+            throw new MalformedResponseException(
+                    source, "post " + post.id() + " has an unreadable " + attribute + " '" + text.get() + "'");
         }
     }
 
@@ -80,7 +88,8 @@ public record PostSummary(String externalId, String url, String title, String po
         ObjectNode raw = JsonNodeFactory.instance.objectNode();
         raw.set("data", post.node().deepCopy());
         ArrayNode included = raw.putArray("included");
-        reachable(document, post).forEach(resource -> included.add(resource.node().deepCopy()));
+        reachable(document, post)
+                .forEach(resource -> included.add(resource.node().deepCopy()));
         return raw;
     }
 

@@ -1,13 +1,12 @@
 package org.creatorarchiver.patreon.posts;
 
-import org.creatorarchiver.patreon.MalformedResponseException;
-import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
-import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.creatorarchiver.patreon.MalformedResponseException;
+import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 
 /**
  * One page of {@code /api/posts}: its posts (resources of other types in {@code data} are ignored) and the link to

@@ -1,9 +1,9 @@
 package org.creatorarchiver.config.logback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link LoggingProbe} in a child JVM configured by the production logback.xml, with LOG_FORMAT/LOG_LEVEL set
@@ -24,8 +23,7 @@ class LogbackConfigurationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Output(List<String> stdout, List<String> stderr) {
-    }
+    private record Output(List<String> stdout, List<String> stderr) {}
 
     @Test
     void jsonFormatWritesOneJsonObjectPerLineWithKeyValues() throws Exception {
@@ -35,15 +33,16 @@ class LogbackConfigurationTest {
         for (String line : output.stderr()) {
             events.add(JSON.readTree(line));
         }
-        assertThat(events).extracting(event -> event.get("formattedMessage").textValue())
+        assertThat(events)
+                .extracting(event -> event.get("formattedMessage").textValue())
                 .containsExactly("archived post 42", "plain warning", "library warning", "effective configuration");
         JsonNode info = events.get(0);
         assertThat(info.get("level").textValue()).isEqualTo("INFO");
         assertThat(info.get("loggerName").textValue()).isEqualTo("org.creatorarchiver.probe");
         assertThat(info.get("threadName").textValue()).isEqualTo("main");
         assertThat(info.get("timestamp").isNumber()).isTrue();
-        assertThat(info.get("kvpList")).containsExactly(
-                JSON.readTree("{\"queue\": \"phase2\"}"), JSON.readTree("{\"post_id\": \"42\"}"));
+        assertThat(info.get("kvpList"))
+                .containsExactly(JSON.readTree("{\"queue\": \"phase2\"}"), JSON.readTree("{\"post_id\": \"42\"}"));
         assertThat(output.stdout()).containsExactly("result on stdout");
 
         JsonNode startup = events.get(3);
@@ -54,7 +53,8 @@ class LogbackConfigurationTest {
                 settings = pair.get("settings").textValue();
             }
         }
-        assertThat(JSON.readTree(settings).at("/queue/concurrency/phase2").intValue()).isEqualTo(4);
+        assertThat(JSON.readTree(settings).at("/queue/concurrency/phase2").intValue())
+                .isEqualTo(4);
         assertThat(String.join("\n", output.stderr())).doesNotContain(LoggingProbe.SESSION);
     }
 
@@ -63,8 +63,8 @@ class LogbackConfigurationTest {
         Output output = runProbe(Map.of());
 
         assertThat(output.stderr()).hasSize(4);
-        assertThat(output.stderr().get(0)).matches(
-                "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  \\[main] "
+        assertThat(output.stderr().get(0))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  \\[main] "
                         + "org.creatorarchiver.probe - archived post 42 queue=\"phase2\" post_id=\"42\"");
         assertThat(output.stderr().get(1)).endsWith(" WARN  [main] org.creatorarchiver.probe - plain warning");
         assertThat(output.stderr().get(3))
@@ -94,12 +94,17 @@ class LogbackConfigurationTest {
         assertThat(runProbe(Map.of("LOG_LEVEL", "ERROR")).stderr()).isEmpty();
     }
 
-    private static Output runProbe(Map<String, String> env) throws IOException, InterruptedException, URISyntaxException {
+    private static Output runProbe(Map<String, String> env)
+            throws IOException, InterruptedException, URISyntaxException {
         URL logbackXml = ClassLoader.getSystemResource("logback.xml");
-        assertThat(logbackXml).as("the production logback.xml on the test class path").isNotNull();
+        assertThat(logbackXml)
+                .as("the production logback.xml on the test class path")
+                .isNotNull();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java,
-                "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + Path.of(logbackXml.toURI()),
                 LoggingProbe.class.getName());
         builder.environment().remove("LOG_FORMAT");
@@ -111,7 +116,9 @@ class LogbackConfigurationTest {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("probe finished").isTrue();
-        assertThat(process.exitValue()).as("probe exit status; stderr: %s", stderr).isZero();
+        assertThat(process.exitValue())
+                .as("probe exit status; stderr: %s", stderr)
+                .isZero();
         return new Output(stdout.lines().toList(), stderr.lines().toList());
     }
 }

@@ -1,25 +1,27 @@
 package org.creatorarchiver.config.logback;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.creatorarchiver.config.AppConfig;
 import org.creatorarchiver.config.ConfigStartup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
-import java.util.Map;
 
 /** A process that logs a few known events, run by {@link LogbackConfigurationTest} in a child JVM. */
 public final class LoggingProbe {
 
     static final String SESSION = "probe-session-value";
 
-    private LoggingProbe() {
-    }
+    private LoggingProbe() {}
 
     public static void main(String[] args) {
         Logger log = LoggerFactory.getLogger("org.creatorarchiver.probe");
-        log.atInfo().setMessage("archived post {}").addArgument(42)
-                .addKeyValue("queue", "phase2").addKeyValue("post_id", 42).log();
+        log.atInfo()
+                .setMessage("archived post {}")
+                .addArgument(42)
+                .addKeyValue("queue", "phase2")
+                .addKeyValue("post_id", 42)
+                .log();
         log.debug("debug detail");
         log.warn("plain warning");
         Logger library = LoggerFactory.getLogger("org.redisson.connection.Probe");

@@ -1,19 +1,18 @@
 package org.creatorarchiver.patreon.content;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.creatorarchiver.patreon.jsonapi.ResourceKey;
 import org.creatorarchiver.testing.patreon.PatreonSamples;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** A post's HTML, text, inline images and YouTube links, from both forms Patreon sends the text in. */
 class PostContentReaderTest {
@@ -30,10 +29,13 @@ class PostContentReaderTest {
                 Thanks to everyone who joined this month! Episode 13 is rendering now. Notes are on the wiki.
                 New tier perks
                 Q&A next week""");
-        assertThat(content.inlineImages()).extracting(InlineImage::mediaId, InlineImage::src).containsExactly(
-                tuple("700000061", "https://c10.patreonusercontent.com/4/patreon-media/p/post/150000006/"
-                        + "36f5b75a1f14708a0384c0aed6e8f085/eyJ3IjoxMDgwfQ%3D%3D/1.png?token-hash="
-                        + "E64oYQ_5qorF3AQyJdYVNfdIDJu6aLeG7BYHUM8Q5uE%3D&token-time=1782345600"));
+        assertThat(content.inlineImages())
+                .extracting(InlineImage::mediaId, InlineImage::src)
+                .containsExactly(tuple(
+                        "700000061",
+                        "https://c10.patreonusercontent.com/4/patreon-media/p/post/150000006/"
+                                + "36f5b75a1f14708a0384c0aed6e8f085/eyJ3IjoxMDgwfQ%3D%3D/1.png?token-hash="
+                                + "E64oYQ_5qorF3AQyJdYVNfdIDJu6aLeG7BYHUM8Q5uE%3D&token-time=1782345600"));
         assertThat(content.youTubeLinks()).isEmpty();
     }
 
@@ -45,20 +47,25 @@ class PostContentReaderTest {
 
         assertThat(content.html()).isEqualTo(post.text("content").orElseThrow());
         assertThat(content.text()).isEqualTo("Welcome! Here is what we are making.");
-        assertThat(content.inlineImages()).containsExactly(new InlineImage("700000001",
-                "https://c10.patreonusercontent.com/4/patreon-media/p/post/150000000/6b46ce3bac63060447bff5ca22867317/"
-                        + "eyJhIjoxLCJwIjoxfQ%3D%3D/1.png?token-hash=YVcZ5gpR2AuKbyXCqwNSBCezCEG0ekCv93JgHmPc15c%3D"
-                        + "&token-time=1782345600"));
+        assertThat(content.inlineImages())
+                .containsExactly(new InlineImage(
+                        "700000001",
+                        "https://c10.patreonusercontent.com/4/patreon-media/p/post/150000000/6b46ce3bac63060447bff5ca22867317/"
+                                + "eyJhIjoxLCJwIjoxfQ%3D%3D/1.png?token-hash=YVcZ5gpR2AuKbyXCqwNSBCezCEG0ekCv93JgHmPc15c%3D"
+                                + "&token-time=1782345600"));
     }
 
     @Test
     void theSamplePostsWithHtmlGiveTheirParagraphsAsLinesAndLinksAsText() throws Exception {
-        assertThat(PostContentReader.read(samplePost("post-video-mux.json", "150000004")).text())
+        assertThat(PostContentReader.read(samplePost("post-video-mux.json", "150000004"))
+                        .text())
                 .isEqualTo("Extended cut with 6 extra minutes.\nProject files");
         PostContent images = PostContentReader.read(samplePost("post-image-attachments.json", "150000002"));
         assertThat(images.text()).isEqualTo("Two concept sheets and the Blender files.");
         assertThat(images.inlineImages()).isEmpty();
-        assertThat(PostContentReader.read(samplePost("post-youtube-embed.json", "150000005")).youTubeLinks()).isEmpty();
+        assertThat(PostContentReader.read(samplePost("post-youtube-embed.json", "150000005"))
+                        .youTubeLinks())
+                .isEmpty();
     }
 
     @Test
@@ -72,8 +79,10 @@ class PostContentReaderTest {
 
     @Test
     void blankContentFallsBackToTheTipTapDocument() throws Exception {
-        PostContent content = PostContentReader.read(post("  ",
-                "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
+        PostContent content = PostContentReader.read(
+                post(
+                        "  ",
+                        "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
 
         assertThat(content.html()).isEqualTo("<p>hi</p>");
         assertThat(content.text()).isEqualTo("hi");
@@ -131,11 +140,12 @@ class PostContentReaderTest {
                 + "<p>Not these: https://youtube.com.evil.com/watch?v=zzzzzzzzzzz "
                 + "https://www.youtube.com/watch?v=short <a href=\"https://vimeo.com/1\">vimeo</a></p>";
 
-        assertThat(PostContentReader.read(post(html, null)).youTubeLinks()).containsExactly(
-                new YouTubeLink("dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42"),
-                new YouTubeLink("abcdefghijk", "youtu.be/abcdefghijk"),
-                new YouTubeLink("ABCDEFGHIJK", "https://m.youtube.com/shorts/ABCDEFGHIJK"),
-                new YouTubeLink("A1b2C3d4E5f", "https://www.youtube-nocookie.com/embed/A1b2C3d4E5f?rel=0"));
+        assertThat(PostContentReader.read(post(html, null)).youTubeLinks())
+                .containsExactly(
+                        new YouTubeLink("dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42"),
+                        new YouTubeLink("abcdefghijk", "youtu.be/abcdefghijk"),
+                        new YouTubeLink("ABCDEFGHIJK", "https://m.youtube.com/shorts/ABCDEFGHIJK"),
+                        new YouTubeLink("A1b2C3d4E5f", "https://www.youtube-nocookie.com/embed/A1b2C3d4E5f?rel=0"));
     }
 
     @Test
@@ -146,16 +156,20 @@ class PostContentReaderTest {
                   {"type":"text","text":" and https://music.youtube.com/watch?v=ABCDEFGHIJK"}]}]}""";
 
         assertThat(PostContentReader.read(post(null, document)).youTubeLinks())
-                .extracting(YouTubeLink::videoId).containsExactly("dQw4w9WgXcQ", "ABCDEFGHIJK");
+                .extracting(YouTubeLink::videoId)
+                .containsExactly("dQw4w9WgXcQ", "ABCDEFGHIJK");
     }
 
     @Test
     void longRunsOfUrlLikeTextAreScannedQuickly() {
         String dotted = "a.".repeat(200_000) + "youtube.co/";
-        String html = "<p>" + dotted + " " + "youtube.com/".repeat(50_000) + " youtu.be/" + ".".repeat(200_000) + "</p>";
+        String html =
+                "<p>" + dotted + " " + "youtube.com/".repeat(50_000) + " youtu.be/" + ".".repeat(200_000) + "</p>";
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThat(PostContentReader.read(post(html, null)).youTubeLinks()).isEmpty());
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> assertThat(PostContentReader.read(post(html, null)).youTubeLinks())
+                        .isEmpty());
     }
 
     @Test
@@ -164,8 +178,10 @@ class PostContentReaderTest {
                 + "<img src=\"https://cdn.example/other.png\"><img src=\"https://cdn.example/b.png\" data-media-id=\"6\">"
                 + "<img src=\"https://cdn.example/a-again.png\" data-media-id=\"5\">";
 
-        assertThat(PostContentReader.read(post(html, null)).inlineImages()).containsExactly(
-                new InlineImage("5", "https://cdn.example/a.png"), new InlineImage("6", "https://cdn.example/b.png"));
+        assertThat(PostContentReader.read(post(html, null)).inlineImages())
+                .containsExactly(
+                        new InlineImage("5", "https://cdn.example/a.png"),
+                        new InlineImage("6", "https://cdn.example/b.png"));
     }
 
     @Test
@@ -177,7 +193,10 @@ class PostContentReaderTest {
 
     private static JsonApiResource samplePost(String sample, String id) throws Exception {
         JsonApiDocument document = JsonApiDocument.parse(PatreonSamples.text(sample), sample);
-        return document.data().stream().filter(post -> post.id().equals(id)).findFirst().orElseThrow();
+        return document.data().stream()
+                .filter(post -> post.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonApiResource post(String content, String contentJson) {

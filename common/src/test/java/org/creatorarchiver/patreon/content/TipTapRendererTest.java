@@ -1,5 +1,8 @@
 package org.creatorarchiver.patreon.content;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creatorarchiver.testing.patreon.PatreonSamples;
@@ -7,9 +10,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The 2026 editor's documents as HTML: what a reader of the archive sees, and what an attacker cannot slip in. */
 class TipTapRendererTest {
@@ -25,10 +25,12 @@ class TipTapRendererTest {
     void theSamplePostRendersItsHeadingMarksLinkImageAndList() throws Exception {
         String html = TipTapRenderer.toHtml(sampleDocument());
 
-        assertThat(html).startsWith("<h3>Studio update \u2014 June</h3><p>Thanks to everyone who joined this month! ")
+        assertThat(html)
+                .startsWith("<h3>Studio update \u2014 June</h3><p>Thanks to everyone who joined this month! ")
                 .contains("<strong>Episode 13</strong> is rendering now.")
-                .contains("<a href=\"https://example.org/notes\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">"
-                        + "the wiki</a>.</p>")
+                .contains(
+                        "<a href=\"https://example.org/notes\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">"
+                                + "the wiki</a>.</p>")
                 .contains("<img src=\"https://c10.patreonusercontent.com/4/patreon-media/p/post/150000006/"
                         + "36f5b75a1f14708a0384c0aed6e8f085/eyJ3IjoxMDgwfQ%3D%3D/1.png?token-hash="
                         + "E64oYQ_5qorF3AQyJdYVNfdIDJu6aLeG7BYHUM8Q5uE%3D&amp;token-time=1782345600\" "
@@ -59,13 +61,14 @@ class TipTapRendererTest {
                   {"type":"image","attrs":{"src":"https://cdn.example/1.png","media_id":42,"alt":"a ship"}}
                 ]}""";
 
-        assertThat(TipTapRenderer.toHtml(document)).isEqualTo("<h1>Title</h1><h6>Too deep a level</h6>"
-                + "<p><strong><em>both</em></strong><u>u</u><s>s</s><code>x = 1</code> plain<br>"
-                + "<a href=\"mailto:me@example.org\">mail</a></p>"
-                + "<blockquote><p>quoted</p></blockquote>"
-                + "<ol start=\"3\"><li><p>third</p></li></ol><hr>"
-                + "<pre><code class=\"language-java\">a &lt; b</code></pre>"
-                + "<img src=\"https://cdn.example/1.png\" data-media-id=\"42\" alt=\"a ship\">");
+        assertThat(TipTapRenderer.toHtml(document))
+                .isEqualTo("<h1>Title</h1><h6>Too deep a level</h6>"
+                        + "<p><strong><em>both</em></strong><u>u</u><s>s</s><code>x = 1</code> plain<br>"
+                        + "<a href=\"mailto:me@example.org\">mail</a></p>"
+                        + "<blockquote><p>quoted</p></blockquote>"
+                        + "<ol start=\"3\"><li><p>third</p></li></ol><hr>"
+                        + "<pre><code class=\"language-java\">a &lt; b</code></pre>"
+                        + "<img src=\"https://cdn.example/1.png\" data-media-id=\"42\" alt=\"a ship\">");
     }
 
     @Test
@@ -81,8 +84,8 @@ class TipTapRendererTest {
                     {"type":"sparkle","content":[{"type":"text","marks":[{"type":"glow"}],"text":"friends"}]}]}
                 ]}""";
 
-        assertThat(TipTapRenderer.toHtml(document)).isEqualTo(
-                "<div data-tiptap-type=\"callout\"><p>inside a callout</p></div>"
+        assertThat(TipTapRenderer.toHtml(document))
+                .isEqualTo("<div data-tiptap-type=\"callout\"><p>inside a callout</p></div>"
                         + "<p>Hi <span data-tiptap-type=\"mention\">@crew</span> and "
                         + "<span data-tiptap-type=\"sparkle\">friends</span></p>");
     }
@@ -99,18 +102,28 @@ class TipTapRendererTest {
 
         String html = TipTapRenderer.toHtml(document);
 
-        assertThat(html).doesNotContain("<script>", "\" onclick", "\" onerror", "\"><b>")
+        assertThat(html)
+                .doesNotContain("<script>", "\" onclick", "\" onerror", "\"><b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
                 .contains("href=\"https://x.example/?a=&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\"")
                 .contains("target=\"_blank&quot; onclick=&quot;alert(3)\"")
                 .contains("src=\"https://cdn.example/1.png&quot; onerror=&quot;alert(4)\"")
                 .contains("data-media-id=\"7&quot;&gt;&lt;b&gt;\"");
-        assertThat(Jsoup.parseBodyFragment(html).select("script, b, [onclick], [onerror]")).isEmpty();
+        assertThat(Jsoup.parseBodyFragment(html).select("script, b, [onclick], [onerror]"))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", " JavaScript:alert(1)", "java\\nscript:alert(1)",
-            "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", "/relative/path", "ftp://example.org/f"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                " JavaScript:alert(1)",
+                "java\\nscript:alert(1)",
+                "data:text/html;base64,PHNjcmlwdD4=",
+                "vbscript:msgbox",
+                "/relative/path",
+                "ftp://example.org/f"
+            })
     void linksToOtherSchemesLoseTheLinkButKeepTheText(String href) throws Exception {
         String document = "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\","
                 + "\"marks\":[{\"type\":\"bold\"},{\"type\":\"link\",\"attrs\":{\"href\":\"" + href + "\"}}],"
@@ -147,7 +160,7 @@ class TipTapRendererTest {
                 .isInstanceOf(MalformedContentException.class)
                 .hasMessage("TipTap document: the node at / is string \"just a string\", expected an object");
         assertThatThrownBy(() -> TipTapRenderer.toHtml(
-                "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[1]}]}"))
+                        "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[1]}]}"))
                 .isInstanceOf(MalformedContentException.class)
                 .hasMessage("TipTap document: the node at /content/0/content/0 is number 1, expected an object");
         assertThatThrownBy(() -> TipTapRenderer.toHtml("{\"type\":\"doc\",\"content\":{\"type\":\"paragraph\"}}"))

@@ -1,6 +1,12 @@
 package org.creatorarchiver.patreon.creator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.creatorarchiver.http.FailureKind;
@@ -19,13 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Clock;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /** From a vanity, a campaign id or a user id to the campaign, against a fake Patreon built from the samples. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,7 +74,8 @@ class CampaignResolverTest {
     @Test
     void aVanityThatIsAPrefixOfAnotherIsNotMistakenForIt() throws Exception {
         assertThat(resolver.resolve(new CreatorRef.Vanity("sky")).campaignId()).isEqualTo("5500001");
-        assertThat(resolver.resolve(new CreatorRef.Vanity("skyforge")).campaignId()).isEqualTo("4815162");
+        assertThat(resolver.resolve(new CreatorRef.Vanity("skyforge")).campaignId())
+                .isEqualTo("4815162");
     }
 
     @ParameterizedTest
@@ -88,25 +88,31 @@ class CampaignResolverTest {
         assertThat(creator.campaignId()).isEqualTo("7700001");
         assertThat(creator.vanity()).contains("nebula");
         assertThat(creator.via()).startsWith("creator page (");
-        assertThat(creator.url()).as("patreon.com's page, not the base URL's").contains("https://www.patreon.com/nebula");
+        assertThat(creator.url())
+                .as("patreon.com's page, not the base URL's")
+                .contains("https://www.patreon.com/nebula");
         assertThat(paths()).containsExactly("/api/search", "/nebula", "/c/nebula/posts");
     }
 
     @Test
     void whenTheSearchDoesNotListTheCreatorThePageIsTried() throws Exception {
-        patreon.script(request -> request.getUrl().encodedPath().equals("/api/search"),
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/api/search"),
                 FakePatreon.json(200, "{\"data\": []}"));
 
-        assertThat(resolver.resolve(new CreatorRef.Vanity("skyforge")).campaignId()).isEqualTo("4815162");
+        assertThat(resolver.resolve(new CreatorRef.Vanity("skyforge")).campaignId())
+                .isEqualTo("4815162");
         assertThat(paths()).containsExactly("/api/search", "/skyforge", "/c/skyforge/posts");
     }
 
     @Test
     void whenTheSearchAnswersGarbageThePageIsTried() throws Exception {
-        patreon.script(request -> request.getUrl().encodedPath().equals("/api/search"),
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/api/search"),
                 FakePatreon.json(200, "<html>maintenance</html>"));
 
-        assertThat(resolver.resolve(new CreatorRef.Vanity("skyforge")).campaignId()).isEqualTo("4815162");
+        assertThat(resolver.resolve(new CreatorRef.Vanity("skyforge")).campaignId())
+                .isEqualTo("4815162");
     }
 
     @Test
@@ -135,7 +141,8 @@ class CampaignResolverTest {
     void aCampaignWithoutAVanityAttributeTakesItFromItsPageUrl() throws Exception {
         answerCampaignWith(null, "https://www.patreon.com/c/SkyForge");
 
-        assertThat(resolver.resolve(new CreatorRef.CampaignId("4815162")).vanity()).contains("skyforge");
+        assertThat(resolver.resolve(new CreatorRef.CampaignId("4815162")).vanity())
+                .contains("skyforge");
     }
 
     @Test
@@ -154,7 +161,8 @@ class CampaignResolverTest {
         ObjectNode user = PatreonSamples.json("user.json");
         ((ObjectNode) user.at("/data")).put("id", "88000001");
         ((ObjectNode) user.at("/data/relationships/campaign")).putNull("data");
-        patreon.script(request -> request.getUrl().encodedPath().equals("/api/user/88000001"),
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/api/user/88000001"),
                 FakePatreon.json(200, user.toString()));
 
         ResolvedCreator creator = resolver.resolve(new CreatorRef.UserId("88000001"));
@@ -189,10 +197,15 @@ class CampaignResolverTest {
     @Test
     void anAppPageWithoutACampaignIsNotACreator() {
         patreon.searchWorks(false);
-        patreon.script(request -> request.getUrl().encodedPath().equals("/someone"),
-                new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(
-                        "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {}}</script>"
-                                + "</body></html>").build());
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/someone"),
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "text/html")
+                        .body(
+                                "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {}}</script>"
+                                        + "</body></html>")
+                        .build());
 
         assertThatThrownBy(() -> resolver.resolve(new CreatorRef.Vanity("someone")))
                 .isInstanceOf(CreatorNotFoundException.class)
@@ -202,12 +215,21 @@ class CampaignResolverTest {
     @Test
     void aRedirectToTheLoginPageIsNotTakenForAMissingCreator() {
         patreon.searchWorks(false);
-        patreon.script(request -> request.getUrl().encodedPath().equals("/someone"),
-                new MockResponse.Builder().code(307).setHeader("Location", "/login-sync-domains").build());
-        patreon.script(request -> request.getUrl().encodedPath().equals("/login-sync-domains"),
-                new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(
-                        "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {}}</script>"
-                                + "</body></html>").build());
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/someone"),
+                new MockResponse.Builder()
+                        .code(307)
+                        .setHeader("Location", "/login-sync-domains")
+                        .build());
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/login-sync-domains"),
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "text/html")
+                        .body(
+                                "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {}}</script>"
+                                        + "</body></html>")
+                        .build());
 
         assertThatThrownBy(() -> resolver.resolve(new CreatorRef.Vanity("someone")))
                 .isInstanceOf(MalformedResponseException.class)
@@ -219,7 +241,9 @@ class CampaignResolverTest {
     void cloudflareIsPassedOnAsItIsNotAsNotFound() {
         patreon.refuse(FakePatreon.Refusal.CLOUDFLARE);
 
-        for (CreatorRef creator : List.of(new CreatorRef.Vanity("skyforge"), new CreatorRef.CampaignId("4815162"),
+        for (CreatorRef creator : List.of(
+                new CreatorRef.Vanity("skyforge"),
+                new CreatorRef.CampaignId("4815162"),
                 new CreatorRef.UserId("90011223"))) {
             assertThatThrownBy(() -> resolver.resolve(creator))
                     .as(creator.toString())
@@ -242,9 +266,13 @@ class CampaignResolverTest {
     @Test
     void aPageOfAnUnknownFormatIsMalformedNamingItsUrl() {
         patreon.searchWorks(false);
-        patreon.script(request -> request.getUrl().encodedPath().equals("/skyforge"),
-                new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                        .body("<html><body><div id=\"root\">Skyforge Studio</div></body></html>").build());
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/skyforge"),
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "text/html")
+                        .body("<html><body><div id=\"root\">Skyforge Studio</div></body></html>")
+                        .build());
 
         assertThatThrownBy(() -> resolver.resolve(new CreatorRef.Vanity("skyforge")))
                 .isInstanceOf(MalformedResponseException.class)
@@ -256,11 +284,15 @@ class CampaignResolverTest {
     private void answerCampaignWith(String vanity, String url) {
         ObjectNode campaign = PatreonSamples.json("campaign.json");
         ((ObjectNode) campaign.at("/data/attributes")).put("vanity", vanity).put("url", url);
-        patreon.script(request -> request.getUrl().encodedPath().equals("/api/campaigns/4815162"),
+        patreon.script(
+                request -> request.getUrl().encodedPath().equals("/api/campaigns/4815162"),
                 FakePatreon.json(200, campaign.toString()));
     }
 
     private List<String> paths() {
-        return patreon.requests().stream().map(RecordedRequest::getUrl).map(url -> url.encodedPath()).toList();
+        return patreon.requests().stream()
+                .map(RecordedRequest::getUrl)
+                .map(url -> url.encodedPath())
+                .toList();
     }
 }

@@ -1,9 +1,9 @@
 package org.creatorarchiver.patreon.creator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.creatorarchiver.testing.patreon.PatreonSamples;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The campaign a creator page is about, in every page generation Patreon served. */
 class CreatorPageTest {
@@ -95,7 +95,8 @@ class CreatorPageTest {
 
     @Test
     void anAppPageWithoutACampaignIsNoCreatorPage() {
-        String html = nextData("{\"pageBootstrap\": {\"user\": {\"data\": {\"id\": \"55501234\", \"type\": \"user\"}}}}");
+        String html =
+                nextData("{\"pageBootstrap\": {\"user\": {\"data\": {\"id\": \"55501234\", \"type\": \"user\"}}}}");
 
         assertThat(CreatorPage.campaign(html)).isEmpty();
         assertThat(CreatorPage.hasAppData(html)).isTrue();
@@ -107,7 +108,8 @@ class CreatorPageTest {
                 + " content=\"https://www.patreon.com/api/card-teaser-image/creator/4815162?ts=1\"/></head><body>"
                 + "<script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {</script></body></html>";
 
-        assertThat(CreatorPage.campaign(html)).hasValueSatisfying(found -> assertThat(found.campaignId()).isEqualTo("4815162"));
+        assertThat(CreatorPage.campaign(html))
+                .hasValueSatisfying(found -> assertThat(found.campaignId()).isEqualTo("4815162"));
     }
 
     @Test
@@ -117,12 +119,15 @@ class CreatorPageTest {
 
         assertThat(CreatorPage.campaign(html)).isEmpty();
         assertThat(CreatorPage.hasAppData(html)).isFalse();
-        assertThat(CreatorPage.hasAppData(PatreonSamples.text("cloudflare-challenge-403.html"))).isFalse();
-        assertThat(CreatorPage.campaign(PatreonSamples.text("cloudflare-challenge-403.html"))).isEmpty();
+        assertThat(CreatorPage.hasAppData(PatreonSamples.text("cloudflare-challenge-403.html")))
+                .isFalse();
+        assertThat(CreatorPage.campaign(PatreonSamples.text("cloudflare-challenge-403.html")))
+                .isEmpty();
     }
 
     private static String nextData(String bootstrapEnvelope) {
         return "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {\"pageProps\":"
-                + " {\"bootstrapEnvelope\": " + bootstrapEnvelope + "}}, \"page\": \"/[vanity]\"}</script></body></html>";
+                + " {\"bootstrapEnvelope\": " + bootstrapEnvelope
+                + "}}, \"page\": \"/[vanity]\"}</script></body></html>";
     }
 }

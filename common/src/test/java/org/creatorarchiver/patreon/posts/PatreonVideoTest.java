@@ -1,16 +1,15 @@
 package org.creatorarchiver.patreon.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.patreon.posts.PostsPageTest.SOURCE;
+import static org.creatorarchiver.patreon.posts.PostsPageTest.sample;
+
+import java.util.Optional;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.creatorarchiver.patreon.posts.PostsPageTest.SOURCE;
-import static org.creatorarchiver.patreon.posts.PostsPageTest.sample;
 
 /**
  * The Patreon-hosted video a listing shows, keyed by the full video's media id, with the duration the listing
@@ -29,7 +28,8 @@ class PatreonVideoTest {
 
     @Test
     void aLockedVideoPostIsTheFullVideoNotThePreviewClipWithTheFullLengthFromThePreview() throws Exception {
-        PatreonVideo video = video("posts-page-locked-anonymous.json", "150000004").orElseThrow();
+        PatreonVideo video =
+                video("posts-page-locked-anonymous.json", "150000004").orElseThrow();
 
         // video_preview.media_id (216581700) is the teaser clip; the videos row must be keyed by the full video.
         assertThat(video.mediaId()).isEqualTo("216581623");
@@ -39,13 +39,13 @@ class PatreonVideoTest {
 
     @ParameterizedTest(name = "{1} ({0})")
     @CsvSource({
-            "posts-page-2-last.json, 150000003, audio: not subject to the duration policy",
-            "posts-page-1.json, 150000006, text",
-            "posts-page-1.json, 150000005, YouTube embed: not hosted by Patreon",
-            "posts-page-2-last.json, 150000002, images and an attachment",
-            "posts-page-2-last.json, 150000001, Vimeo embed",
-            "posts-page-2-last.json, 150000000, image with an inline image",
-            "posts-page-locked-anonymous.json, 150000002, locked images",
+        "posts-page-2-last.json, 150000003, audio: not subject to the duration policy",
+        "posts-page-1.json, 150000006, text",
+        "posts-page-1.json, 150000005, YouTube embed: not hosted by Patreon",
+        "posts-page-2-last.json, 150000002, images and an attachment",
+        "posts-page-2-last.json, 150000001, Vimeo embed",
+        "posts-page-2-last.json, 150000000, image with an inline image",
+        "posts-page-locked-anonymous.json, 150000002, locked images",
     })
     void postsWithoutAPatreonVideoHaveNone(String sample, String postId, String what) throws Exception {
         assertThat(video(sample, postId)).as(what).isEmpty();
@@ -96,7 +96,11 @@ class PatreonVideoTest {
     }
 
     private static Optional<PatreonVideo> video(String sample, String postId) throws MalformedResponseException {
-        return sample(sample).posts().stream().filter(p -> p.externalId().equals(postId)).findFirst().orElseThrow().video();
+        return sample(sample).posts().stream()
+                .filter(p -> p.externalId().equals(postId))
+                .findFirst()
+                .orElseThrow()
+                .video();
     }
 
     private static Optional<PatreonVideo> videoOf(String body) throws MalformedResponseException {

@@ -1,12 +1,12 @@
 package org.creatorarchiver.patreon.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.testing.patreon.PatreonSamples;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A listing page: its posts in Patreon's order and where the next page is. */
 class PostsPageTest {
@@ -18,7 +18,9 @@ class PostsPageTest {
     void theFirstPageHasThreePostsNewestFirstAndANextLink() throws Exception {
         PostsPage page = sample("posts-page-1.json");
 
-        assertThat(page.posts()).extracting(PostSummary::externalId).containsExactly("150000006", "150000005", "150000004");
+        assertThat(page.posts())
+                .extracting(PostSummary::externalId)
+                .containsExactly("150000006", "150000005", "150000004");
         assertThat(page.nextLink()).hasValueSatisfying(next -> assertThat(next).contains("page%5Bcursor%5D=03%3A"));
         assertThat(page.total()).hasValue(7);
     }
@@ -27,7 +29,8 @@ class PostsPageTest {
     void theLastPageHasNoLinksAndSoNoNextPage() throws Exception {
         PostsPage page = sample("posts-page-2-last.json");
 
-        assertThat(page.posts()).extracting(PostSummary::externalId)
+        assertThat(page.posts())
+                .extracting(PostSummary::externalId)
                 .containsExactly("150000003", "150000002", "150000001", "150000000");
         assertThat(page.nextLink()).isEmpty();
     }
@@ -36,11 +39,15 @@ class PostsPageTest {
     void aSparsePageWithOnlyUrlsIsReadWithoutTheMissingFields() throws Exception {
         PostsPage page = sample("posts-page-sparse-fields.json");
 
-        assertThat(page.posts()).extracting(PostSummary::externalId).containsExactly("150000006", "150000005", "150000004");
-        assertThat(page.posts()).extracting(PostSummary::url).containsExactly(
-                "https://www.patreon.com/skyforge/posts/studio-update-june-150000006",
-                "https://www.patreon.com/posts/ep-12-public-cut-150000005",
-                "https://www.patreon.com/posts/ep-12-extended-150000004");
+        assertThat(page.posts())
+                .extracting(PostSummary::externalId)
+                .containsExactly("150000006", "150000005", "150000004");
+        assertThat(page.posts())
+                .extracting(PostSummary::url)
+                .containsExactly(
+                        "https://www.patreon.com/skyforge/posts/studio-update-june-150000006",
+                        "https://www.patreon.com/posts/ep-12-public-cut-150000005",
+                        "https://www.patreon.com/posts/ep-12-extended-150000004");
         assertThat(page.posts()).allSatisfy(post -> {
             assertThat(post.title()).isNull();
             assertThat(post.postType()).isNull();

@@ -1,9 +1,5 @@
 package org.creatorarchiver.testing.patreon;
 
-import mockwebserver3.MockResponse;
-import okhttp3.HttpUrl;
-import okio.Buffer;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+import okhttp3.HttpUrl;
+import okio.Buffer;
 
 /**
  * The fake Patreon's CDN: every file path gets deterministic bytes, derived from the 32-hex file key in the path
@@ -42,8 +41,11 @@ public final class FakeCdn {
 
     MockResponse serve(HttpUrl url) {
         byte[] bytes = bytesOf(url.toString());
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", contentType(url.encodedPath()))
-                .body(new Buffer().write(bytes)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", contentType(url.encodedPath()))
+                .body(new Buffer().write(bytes))
+                .build();
     }
 
     private static String identity(String path) {
@@ -75,8 +77,13 @@ public final class FakeCdn {
 
     private static String contentType(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        for (var type : List.of(Map.entry(".jpg", "image/jpeg"), Map.entry(".jpeg", "image/jpeg"), Map.entry(".png", "image/png"),
-                Map.entry(".mp3", "audio/mpeg"), Map.entry(".mp4", "video/mp4"), Map.entry(".zip", "application/zip"))) {
+        for (var type : List.of(
+                Map.entry(".jpg", "image/jpeg"),
+                Map.entry(".jpeg", "image/jpeg"),
+                Map.entry(".png", "image/png"),
+                Map.entry(".mp3", "audio/mpeg"),
+                Map.entry(".mp4", "video/mp4"),
+                Map.entry(".zip", "application/zip"))) {
             if (lower.endsWith(type.getKey())) {
                 return type.getValue();
             }

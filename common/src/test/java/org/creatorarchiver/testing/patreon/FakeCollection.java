@@ -2,7 +2,6 @@ package org.creatorarchiver.testing.patreon;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,11 +14,16 @@ import java.util.List;
  */
 public final class FakeCollection {
 
-    private static final ObjectNode TEMPLATE = (ObjectNode) PatreonSamples.json("collections-list.json").get("data").get(0);
+    private static final ObjectNode TEMPLATE = (ObjectNode)
+            PatreonSamples.json("collections-list.json").get("data").get(0);
     private static final Instant FIRST_EDIT = Instant.parse("2026-05-02T09:14:55.312Z");
 
     /** How much of {@code post_ids} an answer shows. */
-    private enum Shown { ALL, NONE, FIRST }
+    private enum Shown {
+        ALL,
+        NONE,
+        FIRST
+    }
 
     private final String id;
     private String title;
@@ -114,7 +118,8 @@ public final class FakeCollection {
         attributes.remove("post_ids");
         if (shown != Shown.NONE) {
             ArrayNode ids = attributes.putArray("post_ids");
-            List<String> visible = shown == Shown.ALL ? postIds : postIds.subList(0, Math.min(shownCount, postIds.size()));
+            List<String> visible =
+                    shown == Shown.ALL ? postIds : postIds.subList(0, Math.min(shownCount, postIds.size()));
             // Patreon's post ids are numbers here (strings elsewhere); a non-numeric fake id stays a string.
             visible.forEach(postId -> {
                 if (postId.matches("\\d{1,18}")) {

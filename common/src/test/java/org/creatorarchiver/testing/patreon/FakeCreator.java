@@ -3,7 +3,6 @@ package org.creatorarchiver.testing.patreon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,10 +24,13 @@ public final class FakeCreator {
     private static final Map<String, ObjectNode> SAMPLE_INCLUDED = sampleIncluded();
     private static final List<String> SAMPLE_MEDIA_IDS = SAMPLE_INCLUDED.values().stream()
             .filter(resource -> resource.path("type").asText().equals("media"))
-            .map(resource -> resource.path("id").asText()).distinct().toList();
+            .map(resource -> resource.path("id").asText())
+            .distinct()
+            .toList();
     private static final String SAMPLE_YOUTUBE_ID = "yT3mbedID01";
     private static final String SAMPLE_VIDEO_ID = "216581623";
-    private static final java.util.regex.Pattern FILE_KEY = java.util.regex.Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
+    private static final java.util.regex.Pattern FILE_KEY =
+            java.util.regex.Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
 
     private final String vanity;
     private final String campaignId;
@@ -86,7 +88,8 @@ public final class FakeCreator {
             boolean longVideo = kind == GeneratedPost.Kind.PATREON_VIDEO && round % 4 == 3;
             int variant = round % 3;
             int number = posts.size();
-            ObjectNode post = variantOf(TEMPLATES.get(kind.ordinal()), longVideo ? GeneratedPost.LONG_VIDEO_VARIANT : variant);
+            ObjectNode post =
+                    variantOf(TEMPLATES.get(kind.ordinal()), longVideo ? GeneratedPost.LONG_VIDEO_VARIANT : variant);
             stamp(post, number);
             posts.add(post);
             GeneratedPost described = new GeneratedPost(postId(number), kind, variant, k % 10 == 9, longVideo);
@@ -101,11 +104,16 @@ public final class FakeCreator {
         List<GeneratedPost> added = generated.subList(first, generated.size());
         for (int series = 0; series < 3; series++) {
             int member = series * 2;
-            String[] ids = added.stream().filter(p -> generated.indexOf(p) % 6 == member).map(GeneratedPost::postId)
+            String[] ids = added.stream()
+                    .filter(p -> generated.indexOf(p) % 6 == member)
+                    .map(GeneratedPost::postId)
                     .toArray(String[]::new);
             String id = campaignId + String.format("%03d", collections.size());
-            addCollection(id, "Series " + (collections.size() + 1) + " of " + vanity,
-                    "Every sixth post, from number " + (first + member) + ".", ids);
+            addCollection(
+                    id,
+                    "Series " + (collections.size() + 1) + " of " + vanity,
+                    "Every sixth post, from number " + (first + member) + ".",
+                    ids);
         }
         return this;
     }
@@ -153,7 +161,8 @@ public final class FakeCreator {
         ArrayNode resources = sampleIncludedFor(List.of(template), PatreonSamples.JSON.createArrayNode());
         resources.forEach(resource -> {
             ObjectNode copy = PatreonSamples.parse(renamed(resource.toString(), variant), "variant resource");
-            variantIncluded.put(copy.path("type").asText() + "/" + copy.path("id").asText(), copy);
+            variantIncluded.put(
+                    copy.path("type").asText() + "/" + copy.path("id").asText(), copy);
         });
         return post;
     }
@@ -161,8 +170,8 @@ public final class FakeCreator {
     private static String renamed(String json, int variant) {
         String renamed = json;
         for (String mediaId : SAMPLE_MEDIA_IDS) {
-            renamed = renamed.replaceAll("(?<![0-9])" + mediaId + "(?![0-9])",
-                    GeneratedPost.renamedMediaId(mediaId, variant));
+            renamed = renamed.replaceAll(
+                    "(?<![0-9])" + mediaId + "(?![0-9])", GeneratedPost.renamedMediaId(mediaId, variant));
         }
         renamed = renamed.replace(SAMPLE_YOUTUBE_ID, GeneratedPost.renamedYouTubeId(variant));
         return FILE_KEY.matcher(renamed).replaceAll(key -> GeneratedPost.renamedFileKey(key.group(), variant));
@@ -196,8 +205,11 @@ public final class FakeCreator {
             JsonNode attributes = sample.path("attributes");
             List<String> ids = new ArrayList<>();
             attributes.path("post_ids").forEach(id -> ids.add(id.asText()));
-            addCollection(sample.path("id").asText(), attributes.path("title").asText(),
-                    attributes.path("description").asText(), ids.toArray(String[]::new));
+            addCollection(
+                    sample.path("id").asText(),
+                    attributes.path("title").asText(),
+                    attributes.path("description").asText(),
+                    ids.toArray(String[]::new));
         });
         return this;
     }
@@ -251,7 +263,8 @@ public final class FakeCreator {
         ObjectNode attributes = attributes(postId);
         attributes.put("current_user_can_view", false);
         if (!attributes.path("teaser_text").isTextual()) {
-            attributes.put("teaser_text", "A preview of " + attributes.path("title").asText() + " for patrons.");
+            attributes.put(
+                    "teaser_text", "A preview of " + attributes.path("title").asText() + " for patrons.");
         }
         attributes.putNull("content");
         attributes.putNull("content_json_string");
@@ -260,8 +273,11 @@ public final class FakeCreator {
     /** Makes the post a Patreon video post whose {@code post_file} reports {@code seconds}. */
     public synchronized void setVideoDuration(String postId, double seconds) {
         ObjectNode post = post(postId);
-        ObjectNode video = TEMPLATES.stream().filter(t -> t.path("attributes").path("post_type").asText()
-                .equals("video_external_file")).findFirst().orElseThrow().deepCopy();
+        ObjectNode video = TEMPLATES.stream()
+                .filter(t -> t.path("attributes").path("post_type").asText().equals("video_external_file"))
+                .findFirst()
+                .orElseThrow()
+                .deepCopy();
         ObjectNode attributes = attributes(postId);
         attributes.put("post_type", "video_external_file");
         ObjectNode postFile = ((ObjectNode) video.path("attributes").path("post_file")).deepCopy();
@@ -287,7 +303,10 @@ public final class FakeCreator {
     /** Copies of the posts at positions {@code from} (inclusive) to {@code to} of the newest-first listing. */
     /** A copy of the post, as {@code /api/posts/{id}} shows it; empty when this creator has no such post. */
     synchronized java.util.Optional<ObjectNode> find(String postId) {
-        return posts.stream().filter(p -> p.get("id").asText().equals(postId)).findFirst().map(ObjectNode::deepCopy);
+        return posts.stream()
+                .filter(p -> p.get("id").asText().equals(postId))
+                .findFirst()
+                .map(ObjectNode::deepCopy);
     }
 
     /** Takes the media of one relationship ({@code attachments_media}, {@code images}...) off the post. */
@@ -309,8 +328,12 @@ public final class FakeCreator {
         attributes.put("post_type", "video_embed");
         attributes.putNull("post_file");
         ObjectNode embed = attributes.putObject("embed");
-        embed.put("provider", "YouTube").put("provider_url", "https://www.youtube.com/").put("url", url)
-                .put("subject", "A video").put("description", "").put("html", "<iframe src=\"" + url + "\"></iframe>");
+        embed.put("provider", "YouTube")
+                .put("provider_url", "https://www.youtube.com/")
+                .put("url", url)
+                .put("subject", "A video")
+                .put("description", "")
+                .put("html", "<iframe src=\"" + url + "\"></iframe>");
     }
 
     synchronized List<ObjectNode> newestFirst(int from, int to) {
@@ -330,15 +353,16 @@ public final class FakeCreator {
         return included(page, into, SAMPLE_INCLUDED::get);
     }
 
-    private static ArrayNode included(List<ObjectNode> page, ArrayNode into,
-                                      java.util.function.Function<String, ObjectNode> resources) {
+    private static ArrayNode included(
+            List<ObjectNode> page, ArrayNode into, java.util.function.Function<String, ObjectNode> resources) {
         Map<String, ObjectNode> included = new LinkedHashMap<>();
         for (ObjectNode post : page) {
             post.path("relationships").properties().forEach(relationship -> {
                 JsonNode data = relationship.getValue().path("data");
                 List<JsonNode> links = data.isArray() ? toList(data) : data.isObject() ? List.of(data) : List.of();
                 for (JsonNode link : links) {
-                    String key = link.path("type").asText() + "/" + link.path("id").asText();
+                    String key =
+                            link.path("type").asText() + "/" + link.path("id").asText();
                     ObjectNode resource = resources.apply(key);
                     if (resource != null) {
                         included.putIfAbsent(key, resource);
@@ -351,7 +375,9 @@ public final class FakeCreator {
     }
 
     private ObjectNode post(String postId) {
-        return posts.stream().filter(p -> p.get("id").asText().equals(postId)).findFirst()
+        return posts.stream()
+                .filter(p -> p.get("id").asText().equals(postId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no post " + postId + " on " + vanity));
     }
 
@@ -379,11 +405,21 @@ public final class FakeCreator {
 
     private static Map<String, ObjectNode> sampleIncluded() {
         Map<String, ObjectNode> included = new LinkedHashMap<>();
-        for (String page : List.of("posts-page-1.json", "posts-page-2-last.json", "post-image-attachments.json",
-                "post-audio.json", "post-video-mux.json", "post-youtube-embed.json", "post-vimeo-embed.json",
+        for (String page : List.of(
+                "posts-page-1.json",
+                "posts-page-2-last.json",
+                "post-image-attachments.json",
+                "post-audio.json",
+                "post-video-mux.json",
+                "post-youtube-embed.json",
+                "post-vimeo-embed.json",
                 "post-text-content-json.json")) {
-            PatreonSamples.json(page).get("included").forEach(resource -> included.putIfAbsent(
-                    resource.path("type").asText() + "/" + resource.path("id").asText(), (ObjectNode) resource));
+            PatreonSamples.json(page)
+                    .get("included")
+                    .forEach(resource -> included.putIfAbsent(
+                            resource.path("type").asText() + "/"
+                                    + resource.path("id").asText(),
+                            (ObjectNode) resource));
         }
         return included;
     }

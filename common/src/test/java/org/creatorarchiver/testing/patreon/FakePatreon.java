@@ -2,19 +2,12 @@ package org.creatorarchiver.testing.patreon;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
-import org.creatorarchiver.http.HttpClientSettings;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +23,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.creatorarchiver.http.HttpClientSettings;
 
 /**
  * A fake Patreon on 127.0.0.1 built from the sample responses (patreon-api.md 6): creator pages in both page
@@ -42,12 +41,19 @@ import java.util.regex.Pattern;
  */
 public final class FakePatreon implements AutoCloseable {
 
-    public enum PageStyle { NEXT_DATA, NEXTJS13 }
-
-    public enum Refusal { NONE, UNAUTHORIZED, UPGRADE_REQUIRED, CLOUDFLARE }
-
-    private record Scripted(Predicate<RecordedRequest> when, MockResponse response) {
+    public enum PageStyle {
+        NEXT_DATA,
+        NEXTJS13
     }
+
+    public enum Refusal {
+        NONE,
+        UNAUTHORIZED,
+        UPGRADE_REQUIRED,
+        CLOUDFLARE
+    }
+
+    private record Scripted(Predicate<RecordedRequest> when, MockResponse response) {}
 
     private static final String SAMPLE_VANITY = "skyforge";
     private static final String SAMPLE_CAMPAIGN = "4815162";
@@ -66,6 +72,7 @@ public final class FakePatreon implements AutoCloseable {
     private volatile boolean searchWorks = true;
     /** Cursors carry the generation that issued them; {@link #expireCursors()} starts a new one. */
     private volatile int cursorGeneration;
+
     private volatile Refusal refusal = Refusal.NONE;
     private volatile double tooManyRequestsRate;
     private volatile double serverErrorRate;
@@ -80,8 +87,7 @@ public final class FakePatreon implements AutoCloseable {
     private static final String VIDEOS_PATH = "videos";
     private static final String WATCH_PAGE = TestVideos.watchPage("/" + VIDEOS_PATH + "/");
 
-    private FakePatreon() {
-    }
+    private FakePatreon() {}
 
     public static FakePatreon start() {
         return start(0);
@@ -102,13 +108,24 @@ public final class FakePatreon implements AutoCloseable {
 
     /** What {@code PATREON_BASE_URL} points at. */
     public HttpUrl baseUrl() {
-        return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.getPort()).build();
+        return new HttpUrl.Builder()
+                .scheme("http")
+                .host("127.0.0.1")
+                .port(server.getPort())
+                .build();
     }
 
     /** Client settings for this fake as a worker would have them, tuned so that short retries take milliseconds. */
     public HttpClientSettings clientSettings() {
-        return new HttpClientSettings(baseUrl(), "sess-123", "creator-archiver-tests/1.0", Duration.ofSeconds(10), 100,
-                1, Duration.ofMillis(10), Duration.ofSeconds(5));
+        return new HttpClientSettings(
+                baseUrl(),
+                "sess-123",
+                "creator-archiver-tests/1.0",
+                Duration.ofSeconds(10),
+                100,
+                1,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(5));
     }
 
     public FakeCreator addCreator(String vanity, String campaignId, String userId) {
@@ -160,8 +177,8 @@ public final class FakePatreon implements AutoCloseable {
      */
     public FakePatreon flaky(double tooManyRequests, double serverErrors) {
         if (tooManyRequests < 0 || serverErrors < 0 || tooManyRequests + serverErrors > 1) {
-            throw new IllegalArgumentException("rates must be between 0 and 1 together, got " + tooManyRequests
-                    + " and " + serverErrors);
+            throw new IllegalArgumentException(
+                    "rates must be between 0 and 1 together, got " + tooManyRequests + " and " + serverErrors);
         }
         this.tooManyRequestsRate = tooManyRequests;
         this.serverErrorRate = serverErrors;
@@ -215,7 +232,9 @@ public final class FakePatreon implements AutoCloseable {
 
     /** Requests whose path starts with {@code pathPrefix}. */
     public List<RecordedRequest> requests(String pathPrefix) {
-        return requests.stream().filter(r -> r.getUrl().encodedPath().startsWith(pathPrefix)).toList();
+        return requests.stream()
+                .filter(r -> r.getUrl().encodedPath().startsWith(pathPrefix))
+                .toList();
     }
 
     /** When the fake received {@code request}. */
@@ -264,12 +283,19 @@ public final class FakePatreon implements AutoCloseable {
     }
 
     public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/vnd.api+json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/vnd.api+json")
+                .body(body)
+                .build();
     }
 
     public static MockResponse tooManyRequests(int retryAfterSeconds) {
-        return new MockResponse.Builder().code(429).setHeader("Retry-After", String.valueOf(retryAfterSeconds))
-                .body("rate limited").build();
+        return new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .body("rate limited")
+                .build();
     }
 
     public static MockResponse serverError() {
@@ -306,7 +332,8 @@ public final class FakePatreon implements AutoCloseable {
                 return flaky.get();
             }
             HttpUrl url = request.getUrl();
-            List<String> segments = url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
+            List<String> segments =
+                    url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
             if (!segments.isEmpty() && segments.get(0).equals("api")) {
                 return api(url, segments);
             }
@@ -316,11 +343,18 @@ public final class FakePatreon implements AutoCloseable {
             if (!segments.isEmpty() && segments.get(0).equals(MUX_PATH)) {
                 return mux(request, segments);
             }
-            if (videoDirectory != null && segments.size() == 1 && segments.get(0).equals(WATCH_PATH)) {
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
-                        .body(WATCH_PAGE).build();
+            if (videoDirectory != null
+                    && segments.size() == 1
+                    && segments.get(0).equals(WATCH_PATH)) {
+                return new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "text/html; charset=utf-8")
+                        .body(WATCH_PAGE)
+                        .build();
             }
-            if (videoDirectory != null && segments.size() == 2 && segments.get(0).equals(VIDEOS_PATH)) {
+            if (videoDirectory != null
+                    && segments.size() == 2
+                    && segments.get(0).equals(VIDEOS_PATH)) {
                 return fileIn(videoDirectory, segments.get(1));
             }
             return page(url, segments);
@@ -356,12 +390,16 @@ public final class FakePatreon implements AutoCloseable {
         return switch (refusal) {
             case NONE -> Optional.empty();
             case UNAUTHORIZED -> api ? Optional.of(json(401, PatreonSamples.text("error-401.json"))) : Optional.empty();
-            case UPGRADE_REQUIRED -> api ? Optional.of(json(426, PatreonSamples.text("error-426-update-app.json")))
-                    : Optional.empty();
-            case CLOUDFLARE -> Optional.of(new MockResponse.Builder().code(403)
-                    .setHeader("Server", "cloudflare").setHeader("cf-mitigated", "challenge")
-                    .setHeader("Content-Type", "text/html; charset=UTF-8")
-                    .body(PatreonSamples.text("cloudflare-challenge-403.html")).build());
+            case UPGRADE_REQUIRED ->
+                api ? Optional.of(json(426, PatreonSamples.text("error-426-update-app.json"))) : Optional.empty();
+            case CLOUDFLARE ->
+                Optional.of(new MockResponse.Builder()
+                        .code(403)
+                        .setHeader("Server", "cloudflare")
+                        .setHeader("cf-mitigated", "challenge")
+                        .setHeader("Content-Type", "text/html; charset=UTF-8")
+                        .body(PatreonSamples.text("cloudflare-challenge-403.html"))
+                        .build());
         };
     }
 
@@ -374,17 +412,21 @@ public final class FakePatreon implements AutoCloseable {
             return post(segments.get(2));
         }
         if (resource.equals("collection")) {
-            return segments.size() == 2 ? collections(url) : segments.size() == 3 ? collection(segments.get(2)) : notFound();
+            return segments.size() == 2
+                    ? collections(url)
+                    : segments.size() == 3 ? collection(segments.get(2)) : notFound();
         }
         if (resource.equals("search")) {
             return search(url.queryParameter("q"));
         }
         if (resource.equals("campaigns") && segments.size() == 3) {
-            return byCampaign(segments.get(2)).map(c -> json(200, about(c, "campaign.json")))
+            return byCampaign(segments.get(2))
+                    .map(c -> json(200, about(c, "campaign.json")))
                     .orElseGet(FakePatreon::notFound);
         }
         if (resource.equals("user") && segments.size() == 3) {
-            return byUser(segments.get(2)).map(c -> json(200, about(c, "user.json")))
+            return byUser(segments.get(2))
+                    .map(c -> json(200, about(c, "user.json")))
                     .orElseGet(FakePatreon::notFound);
         }
         return notFound();
@@ -403,8 +445,11 @@ public final class FakePatreon implements AutoCloseable {
     }
 
     private MockResponse posts(HttpUrl url) {
-        return forCampaign(url, creator -> url.queryParameter("filter[collection_id]") != null
-                ? collectionPosts(url, creator) : campaignPosts(url, creator));
+        return forCampaign(
+                url,
+                creator -> url.queryParameter("filter[collection_id]") != null
+                        ? collectionPosts(url, creator)
+                        : campaignPosts(url, creator));
     }
 
     private MockResponse campaignPosts(HttpUrl url, FakeCreator creator) {
@@ -426,8 +471,12 @@ public final class FakePatreon implements AutoCloseable {
         creator.includedFor(posts, page.putArray("included"));
         String next = to < total ? cursor(to) : null;
         if (next != null) {
-            HttpUrl nextLink = url.newBuilder().scheme("https").host("www.patreon.com").port(443)
-                    .setQueryParameter("page[cursor]", next).build();
+            HttpUrl nextLink = url.newBuilder()
+                    .scheme("https")
+                    .host("www.patreon.com")
+                    .port(443)
+                    .setQueryParameter("page[cursor]", next)
+                    .build();
             page.putObject("links").put("next", nextLink.toString());
         }
         int number = from / pageSize + 1;
@@ -441,8 +490,14 @@ public final class FakePatreon implements AutoCloseable {
 
     /** {@code /api/collection?filter[campaign_id]=...}: the campaign's collections, paged by links.next. */
     private MockResponse collections(HttpUrl url) {
-        return forCampaign(url, creator -> pageOf(url,
-                creator.collections().stream().map(FakeCollection::inList).toList(), collectionPageSize));
+        return forCampaign(
+                url,
+                creator -> pageOf(
+                        url,
+                        creator.collections().stream()
+                                .map(FakeCollection::inList)
+                                .toList(),
+                        collectionPageSize));
     }
 
     /** {@code /api/collection/{id}}: one collection of any creator. */
@@ -468,8 +523,10 @@ public final class FakePatreon implements AutoCloseable {
         if (collection.isEmpty()) {
             return notFound();
         }
-        List<ObjectNode> posts = collection.get().postIds().stream().map(creator::find)
-                .flatMap(Optional::stream).toList();
+        List<ObjectNode> posts = collection.get().postIds().stream()
+                .map(creator::find)
+                .flatMap(Optional::stream)
+                .toList();
         return pageOf(url, posts, pageSize);
     }
 
@@ -487,16 +544,26 @@ public final class FakePatreon implements AutoCloseable {
         ObjectNode page = PatreonSamples.JSON.createObjectNode();
         page.putArray("data").addAll(items.subList(from, to));
         if (to < items.size()) {
-            page.putObject("links").put("next", url.newBuilder().scheme("https").host("www.patreon.com").port(443)
-                    .setQueryParameter("page[cursor]", cursor(to)).build().toString());
+            page.putObject("links")
+                    .put(
+                            "next",
+                            url.newBuilder()
+                                    .scheme("https")
+                                    .host("www.patreon.com")
+                                    .port(443)
+                                    .setQueryParameter("page[cursor]", cursor(to))
+                                    .build()
+                                    .toString());
         }
         page.putObject("meta").putObject("pagination").put("total", items.size());
         return localMedia(json(200, ""), page.toString());
     }
 
     private static MockResponse invalidCursor(String detail) {
-        return json(400, "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"" + detail
-                + "\",\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
+        return json(
+                400,
+                "{\"errors\":[{\"code\":3,\"code_name\":\"ParameterInvalid\",\"detail\":\"" + detail
+                        + "\",\"status\":\"400\",\"title\":\"Invalid parameter.\"}]}");
     }
 
     /** {@code /api/posts/{id}}: the post with the resources it points at, as the single-post call returns it. */
@@ -531,11 +598,20 @@ public final class FakePatreon implements AutoCloseable {
         if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
             return notFound();
         }
-        String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : name.endsWith(".ts") ? "video/mp2t"
-                : name.endsWith(".vtt") ? "text/vtt" : name.endsWith(".mp4") ? "video/mp4" : "application/octet-stream";
+        String type = name.endsWith(".m3u8")
+                ? "application/vnd.apple.mpegurl"
+                : name.endsWith(".ts")
+                        ? "video/mp2t"
+                        : name.endsWith(".vtt")
+                                ? "text/vtt"
+                                : name.endsWith(".mp4") ? "video/mp4" : "application/octet-stream";
         try {
             okio.Buffer body = new okio.Buffer().write(Files.readAllBytes(file));
-            return new MockResponse.Builder().code(200).setHeader("Content-Type", type).body(body).build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", type)
+                    .body(body)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -544,8 +620,11 @@ public final class FakePatreon implements AutoCloseable {
     /** The directory's one playlist, whatever its name. */
     private static String playlistIn(Path directory) {
         try (var files = Files.list(directory)) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".m3u8"))
-                    .sorted().findFirst().orElse("index.m3u8");
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".m3u8"))
+                    .sorted()
+                    .findFirst()
+                    .orElse("index.m3u8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -559,11 +638,19 @@ public final class FakePatreon implements AutoCloseable {
         ObjectNode answer = PatreonSamples.JSON.createObjectNode();
         ArrayNode data = answer.putArray("data");
         // A creator whose vanity merely starts with the query comes first, as real search results do.
-        data.addObject().put("id", "campaign_1").put("type", "campaign-document").putObject("attributes")
-                .put("name", "A fan page").put("url", "https://www.patreon.com/" + q + "fans");
-        creatorsByVanity.values().stream().filter(c -> c.vanity().toLowerCase(Locale.ROOT).startsWith(q))
-                .forEach(c -> data.addObject().put("id", "campaign_" + c.campaignId()).put("type", "campaign-document")
-                        .putObject("attributes").put("name", c.vanity() + " studio")
+        data.addObject()
+                .put("id", "campaign_1")
+                .put("type", "campaign-document")
+                .putObject("attributes")
+                .put("name", "A fan page")
+                .put("url", "https://www.patreon.com/" + q + "fans");
+        creatorsByVanity.values().stream()
+                .filter(c -> c.vanity().toLowerCase(Locale.ROOT).startsWith(q))
+                .forEach(c -> data.addObject()
+                        .put("id", "campaign_" + c.campaignId())
+                        .put("type", "campaign-document")
+                        .putObject("attributes")
+                        .put("name", c.vanity() + " studio")
                         .put("url", "https://www.patreon.com/" + c.vanity()));
         return json(200, answer.toString());
     }
@@ -574,37 +661,54 @@ public final class FakePatreon implements AutoCloseable {
         }
         if (segments.size() == 1 && creatorsByVanity.containsKey(segments.get(0).toLowerCase(Locale.ROOT))) {
             // The live site's redirect chain: /{vanity} -> /c/{vanity}/posts.
-            return new MockResponse.Builder().code(307).setHeader("Location", "/c/" + segments.get(0) + "/posts").build();
+            return new MockResponse.Builder()
+                    .code(307)
+                    .setHeader("Location", "/c/" + segments.get(0) + "/posts")
+                    .build();
         }
         Optional<String> vanity = switch (segments.size()) {
-            case 2 -> segments.get(1).equals("posts") ? Optional.of(segments.get(0))
-                    : Set.of("c", "cw").contains(segments.get(0)) ? Optional.of(segments.get(1)) : Optional.empty();
-            case 3 -> Set.of("c", "cw").contains(segments.get(0)) && segments.get(2).equals("posts")
-                    ? Optional.of(segments.get(1)) : Optional.empty();
+            case 2 ->
+                segments.get(1).equals("posts")
+                        ? Optional.of(segments.get(0))
+                        : Set.of("c", "cw").contains(segments.get(0)) ? Optional.of(segments.get(1)) : Optional.empty();
+            case 3 ->
+                Set.of("c", "cw").contains(segments.get(0)) && segments.get(2).equals("posts")
+                        ? Optional.of(segments.get(1))
+                        : Optional.empty();
             default -> Optional.empty();
         };
-        return vanity.map(v -> creatorsByVanity.get(v.toLowerCase(Locale.ROOT))).map(this::creatorPage)
+        return vanity.map(v -> creatorsByVanity.get(v.toLowerCase(Locale.ROOT)))
+                .map(this::creatorPage)
                 .orElseGet(FakePatreon::notFoundPage);
     }
 
     private MockResponse creatorPage(FakeCreator creator) {
         String sample = pageStyle == PageStyle.NEXT_DATA ? "creator-page-nextdata.html" : "creator-page-nextjs13.html";
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
-                .body(about(creator, sample)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html; charset=utf-8")
+                .body(about(creator, sample))
+                .build();
     }
 
     /** A sample rewritten to be about {@code creator}. */
     private static String about(FakeCreator creator, String sample) {
-        return PatreonSamples.text(sample).replace(SAMPLE_CAMPAIGN, creator.campaignId())
-                .replace(SAMPLE_USER, creator.userId()).replace(SAMPLE_VANITY, creator.vanity());
+        return PatreonSamples.text(sample)
+                .replace(SAMPLE_CAMPAIGN, creator.campaignId())
+                .replace(SAMPLE_USER, creator.userId())
+                .replace(SAMPLE_VANITY, creator.vanity());
     }
 
     private Optional<FakeCreator> byCampaign(String campaignId) {
-        return creatorsByVanity.values().stream().filter(c -> c.campaignId().equals(campaignId)).findFirst();
+        return creatorsByVanity.values().stream()
+                .filter(c -> c.campaignId().equals(campaignId))
+                .findFirst();
     }
 
     private Optional<FakeCreator> byUser(String userId) {
-        return creatorsByVanity.values().stream().filter(c -> c.userId().equals(userId)).findFirst();
+        return creatorsByVanity.values().stream()
+                .filter(c -> c.userId().equals(userId))
+                .findFirst();
     }
 
     private static MockResponse notFound() {
@@ -612,8 +716,11 @@ public final class FakePatreon implements AutoCloseable {
     }
 
     private static MockResponse notFoundPage() {
-        return new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html")
-                .body("<html><body>This page has been removed</body></html>").build();
+        return new MockResponse.Builder()
+                .code(404)
+                .setHeader("Content-Type", "text/html")
+                .body("<html><body>This page has been removed</body></html>")
+                .build();
     }
 
     private String cursor(int offset) {

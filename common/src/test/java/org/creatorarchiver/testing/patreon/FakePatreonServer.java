@@ -19,11 +19,11 @@ import java.time.Duration;
  */
 public final class FakePatreonServer {
 
-    private static final String USAGE = "usage: FakePatreonServer <port> [--latency-ms N] [--video-dir DIR] [--mux-dir DIR]"
-            + " [--with-samples] [--every-kind] [--flaky R429,R500] [--cloudflare] <vanity>:<campaign id>:<user id>:<posts>...";
+    private static final String USAGE =
+            "usage: FakePatreonServer <port> [--latency-ms N] [--video-dir DIR] [--mux-dir DIR]"
+                    + " [--with-samples] [--every-kind] [--flaky R429,R500] [--cloudflare] <vanity>:<campaign id>:<user id>:<posts>...";
 
-    private FakePatreonServer() {
-    }
+    private FakePatreonServer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -42,8 +42,10 @@ public final class FakePatreonServer {
             String argument = args[i];
             switch (argument) {
                 case "--latency-ms" -> patreon.latency(Duration.ofMillis(Long.parseLong(value(args, ++i))));
-                case "--mux-dir" -> patreon.muxDirectory(Path.of(value(args, ++i)).toAbsolutePath());
-                case "--video-dir" -> patreon.videoSite(Path.of(value(args, ++i)).toAbsolutePath()); // made above
+                case "--mux-dir" ->
+                    patreon.muxDirectory(Path.of(value(args, ++i)).toAbsolutePath());
+                case "--video-dir" ->
+                    patreon.videoSite(Path.of(value(args, ++i)).toAbsolutePath()); // made above
                 case "--flaky" -> {
                     String[] rates = value(args, ++i).split(",");
                     patreon.flaky(Double.parseDouble(rates[0]), Double.parseDouble(rates.length > 1 ? rates[1] : "0"));

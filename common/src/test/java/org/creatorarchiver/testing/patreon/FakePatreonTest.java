@@ -1,5 +1,14 @@
 package org.creatorarchiver.testing.patreon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,16 +23,6 @@ import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /** The fake Patreon the phase tests build on: its listing pages the way Patreon's does. */
 class FakePatreonTest {
@@ -56,7 +55,10 @@ class FakePatreonTest {
 
         assertThat(pages).extracting(page -> page.posts().size()).containsExactly(20, 20, 5);
         assertThat(pages).extracting(page -> page.total().isPresent()).containsExactly(true, false, true);
-        List<String> ids = pages.stream().flatMap(page -> page.posts().stream()).map(PostSummary::externalId).toList();
+        List<String> ids = pages.stream()
+                .flatMap(page -> page.posts().stream())
+                .map(PostSummary::externalId)
+                .toList();
         List<String> newestFirst = new ArrayList<>(creator.postIds());
         Collections.reverse(newestFirst);
         assertThat(ids).isEqualTo(newestFirst);
@@ -75,14 +77,21 @@ class FakePatreonTest {
 
     @Test
     void expiredAndForeignCursorsAreRefusedWith400() throws Exception {
-        HttpUrl second = api.http().urls().rebase(HttpUrl.get(
-                PostsPage.of(api.get(api.campaignPostsUrl("4815162")), "first page").nextLink().orElseThrow()));
-        HttpUrl foreign = second.newBuilder().setQueryParameter("page[cursor]", "02_V7PhxzYAaqB79OISTPUB9Xb").build();
+        HttpUrl second = api.http()
+                .urls()
+                .rebase(HttpUrl.get(PostsPage.of(api.get(api.campaignPostsUrl("4815162")), "first page")
+                        .nextLink()
+                        .orElseThrow()));
+        HttpUrl foreign = second.newBuilder()
+                .setQueryParameter("page[cursor]", "02_V7PhxzYAaqB79OISTPUB9Xb")
+                .build();
 
-        assertThatThrownBy(() -> api.get(foreign)).asInstanceOf(type(HttpFailureException.class))
+        assertThatThrownBy(() -> api.get(foreign))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST));
         patreon.expireCursors();
-        assertThatThrownBy(() -> api.get(second)).asInstanceOf(type(HttpFailureException.class))
+        assertThatThrownBy(() -> api.get(second))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> assertThat(e.getMessage()).contains("Expired"));
         assertThat(api.get(api.campaignPostsUrl("4815162")).data()).hasSize(20);
     }
@@ -92,7 +101,9 @@ class FakePatreonTest {
         String id = creator.postId(44);
         creator.lockVideoWithPreview(id, 2500.5);
 
-        PostSummary post = PostsPage.of(api.get(api.campaignPostsUrl("4815162")), "first page").posts().getFirst();
+        PostSummary post = PostsPage.of(api.get(api.campaignPostsUrl("4815162")), "first page")
+                .posts()
+                .getFirst();
 
         assertThat(post.externalId()).isEqualTo(id);
         assertThat(post.locked()).isTrue();
@@ -146,7 +157,9 @@ class FakePatreonTest {
             }
             assertThat(tooMany).isBetween(50, 110);
             assertThat(serverErrors).isBetween(20, 65);
-            Request page = new Request.Builder().url(patreon.baseUrl().resolve("/c/skyforge/posts")).build();
+            Request page = new Request.Builder()
+                    .url(patreon.baseUrl().resolve("/c/skyforge/posts"))
+                    .build();
             for (int i = 0; i < 20; i++) {
                 try (Response response = client.newCall(page).execute()) {
                     assertThat(response.code()).as("pages are not flaky").isEqualTo(200);
@@ -165,7 +178,9 @@ class FakePatreonTest {
         while (url != null) {
             PostsPage page = PostsPage.of(api.get(url), PatreonApi.describe(url));
             pages.add(page);
-            url = page.nextLink().map(link -> api.http().urls().rebase(HttpUrl.get(link))).orElse(null);
+            url = page.nextLink()
+                    .map(link -> api.http().urls().rebase(HttpUrl.get(link)))
+                    .orElse(null);
         }
         return pages;
     }

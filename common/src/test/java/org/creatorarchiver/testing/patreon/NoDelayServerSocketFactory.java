@@ -1,11 +1,11 @@
 package org.creatorarchiver.testing.patreon;
 
-import javax.net.ServerSocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import javax.net.ServerSocketFactory;
 
 /**
  * Server sockets whose accepted connections have TCP_NODELAY, as real web servers do. Without it, MockWebServer's

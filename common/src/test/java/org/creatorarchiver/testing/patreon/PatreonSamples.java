@@ -3,7 +3,6 @@ package org.creatorarchiver.testing.patreon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +13,7 @@ public final class PatreonSamples {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private PatreonSamples() {
-    }
+    private PatreonSamples() {}
 
     public static String text(String name) {
         try (InputStream in = PatreonSamples.class.getResourceAsStream("/patreon/" + name)) {

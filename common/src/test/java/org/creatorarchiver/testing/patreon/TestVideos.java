@@ -21,8 +21,7 @@ public final class TestVideos {
     public static final String SPANISH_SUBTITLES = "clip.es.vtt";
     public static final String MUX = "mux";
 
-    private TestVideos() {
-    }
+    private TestVideos() {}
 
     /**
      * An HTML5 page playing the clip with its English and Spanish tracks, which yt-dlp's generic extractor reads;
@@ -48,23 +47,60 @@ public final class TestVideos {
             return directory;
         }
         Files.createDirectories(directory.resolve(MUX));
-        Files.writeString(directory.resolve(ENGLISH_SUBTITLES), "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
+        Files.writeString(
+                directory.resolve(ENGLISH_SUBTITLES),
+                "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
                 StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve(SPANISH_SUBTITLES), "WEBVTT\n\n00:00.000 --> 00:02.000\nHola\n",
+        Files.writeString(
+                directory.resolve(SPANISH_SUBTITLES),
+                "WEBVTT\n\n00:00.000 --> 00:02.000\nHola\n",
                 StandardCharsets.UTF_8);
-        ffmpeg(directory, "-f", "lavfi", "-i", "testsrc=duration=5:size=320x240:rate=25", "-f", "lavfi", "-i",
-                "sine=duration=5", "-c:v", "libx264", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+        ffmpeg(
+                directory,
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=duration=5:size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=duration=5",
+                "-c:v",
+                "libx264",
+                "-g",
+                "50",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-shortest",
                 CLIP);
         // The playlist is written last: its presence means the directory is complete.
-        ffmpeg(directory, "-i", CLIP, "-c", "copy", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "vod",
-                "-hls_segment_filename", MUX + "/segment%d.ts", MUX + "/video.m3u8");
+        ffmpeg(
+                directory,
+                "-i",
+                CLIP,
+                "-c",
+                "copy",
+                "-f",
+                "hls",
+                "-hls_time",
+                "2",
+                "-hls_playlist_type",
+                "vod",
+                "-hls_segment_filename",
+                MUX + "/segment%d.ts",
+                MUX + "/video.m3u8");
         return directory;
     }
 
     private static void ffmpeg(Path directory, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();

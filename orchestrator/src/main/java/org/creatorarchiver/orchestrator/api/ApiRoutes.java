@@ -1,26 +1,26 @@
 package org.creatorarchiver.orchestrator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.creatorarchiver.orchestrator.metrics.ArchiverMetrics;
 import org.creatorarchiver.orchestrator.stats.SkippedVideos;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
-import org.creatorarchiver.queue.QueueInspector;
-import org.creatorarchiver.redis.BlockingRedis;
 import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.queue.Queues;
+import org.creatorarchiver.redis.BlockingRedis;
 import org.jooq.DSLContext;
 import org.redisson.api.RedissonClient;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /** The API's routes, each reading the live state from PostgreSQL and Redis. */
 public final class ApiRoutes {
 
     /** {@code limit} of the skipped-videos list (docs/ARCHITECTURE.md "Orchestrator CLI and HTTP API"). */
     static final int DEFAULT_LIMIT = 50;
+
     static final int MAX_LIMIT = 1000;
 
     private final JobQueue queue;
@@ -52,7 +52,8 @@ public final class ApiRoutes {
         String postgres = probe(() -> dsl.selectOne().fetch());
         String redisState = probe(() -> redis.getKeys().count());
         boolean ok = "ok".equals(postgres) && "ok".equals(redisState);
-        ObjectNode body = StatusJson.mapper().createObjectNode()
+        ObjectNode body = StatusJson.mapper()
+                .createObjectNode()
                 .put("status", ok ? "ok" : "degraded")
                 .put("postgres", postgres)
                 .put("redis", redisState);

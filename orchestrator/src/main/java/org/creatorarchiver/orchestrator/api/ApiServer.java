@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.creatorarchiver.orchestrator.status.StatusJson;
-import org.creatorarchiver.web.QueryStrings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.creatorarchiver.orchestrator.status.StatusJson;
+import org.creatorarchiver.web.QueryStrings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The orchestrator's HTTP API on the JDK's built-in server (read-only JSON routes; no framework needed for them).
@@ -38,7 +37,8 @@ public final class ApiServer implements AutoCloseable {
 
         public static ApiResponse json(int status, JsonNode body) {
             try {
-                return new ApiResponse(status, "application/json", StatusJson.mapper().writeValueAsBytes(body));
+                return new ApiResponse(
+                        status, "application/json", StatusJson.mapper().writeValueAsBytes(body));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a JSON tree always serializes", e);
             }
@@ -93,7 +93,8 @@ public final class ApiServer implements AutoCloseable {
 
     private static ApiResponse answer(Route route, HttpExchange exchange) {
         try {
-            return route.handle(new ApiQuery(QueryStrings.parseAll(exchange.getRequestURI().getRawQuery())));
+            return route.handle(
+                    new ApiQuery(QueryStrings.parseAll(exchange.getRequestURI().getRawQuery())));
         } catch (BadRequestException e) {
             return error(400, e.getMessage());
         } catch (Exception e) {

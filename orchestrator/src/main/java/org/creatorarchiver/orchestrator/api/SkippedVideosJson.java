@@ -11,22 +11,22 @@ import org.creatorarchiver.orchestrator.status.StatusJson;
  */
 final class SkippedVideosJson {
 
-    private SkippedVideosJson() {
-    }
+    private SkippedVideosJson() {}
 
     static ObjectNode of(SkippedVideosReport report) {
         ObjectNode root = StatusJson.mapper().createObjectNode();
         root.put("total_skipped", report.totalSkipped());
         root.set("breakdown", StatusJson.counts(report.breakdown()));
         var videos = root.putArray("videos");
-        report.videos().forEach(video -> videos.addObject()
-                .put("id", video.id())
-                .put("youtube_id", video.youtubeId())
-                .put("title", video.title())
-                .put("duration_seconds", video.durationSeconds())
-                .put("duration_formatted", video.durationFormatted())
-                .put("skip_reason", video.skipReason())
-                .put("skipped_at", video.skippedAt()));
+        report.videos()
+                .forEach(video -> videos.addObject()
+                        .put("id", video.id())
+                        .put("youtube_id", video.youtubeId())
+                        .put("title", video.title())
+                        .put("duration_seconds", video.durationSeconds())
+                        .put("duration_formatted", video.durationFormatted())
+                        .put("skip_reason", video.skipReason())
+                        .put("skipped_at", video.skippedAt()));
         root.set("alerts", StatusJson.alerts(report.alerts()));
         return root;
     }

@@ -1,9 +1,5 @@
 package org.creatorarchiver.orchestrator.cli;
 
-import org.creatorarchiver.patreon.CreatorInputParser;
-import org.creatorarchiver.patreon.CreatorRef;
-import org.creatorarchiver.patreon.InvalidCreatorInputException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creatorarchiver.patreon.CreatorInputParser;
+import org.creatorarchiver.patreon.CreatorRef;
+import org.creatorarchiver.patreon.InvalidCreatorInputException;
 
 /**
  * The creators one {@code enqueue} names, read from its arguments and its {@code --file}, then parsed all at once so
@@ -51,8 +50,7 @@ public final class CreatorInputs {
      * @param creators every distinct creator with the first input that named it, in input order
      * @param errors   one line per refused input, naming it (and its file and line)
      */
-    public record Parsed(Map<CreatorRef, Input> creators, List<String> errors) {
-    }
+    public record Parsed(Map<CreatorRef, Input> creators, List<String> errors) {}
 
     /** A {@code --file} that cannot be read: the message says which and why in one line. */
     static final class UnreadableFileException extends Exception {
@@ -62,8 +60,7 @@ public final class CreatorInputs {
         }
     }
 
-    private CreatorInputs() {
-    }
+    private CreatorInputs() {}
 
     public static List<Input> fromArguments(List<String> arguments) {
         return arguments.stream().map(argument -> new Input(argument, "")).toList();
@@ -114,7 +111,8 @@ public final class CreatorInputs {
 
     /** Reads all lines like {@link Files#readAllLines}: bytes that are not UTF-8 are refused, not guessed at. */
     private static List<String> readLines(InputStream in) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, utf8))) {

@@ -1,5 +1,7 @@
 package org.creatorarchiver.orchestrator.cli;
 
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.creatorarchiver.orchestrator.videos.ProcessAnyway;
 import org.creatorarchiver.process.ArchiverProcess;
 import picocli.CommandLine.Command;
@@ -7,10 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
-@Command(name = "process-anyway", mixinStandardHelpOptions = true,
+@Command(
+        name = "process-anyway",
+        mixinStandardHelpOptions = true,
         description = "Archives one skipped video despite the duration limit (once): marks it, puts it back to"
                 + " queued and enqueues its post for phase 2 again. Exit 1 if the video is unknown or not skipped.")
 public final class ProcessAnywayCommand implements Callable<Integer> {
@@ -34,9 +35,10 @@ public final class ProcessAnywayCommand implements Callable<Integer> {
                 return 1;
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("video %d: marked process_anyway and queued (%d post_media row(s) queued);"
-                    + " post %d enqueued for phase2 (job %s)%n", done.videoId(), done.postMediaRequeued(),
-                    done.postId(), done.jobId());
+            out.printf(
+                    "video %d: marked process_anyway and queued (%d post_media row(s) queued);"
+                            + " post %d enqueued for phase2 (job %s)%n",
+                    done.videoId(), done.postMediaRequeued(), done.postId(), done.jobId());
             out.flush();
             return 0;
         }

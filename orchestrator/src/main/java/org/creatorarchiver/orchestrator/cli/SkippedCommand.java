@@ -3,9 +3,13 @@ package org.creatorarchiver.orchestrator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.orchestrator.videos.SkippedVideo;
 import org.creatorarchiver.orchestrator.videos.SkippedVideos;
-import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.process.ReadOnlyArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,12 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-
-@Command(name = "skipped", mixinStandardHelpOptions = true,
+@Command(
+        name = "skipped",
+        mixinStandardHelpOptions = true,
         description = "Lists the videos the duration policy skipped, most recent first: id, title, duration"
                 + " (H:MM:SS or M:SS), reason and when. 'process-anyway VIDEO_ID' archives one of them anyway.")
 public final class SkippedCommand implements Callable<Integer> {
@@ -26,7 +27,10 @@ public final class SkippedCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "ID", description = "Only the videos of this source id.")
     private Long sourceId;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + SkippedVideos.DEFAULT_LIMIT,
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "" + SkippedVideos.DEFAULT_LIMIT,
             description = "Show at most N videos, 1..1000 (default: ${DEFAULT-VALUE}).")
     private int limit;
 
@@ -39,8 +43,10 @@ public final class SkippedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (limit < SkippedVideos.MIN_LIMIT || limit > SkippedVideos.MAX_LIMIT) {
-            throw new ParameterException(spec.commandLine(), "--limit=" + limit + ": must be between "
-                    + SkippedVideos.MIN_LIMIT + " and " + SkippedVideos.MAX_LIMIT);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--limit=" + limit + ": must be between " + SkippedVideos.MIN_LIMIT + " and "
+                            + SkippedVideos.MAX_LIMIT);
         }
         OptionalLong source = sourceId == null ? OptionalLong.empty() : OptionalLong.of(sourceId);
         try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
@@ -62,11 +68,16 @@ public final class SkippedCommand implements Callable<Integer> {
         if (videos.isEmpty()) {
             return "no skipped videos" + System.lineSeparator();
         }
-        StringBuilder table = new StringBuilder(String.format("%-8s %-7s %-10s %-32s %-24s %s%n",
-                "video", "source", "duration", "reason", "skipped at", "title"));
+        StringBuilder table = new StringBuilder(String.format(
+                "%-8s %-7s %-10s %-32s %-24s %s%n", "video", "source", "duration", "reason", "skipped at", "title"));
         for (SkippedVideo video : videos) {
-            table.append(String.format("%-8d %-7d %-10s %-32s %-24s %s%n", video.id(), video.sourceId(),
-                    video.durationFormatted(), video.skipReason().orElse("-"), video.skippedAt().orElse("-"),
+            table.append(String.format(
+                    "%-8d %-7d %-10s %-32s %-24s %s%n",
+                    video.id(),
+                    video.sourceId(),
+                    video.durationFormatted(),
+                    video.skipReason().orElse("-"),
+                    video.skippedAt().orElse("-"),
                     video.title() == null ? "(untitled)" : video.title()));
         }
         table.append(String.format("%d of %d skipped video(s) shown%n", videos.size(), total));
@@ -86,8 +97,9 @@ public final class SkippedCommand implements Callable<Integer> {
             node.put("provider", video.provider());
             node.put("external_id", video.externalId());
             node.put("title", video.title());
-            video.durationSeconds().ifPresentOrElse(seconds -> node.put("duration_seconds", seconds),
-                    () -> node.putNull("duration_seconds"));
+            video.durationSeconds()
+                    .ifPresentOrElse(
+                            seconds -> node.put("duration_seconds", seconds), () -> node.putNull("duration_seconds"));
             node.put("duration_formatted", video.durationFormatted());
             node.put("skip_reason", video.skipReason().orElse(null));
             node.put("skipped_at", video.skippedAt().orElse(null));

@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sources", mixinStandardHelpOptions = true,
+@Command(
+        name = "sources",
+        mixinStandardHelpOptions = true,
         description = "Shows the creators being archived and sets their video duration limit.",
         subcommands = {SourcesListCommand.class, SourcesSetLimitCommand.class})
 public final class SourcesCommand implements Runnable {
@@ -15,7 +17,7 @@ public final class SourcesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: 'sources list' or 'sources set-limit SOURCE SECONDS|default'");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: 'sources list' or 'sources set-limit SOURCE SECONDS|default'");
     }
 }

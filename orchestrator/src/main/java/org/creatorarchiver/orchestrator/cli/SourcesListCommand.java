@@ -1,19 +1,20 @@
 package org.creatorarchiver.orchestrator.cli;
 
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.orchestrator.sources.SourceLimits;
-import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.process.ReadOnlyArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "Lists the sources: id, vanity, campaign id, name, status, video duration limit, when posts"
                 + " and collections were last synced, and the last error.")
 public final class SourcesListCommand implements Callable<Integer> {
@@ -32,14 +33,30 @@ public final class SourcesListCommand implements Callable<Integer> {
             if (sources.isEmpty()) {
                 out.println("no sources: 'enqueue CREATOR' adds one");
             } else {
-                out.printf(ROW, "id", "vanity", "campaign", "name", "status", "limit (s)", "posts synced",
-                        "collections synced", "last error");
+                out.printf(
+                        ROW,
+                        "id",
+                        "vanity",
+                        "campaign",
+                        "name",
+                        "status",
+                        "limit (s)",
+                        "posts synced",
+                        "collections synced",
+                        "last error");
                 for (SourcesRecord source : sources) {
-                    out.printf(ROW, source.getId(), orDash(source.getVanity()), orDash(source.getExternalId()),
-                            orDash(source.getName()), source.getStatus().getLiteral(),
-                            source.getMaxVideoDurationSeconds() == null ? "default (" + globalLimit + ")"
+                    out.printf(
+                            ROW,
+                            source.getId(),
+                            orDash(source.getVanity()),
+                            orDash(source.getExternalId()),
+                            orDash(source.getName()),
+                            source.getStatus().getLiteral(),
+                            source.getMaxVideoDurationSeconds() == null
+                                    ? "default (" + globalLimit + ")"
                                     : source.getMaxVideoDurationSeconds().toString(),
-                            time(source.getLastSyncedAt()), time(source.getCollectionsSyncedAt()),
+                            time(source.getLastSyncedAt()),
+                            time(source.getCollectionsSyncedAt()),
                             orDash(source.getLastError()));
                 }
             }
@@ -53,6 +70,8 @@ public final class SourcesListCommand implements Callable<Integer> {
     }
 
     private static String orDash(String value) {
-        return value == null || value.isBlank() ? "-" : value.lines().findFirst().orElse("-");
+        return value == null || value.isBlank()
+                ? "-"
+                : value.lines().findFirst().orElse("-");
     }
 }

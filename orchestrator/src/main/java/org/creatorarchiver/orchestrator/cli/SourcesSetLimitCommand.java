@@ -1,5 +1,9 @@
 package org.creatorarchiver.orchestrator.cli;
 
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
 import org.creatorarchiver.orchestrator.sources.SourceLimits;
 import org.creatorarchiver.process.ArchiverProcess;
@@ -9,12 +13,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.concurrent.Callable;
-
-@Command(name = "set-limit", mixinStandardHelpOptions = true,
+@Command(
+        name = "set-limit",
+        mixinStandardHelpOptions = true,
         description = "Sets the longest video (in seconds, 60..7200) archived for one source; 'default' goes back to"
                 + " MAX_VIDEO_DURATION_SECONDS. Applies to videos decided from now on ('process-anyway' for those"
                 + " already skipped).")
@@ -49,9 +50,12 @@ public final class SourcesSetLimitCommand implements Callable<Integer> {
             SourcesRecord row = found.get();
             sources.setLimit(row.getId(), seconds);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("source %d (%s): video limit %s%n", row.getId(),
+            out.printf(
+                    "source %d (%s): video limit %s%n",
+                    row.getId(),
                     row.getVanity() == null ? row.getExternalId() : row.getVanity(),
-                    seconds.isPresent() ? seconds.getAsInt() + " s"
+                    seconds.isPresent()
+                            ? seconds.getAsInt() + " s"
                             : "default (" + process.config().maxVideoDurationSeconds() + " s)");
             out.flush();
             return 0;

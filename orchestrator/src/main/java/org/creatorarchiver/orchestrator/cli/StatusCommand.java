@@ -1,19 +1,20 @@
 package org.creatorarchiver.orchestrator.cli;
 
+import java.util.concurrent.Callable;
+import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.StatusText;
 import org.creatorarchiver.orchestrator.status.SystemStatus;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
-import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.process.ReadOnlyArchive;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
-
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Shows the queues (ready, delayed, processing, dead), the workers alive, and sources, posts and"
                 + " videos by status.")
 public final class StatusCommand implements Callable<Integer> {

@@ -12,11 +12,11 @@ public final class VerboseOption {
 
     private static final String ARCHIVER_LOGGERS = "org.creatorarchiver";
 
-    private VerboseOption() {
-    }
+    private VerboseOption() {}
 
     public static void apply(boolean verbose) {
-        if (verbose && LoggerFactory.getLogger(ARCHIVER_LOGGERS) instanceof Logger archiver
+        if (verbose
+                && LoggerFactory.getLogger(ARCHIVER_LOGGERS) instanceof Logger archiver
                 && !archiver.isDebugEnabled()) {
             archiver.setLevel(Level.DEBUG);
         }

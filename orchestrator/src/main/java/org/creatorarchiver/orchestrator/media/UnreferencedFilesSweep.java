@@ -1,18 +1,17 @@
 package org.creatorarchiver.orchestrator.media;
 
-import org.creatorarchiver.media.MediaStore;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import org.creatorarchiver.media.MediaStore;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes stored files nothing points at any more that the job which dropped their last reference did not delete
@@ -40,16 +39,20 @@ public final class UnreferencedFilesSweep implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("media-sweep").daemon().factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("media-sweep").daemon().factory());
         scheduler.scheduleAtFixedRate(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @return how many files were deleted */
     public int runOnce() {
-        List<Long> unreferenced = dsl.select(MEDIA_FILES.ID).from(MEDIA_FILES)
-                .where(MEDIA_FILES.REFERENCE_COUNT.eq(0),
-                        DSL.condition("{0} < now() - make_interval(secs => {1})", MEDIA_FILES.CREATED_AT,
-                                DSL.val((double) grace.toSeconds())))
+        List<Long> unreferenced = dsl.select(MEDIA_FILES.ID)
+                .from(MEDIA_FILES)
+                .where(
+                        MEDIA_FILES.REFERENCE_COUNT.eq(0),
+                        DSL.condition(
+                                "{0} < now() - make_interval(secs => {1})",
+                                MEDIA_FILES.CREATED_AT, DSL.val((double) grace.toSeconds())))
                 .fetch(MEDIA_FILES.ID);
         int deleted = unreferenced.isEmpty() ? 0 : store.release(unreferenced);
         if (deleted > 0) {

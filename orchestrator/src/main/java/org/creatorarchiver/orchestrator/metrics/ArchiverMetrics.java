@@ -1,24 +1,23 @@
 package org.creatorarchiver.orchestrator.metrics;
 
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.sum;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.creatorarchiver.orchestrator.status.SystemStatusReader;
-import org.creatorarchiver.queue.JobOutcome;
-import org.creatorarchiver.queue.JobQueue;
-import org.creatorarchiver.queue.Queues;
-import org.jooq.DSLContext;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.sum;
+import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.queue.JobOutcome;
+import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.queue.Queues;
+import org.jooq.DSLContext;
 
 /**
  * The Prometheus metrics of {@code GET /metrics}, read from Redis and PostgreSQL at scrape time (the orchestrator
@@ -44,19 +43,25 @@ public final class ArchiverMetrics {
             for (String state : QUEUE_STATES) {
                 Gauge.builder("archiver.queue.jobs", latest, ref -> ref.get().queueDepth(name, state))
                         .description("Jobs in a queue by where they are (Redis, at scrape time)")
-                        .tag("queue", name).tag("state", state)
+                        .tag("queue", name)
+                        .tag("state", state)
                         .register(registry);
             }
         }
         for (String name : Queues.ALL) {
             for (JobOutcome outcome : JobQueue.COUNTED_OUTCOMES) {
-                FunctionCounter.builder("archiver.jobs", latest, ref -> ref.get().outcomes(name, outcome))
+                FunctionCounter.builder(
+                                "archiver.jobs", latest, ref -> ref.get().outcomes(name, outcome))
                         .description("Deliveries of a queue's jobs by how they ended, counted by the workers")
-                        .tag("queue", name).tag("outcome", outcome.label())
+                        .tag("queue", name)
+                        .tag("outcome", outcome.label())
                         .register(registry);
             }
         }
-        Gauge.builder("archiver.videos.skipped", latest, ref -> ref.get().videos().getOrDefault("skipped", 0L))
+        Gauge.builder(
+                        "archiver.videos.skipped",
+                        latest,
+                        ref -> ref.get().videos().getOrDefault("skipped", 0L))
                 .description("Videos with status skipped (over the duration limit)")
                 .register(registry);
         Gauge.builder("archiver.downloaded", latest, ref -> ref.get().bytesDownloaded())
@@ -71,8 +76,8 @@ public final class ArchiverMetrics {
         for (String name : Queues.ALL) {
             outcomes.put(name, queue.outcomeCounts(name));
         }
-        latest.set(new MetricsSnapshot(queue.counts(Queues.ALL), outcomes, status.videosByStatus(OptionalLong.empty()),
-                bytesDownloaded()));
+        latest.set(new MetricsSnapshot(
+                queue.counts(Queues.ALL), outcomes, status.videosByStatus(OptionalLong.empty()), bytesDownloaded()));
         return registry.scrape();
     }
 
@@ -82,7 +87,8 @@ public final class ArchiverMetrics {
     }
 
     private long bytesDownloaded() {
-        return dsl.select(coalesce(sum(MEDIA_FILES.FILE_SIZE), BigDecimal.ZERO)).from(MEDIA_FILES)
+        return dsl.select(coalesce(sum(MEDIA_FILES.FILE_SIZE), BigDecimal.ZERO))
+                .from(MEDIA_FILES)
                 .fetchOne(0, Long.class);
     }
 }

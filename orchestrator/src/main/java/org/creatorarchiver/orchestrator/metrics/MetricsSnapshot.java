@@ -1,13 +1,15 @@
 package org.creatorarchiver.orchestrator.metrics;
 
+import java.util.Map;
 import org.creatorarchiver.queue.JobOutcome;
 import org.creatorarchiver.queue.QueueCounts;
 
-import java.util.Map;
-
 /** The figures one scrape reports, read together so the gauges of one scrape agree with each other. */
-record MetricsSnapshot(Map<String, QueueCounts> queues, Map<String, Map<JobOutcome, Long>> outcomes,
-                       Map<String, Long> videos, long bytesDownloaded) {
+record MetricsSnapshot(
+        Map<String, QueueCounts> queues,
+        Map<String, Map<JobOutcome, Long>> outcomes,
+        Map<String, Long> videos,
+        long bytesDownloaded) {
 
     static final MetricsSnapshot EMPTY = new MetricsSnapshot(Map.of(), Map.of(), Map.of(), 0);
 

@@ -1,5 +1,16 @@
 package org.creatorarchiver.orchestrator.reconcile;
 
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
@@ -11,18 +22,6 @@ import org.creatorarchiver.queue.JobType;
 import org.creatorarchiver.queue.MalformedJobException;
 import org.jooq.DSLContext;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.LongFunction;
-import java.util.function.ToLongFunction;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-
 /**
  * Enqueues again, from the database, the work that is unfinished but held by no queue (after a Redis FLUSHDB, or a
  * job lost between a commit and its enqueue). Every job carries one row id, so "held" means a job of the same type
@@ -32,8 +31,7 @@ import static org.creatorarchiver.db.generated.Tables.SOURCES;
 public final class Reconciler {
 
     /** What one job type needed: how many rows are unfinished, and how many of those got a new job. */
-    public record Enqueued(int unfinished, int enqueued) {
-    }
+    public record Enqueued(int unfinished, int enqueued) {}
 
     private final DSLContext dsl;
     private final JobQueue queue;
@@ -46,24 +44,50 @@ public final class Reconciler {
     /** Reconciles every job type; the counts by job type name, in pipeline order. */
     public Map<String, Enqueued> run() {
         Map<String, Enqueued> counts = new LinkedHashMap<>();
-        counts.put(JobTypes.SYNC_CREATOR.type(), reconcile(JobTypes.SYNC_CREATOR, JobTypes.SyncCreator::sourceId,
-                id -> new JobTypes.SyncCreator(id, false),
-                dsl.select(SOURCES.ID).from(SOURCES)
-                        .where(SOURCES.LAST_SYNCED_AT.isNull().or(SOURCES.STATUS.eq(SourceStatus.pending)))
-                        .orderBy(SOURCES.ID).fetch(SOURCES.ID)));
-        counts.put(JobTypes.SYNC_COLLECTIONS.type(), reconcile(JobTypes.SYNC_COLLECTIONS,
-                JobTypes.SyncCollections::sourceId, JobTypes.SyncCollections::new,
-                dsl.select(SOURCES.ID).from(SOURCES).where(SOURCES.COLLECTIONS_SYNCED_AT.isNull())
-                        .orderBy(SOURCES.ID).fetch(SOURCES.ID)));
-        counts.put(JobTypes.PROCESS_POST.type(), reconcile(JobTypes.PROCESS_POST, JobTypes.ProcessPost::postId,
-                JobTypes.ProcessPost::new,
-                dsl.select(POSTS.ID).from(POSTS)
-                        .where(POSTS.STATUS.in(PostStatus.discovered, PostStatus.queued, PostStatus.processing))
-                        .orderBy(POSTS.ID).fetch(POSTS.ID)));
-        counts.put(JobTypes.DOWNLOAD_MEDIA.type(), reconcile(JobTypes.DOWNLOAD_MEDIA,
-                JobTypes.DownloadMedia::postMediaId, JobTypes.DownloadMedia::new,
-                dsl.select(POST_MEDIA.ID).from(POST_MEDIA).where(POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
-                        .orderBy(POST_MEDIA.ID).fetch(POST_MEDIA.ID)));
+        counts.put(
+                JobTypes.SYNC_CREATOR.type(),
+                reconcile(
+                        JobTypes.SYNC_CREATOR,
+                        JobTypes.SyncCreator::sourceId,
+                        id -> new JobTypes.SyncCreator(id, false),
+                        dsl.select(SOURCES.ID)
+                                .from(SOURCES)
+                                .where(SOURCES.LAST_SYNCED_AT.isNull().or(SOURCES.STATUS.eq(SourceStatus.pending)))
+                                .orderBy(SOURCES.ID)
+                                .fetch(SOURCES.ID)));
+        counts.put(
+                JobTypes.SYNC_COLLECTIONS.type(),
+                reconcile(
+                        JobTypes.SYNC_COLLECTIONS,
+                        JobTypes.SyncCollections::sourceId,
+                        JobTypes.SyncCollections::new,
+                        dsl.select(SOURCES.ID)
+                                .from(SOURCES)
+                                .where(SOURCES.COLLECTIONS_SYNCED_AT.isNull())
+                                .orderBy(SOURCES.ID)
+                                .fetch(SOURCES.ID)));
+        counts.put(
+                JobTypes.PROCESS_POST.type(),
+                reconcile(
+                        JobTypes.PROCESS_POST,
+                        JobTypes.ProcessPost::postId,
+                        JobTypes.ProcessPost::new,
+                        dsl.select(POSTS.ID)
+                                .from(POSTS)
+                                .where(POSTS.STATUS.in(PostStatus.discovered, PostStatus.queued, PostStatus.processing))
+                                .orderBy(POSTS.ID)
+                                .fetch(POSTS.ID)));
+        counts.put(
+                JobTypes.DOWNLOAD_MEDIA.type(),
+                reconcile(
+                        JobTypes.DOWNLOAD_MEDIA,
+                        JobTypes.DownloadMedia::postMediaId,
+                        JobTypes.DownloadMedia::new,
+                        dsl.select(POST_MEDIA.ID)
+                                .from(POST_MEDIA)
+                                .where(POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
+                                .orderBy(POST_MEDIA.ID)
+                                .fetch(POST_MEDIA.ID)));
         return counts;
     }
 
@@ -71,10 +95,13 @@ public final class Reconciler {
      * Read after the rows: a job a worker finishes in between is then seen neither in the queue nor, if the row was
      * read before, as finished, and is enqueued once more; handlers read the current row, so that costs a no-op run.
      */
-    private <P extends Record> Enqueued reconcile(JobType<P> type, ToLongFunction<P> idOf, LongFunction<P> jobFor,
-                                                  List<Long> unfinished) {
+    private <P extends Record> Enqueued reconcile(
+            JobType<P> type, ToLongFunction<P> idOf, LongFunction<P> jobFor, List<Long> unfinished) {
         Set<Long> held = held(type, idOf);
-        List<P> missing = unfinished.stream().filter(id -> !held.contains(id)).map(jobFor::apply).toList();
+        List<P> missing = unfinished.stream()
+                .filter(id -> !held.contains(id))
+                .map(jobFor::apply)
+                .toList();
         queue.enqueueAll(type, missing);
         return new Enqueued(unfinished.size(), missing.size());
     }

@@ -1,11 +1,6 @@
 package org.creatorarchiver.orchestrator.resync;
 
-import org.creatorarchiver.db.generated.enums.SourceStatus;
-import org.creatorarchiver.jobs.JobTypes;
-import org.creatorarchiver.queue.JobQueue;
-import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +8,12 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.queue.JobQueue;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every {@code scraping.resync_interval}, asks phase 1 for an incremental re-sync of every source Patreon has
@@ -43,7 +42,8 @@ public final class PeriodicResync implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("resync").daemon().factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("resync").daemon().factory());
         long millis = interval.toMillis();
         scheduler.scheduleAtFixedRate(this::runSafely, millis, millis, TimeUnit.MILLISECONDS);
         log.info("re-syncing every source every {}", interval);
@@ -54,7 +54,8 @@ public final class PeriodicResync implements AutoCloseable {
      * unless one is waiting already; returns the source ids whose post sync it enqueued.
      */
     public List<Long> runOnce() {
-        List<Long> sourceIds = dsl.select(SOURCES.ID).from(SOURCES)
+        List<Long> sourceIds = dsl.select(SOURCES.ID)
+                .from(SOURCES)
                 .where(SOURCES.STATUS.ne(SourceStatus.not_found))
                 .orderBy(SOURCES.ID)
                 .fetch(SOURCES.ID);
@@ -66,8 +67,12 @@ public final class PeriodicResync implements AutoCloseable {
                 .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_COLLECTIONS, new JobTypes.SyncCollections(id))
                         .isPresent())
                 .count();
-        log.info("periodic re-sync: enqueued {} of {} sources {} ({} collection syncs)", enqueued.size(),
-                sourceIds.size(), enqueued, collections);
+        log.info(
+                "periodic re-sync: enqueued {} of {} sources {} ({} collection syncs)",
+                enqueued.size(),
+                sourceIds.size(),
+                enqueued,
+                collections);
         return enqueued;
     }
 

@@ -1,5 +1,6 @@
 package org.creatorarchiver.orchestrator.serve;
 
+import java.io.IOException;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
 import org.creatorarchiver.orchestrator.api.ApiServer;
@@ -8,8 +9,6 @@ import org.creatorarchiver.orchestrator.resync.PeriodicResync;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 
 /**
  * What {@code serve} runs besides the queue housekeeping: the HTTP API, the periodic re-sync and the sweep of stored
@@ -33,8 +32,8 @@ public final class ServeServices implements AutoCloseable {
     /** Starts the API on {@code bind:port}, the re-sync when {@code scraping.resync_interval} is set, and the sweep. */
     public static ServeServices start(ArchiverProcess process, String bind, int port) throws IOException {
         var dsl = process.database().dsl();
-        UnreferencedFilesSweep sweep = new UnreferencedFilesSweep(dsl, new MediaStore(process.config().mediaDir(), dsl),
-                UnreferencedFilesSweep.DEFAULT_GRACE);
+        UnreferencedFilesSweep sweep = new UnreferencedFilesSweep(
+                dsl, new MediaStore(process.config().mediaDir(), dsl), UnreferencedFilesSweep.DEFAULT_GRACE);
         PeriodicResync resync = null;
         try {
             sweep.start(UnreferencedFilesSweep.DEFAULT_INTERVAL);
@@ -70,7 +69,9 @@ public final class ServeServices implements AutoCloseable {
             log.info("scraping.resync_interval is unset: no periodic re-sync");
             return null;
         }
-        PeriodicResync resync = new PeriodicResync(process.database().dsl(), process.queue(),
+        PeriodicResync resync = new PeriodicResync(
+                process.database().dsl(),
+                process.queue(),
                 process.settings().scraping().resyncInterval().get());
         resync.start();
         return resync;

@@ -1,16 +1,15 @@
 package org.creatorarchiver.orchestrator.sources;
 
-import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import static org.creatorarchiver.config.EnvironmentVariables.MAX_MAX_VIDEO_DURATION_SECONDS;
+import static org.creatorarchiver.config.EnvironmentVariables.MIN_MAX_VIDEO_DURATION_SECONDS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import static org.creatorarchiver.config.EnvironmentVariables.MAX_MAX_VIDEO_DURATION_SECONDS;
-import static org.creatorarchiver.config.EnvironmentVariables.MIN_MAX_VIDEO_DURATION_SECONDS;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import org.creatorarchiver.db.generated.tables.records.SourcesRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Reads the sources and sets their own video duration limit ({@code sources.max_video_duration_seconds}). */
 public final class SourceLimits {
@@ -30,12 +29,15 @@ public final class SourceLimits {
     public Optional<SourcesRecord> find(String idOrVanity) {
         if (idOrVanity.matches("[0-9]{1,18}")) {
             Optional<SourcesRecord> byId = dsl.selectFrom(SOURCES)
-                    .where(SOURCES.ID.eq(Long.parseLong(idOrVanity))).fetchOptional();
+                    .where(SOURCES.ID.eq(Long.parseLong(idOrVanity)))
+                    .fetchOptional();
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return dsl.selectFrom(SOURCES).where(SOURCES.VANITY.equalIgnoreCase(idOrVanity)).fetchOptional();
+        return dsl.selectFrom(SOURCES)
+                .where(SOURCES.VANITY.equalIgnoreCase(idOrVanity))
+                .fetchOptional();
     }
 
     /**

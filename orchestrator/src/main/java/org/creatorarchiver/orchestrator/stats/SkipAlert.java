@@ -4,7 +4,8 @@ package org.creatorarchiver.orchestrator.stats;
 public record SkipAlert(long sourceId, long skipped, long videos, String message) {
 
     static SkipAlert of(long sourceId, String sourceName, long skipped, long videos) {
-        String message = String.format("source %d%s: %d of %d videos skipped (over half); check its duration limit",
+        String message = String.format(
+                "source %d%s: %d of %d videos skipped (over half); check its duration limit",
                 sourceId, sourceName == null ? "" : " (" + sourceName + ")", skipped, videos);
         return new SkipAlert(sourceId, skipped, videos, message);
     }

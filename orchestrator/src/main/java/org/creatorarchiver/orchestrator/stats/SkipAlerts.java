@@ -1,18 +1,17 @@
 package org.creatorarchiver.orchestrator.stats;
 
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+
+import java.util.List;
+import java.util.OptionalLong;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-
-import java.util.List;
-import java.util.OptionalLong;
-
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
 
 /** Finds the sources to flag: those with videos, more than half of them {@code skipped}. */
 public final class SkipAlerts {
@@ -36,7 +35,9 @@ public final class SkipAlerts {
         Field<Integer> videos = count();
         Field<String> name = coalesce(SOURCES.NAME, SOURCES.VANITY, SOURCES.EXTERNAL_ID);
         return dsl.select(VIDEOS.SOURCE_ID, name, skipped, videos)
-                .from(VIDEOS).join(SOURCES).on(SOURCES.ID.eq(VIDEOS.SOURCE_ID))
+                .from(VIDEOS)
+                .join(SOURCES)
+                .on(SOURCES.ID.eq(VIDEOS.SOURCE_ID))
                 .where(videosOf)
                 .groupBy(VIDEOS.SOURCE_ID, SOURCES.NAME, SOURCES.VANITY, SOURCES.EXTERNAL_ID)
                 .having(skipped.mul(2).gt(videos))

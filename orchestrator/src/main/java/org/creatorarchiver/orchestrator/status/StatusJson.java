@@ -3,19 +3,17 @@ package org.creatorarchiver.orchestrator.status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creatorarchiver.orchestrator.stats.SkipAlert;
-import org.creatorarchiver.queue.QueueCounts;
-
 import java.util.List;
 import java.util.Map;
+import org.creatorarchiver.orchestrator.stats.SkipAlert;
+import org.creatorarchiver.queue.QueueCounts;
 
 /** The JSON shapes of status and queue counts shared by the CLI and the HTTP API. */
 public final class StatusJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private StatusJson() {
-    }
+    private StatusJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -1,31 +1,35 @@
 package org.creatorarchiver.orchestrator.status;
 
-import org.creatorarchiver.queue.QueueCounts;
-
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.creatorarchiver.queue.QueueCounts;
 
 /** The human-readable form of {@code status}: a queue table, then workers and rows by status. */
 public final class StatusText {
 
-    private StatusText() {
-    }
+    private StatusText() {}
 
     public static String render(SystemStatus status) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%-8s %8s %8s %10s %8s%n", "queue", "ready", "delayed", "processing", "dead"));
         for (Map.Entry<String, QueueCounts> entry : status.queues().entrySet()) {
             QueueCounts counts = entry.getValue();
-            out.append(String.format("%-8s %8d %8d %10d %8d%n", entry.getKey(), counts.ready(), counts.delayed(),
-                    counts.processing(), counts.dead()));
+            out.append(String.format(
+                    "%-8s %8d %8d %10d %8d%n",
+                    entry.getKey(), counts.ready(), counts.delayed(), counts.processing(), counts.dead()));
         }
-        out.append(String.format("%nworkers alive: %d%n", status.workers().stream()
-                .map(SystemStatus.WorkerQueue::id).distinct().count()));
+        out.append(String.format(
+                "%nworkers alive: %d%n",
+                status.workers().stream()
+                        .map(SystemStatus.WorkerQueue::id)
+                        .distinct()
+                        .count()));
         status.workers().forEach(worker -> out.append(String.format("  %s (%s)%n", worker.id(), worker.queue())));
         out.append(line("sources", status.sources()));
         out.append(line("posts", status.posts()));
         out.append(line("videos", status.videos()));
-        status.alerts().forEach(alert -> out.append("ALERT: ").append(alert.message()).append(System.lineSeparator()));
+        status.alerts()
+                .forEach(alert -> out.append("ALERT: ").append(alert.message()).append(System.lineSeparator()));
         return out.toString();
     }
 

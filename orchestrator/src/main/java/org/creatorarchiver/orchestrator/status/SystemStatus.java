@@ -1,10 +1,9 @@
 package org.creatorarchiver.orchestrator.status;
 
-import org.creatorarchiver.orchestrator.stats.SkipAlert;
-import org.creatorarchiver.queue.QueueCounts;
-
 import java.util.List;
 import java.util.Map;
+import org.creatorarchiver.orchestrator.stats.SkipAlert;
+import org.creatorarchiver.queue.QueueCounts;
 
 /**
  * A snapshot of the whole system: queue lengths, live workers, and how many sources, posts and videos are in each
@@ -20,6 +19,5 @@ public record SystemStatus(
         List<SkipAlert> alerts) {
 
     /** One queue a live worker consumes (a worker consuming two queues appears twice). */
-    public record WorkerQueue(String id, String queue) {
-    }
+    public record WorkerQueue(String id, String queue) {}
 }

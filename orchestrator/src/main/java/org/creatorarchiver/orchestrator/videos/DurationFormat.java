@@ -7,8 +7,7 @@ package org.creatorarchiver.orchestrator.videos;
  */
 public final class DurationFormat {
 
-    private DurationFormat() {
-    }
+    private DurationFormat() {}
 
     /** @param seconds a duration of at least 0 s, as stored or measured (fractions are dropped) */
     public static String of(double seconds) {

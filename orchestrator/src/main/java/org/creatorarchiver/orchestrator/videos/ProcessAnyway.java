@@ -1,5 +1,9 @@
 package org.creatorarchiver.orchestrator.videos;
 
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +16,6 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.JobQueue;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /**
  * Lifts the duration limit once for one skipped video: marks it, puts it and its post_media row back to
@@ -39,8 +39,7 @@ public final class ProcessAnyway {
     }
 
     /** What was done: the video, its post, how many post_media rows went back to queued, the job enqueued. */
-    public record Outcome(long videoId, long postId, int postMediaRequeued, String jobId) {
-    }
+    public record Outcome(long videoId, long postId, int postMediaRequeued, String jobId) {}
 
     private final DSLContext dsl;
     private final JobQueue queue;
@@ -63,13 +62,16 @@ public final class ProcessAnyway {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
-                VideosRecord video = tx.selectFrom(VIDEOS).where(VIDEOS.ID.eq(videoId)).forUpdate().fetchOne();
+                VideosRecord video = tx.selectFrom(VIDEOS)
+                        .where(VIDEOS.ID.eq(videoId))
+                        .forUpdate()
+                        .fetchOne();
                 if (video == null) {
                     throw new RefusedException("no video with id " + videoId);
                 }
                 if (video.getStatus() != VideoStatus.skipped) {
-                    throw new RefusedException("video " + videoId + " is " + video.getStatus().getLiteral()
-                            + ", not skipped: nothing to process anyway");
+                    throw new RefusedException("video " + videoId + " is "
+                            + video.getStatus().getLiteral() + ", not skipped: nothing to process anyway");
                 }
                 ObjectNode extra = parse(video.getExtraMetadata());
                 extra.put(PROCESS_ANYWAY_KEY, true);
@@ -80,7 +82,8 @@ public final class ProcessAnyway {
                         .execute();
                 int rows = tx.update(POST_MEDIA)
                         .set(POST_MEDIA.STATUS, PostMediaStatus.queued)
-                        .where(POST_MEDIA.POST_ID.eq(video.getPostId()),
+                        .where(
+                                POST_MEDIA.POST_ID.eq(video.getPostId()),
                                 POST_MEDIA.EXTERNAL_MEDIA_ID.eq(video.getExternalId()),
                                 POST_MEDIA.STATUS.eq(PostMediaStatus.skipped))
                         .execute();
@@ -88,7 +91,7 @@ public final class ProcessAnyway {
                         .set(POSTS.STATUS, PostStatus.queued)
                         .where(POSTS.ID.eq(video.getPostId()))
                         .execute();
-                return new long[]{video.getPostId(), rows};
+                return new long[] {video.getPostId(), rows};
             });
         } catch (RuntimeException e) {
             if (e.getCause() instanceof RefusedException refused) {

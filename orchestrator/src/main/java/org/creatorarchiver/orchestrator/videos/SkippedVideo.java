@@ -10,8 +10,16 @@ import java.util.Optional;
  * @param skipReason      {@code extra_metadata.skip_reason}, empty if the row has none
  * @param skippedAt       {@code extra_metadata.skipped_at} as written (ISO-8601), empty if the row has none
  */
-public record SkippedVideo(long id, long sourceId, long postId, String provider, String externalId, String title,
-                           Optional<Double> durationSeconds, Optional<String> skipReason, Optional<String> skippedAt) {
+public record SkippedVideo(
+        long id,
+        long sourceId,
+        long postId,
+        String provider,
+        String externalId,
+        String title,
+        Optional<Double> durationSeconds,
+        Optional<String> skipReason,
+        Optional<String> skippedAt) {
 
     /** The duration as users read it ({@link DurationFormat}), or {@code ?} when unknown. */
     public String durationFormatted() {

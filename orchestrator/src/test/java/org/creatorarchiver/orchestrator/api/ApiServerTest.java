@@ -1,9 +1,16 @@
 package org.creatorarchiver.orchestrator.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.JobQueue;
@@ -12,14 +19,6 @@ import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP API over a real socket, with real PostgreSQL and Redis behind it. */
 class ApiServerTest {
@@ -54,7 +53,7 @@ class ApiServerTest {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(500);
         try (HikariDataSource unreachable = new HikariDataSource(config);
-             ApiServer api = serve(Database.dsl(unreachable))) {
+                ApiServer api = serve(Database.dsl(unreachable))) {
             HttpResponse<String> response = get(api, "/health");
 
             assertThat(response.statusCode()).isEqualTo(503);
@@ -69,8 +68,10 @@ class ApiServerTest {
     void queuesRouteCountsJobsAndListsLiveWorkers() throws Exception {
         queue.enqueue(JobTypes.DOWNLOAD_MEDIA, new JobTypes.DownloadMedia(11));
         WorkerRuntime worker = WorkerRuntime.builder(TestServices.redisson(), "api-test")
-                .handle(JobTypes.SYNC_COLLECTIONS, (payload, context) -> { }, org.creatorarchiver.queue.RetryPolicy
-                        .exponential(0, java.time.Duration.ofSeconds(1)))
+                .handle(
+                        JobTypes.SYNC_COLLECTIONS,
+                        (payload, context) -> {},
+                        org.creatorarchiver.queue.RetryPolicy.exponential(0, java.time.Duration.ofSeconds(1)))
                 .build();
         worker.start();
         try (ApiServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
@@ -90,8 +91,11 @@ class ApiServerTest {
     void unknownRoutesAnswer404AndWritesAnswer405() throws Exception {
         try (ApiServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
             assertThat(get(api, "/api/v1/nothing").statusCode()).isEqualTo(404);
-            HttpResponse<String> post = client.send(HttpRequest.newBuilder(uri(api, "/health"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = client.send(
+                    HttpRequest.newBuilder(uri(api, "/health"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
             assertThat(json(post).path("error").asText()).contains("GET only");
         }

@@ -1,7 +1,12 @@
 package org.creatorarchiver.orchestrator.resync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
-import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.orchestrator.ArchiveRows;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
@@ -10,13 +15,6 @@ import org.creatorarchiver.testing.TestServices;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 class PeriodicResyncTest {
 
@@ -40,7 +38,9 @@ class PeriodicResyncTest {
         assertThat(resync.runOnce()).containsExactly(active, failed);
         assertThat(resync.runOnce()).as("still waiting: not enqueued twice").isEmpty();
         assertThat(queue.counts(Queues.PHASE1).ready()).isEqualTo(2);
-        assertThat(queue.counts(Queues.PHASE3).ready()).as("collections re-synced too").isEqualTo(2);
+        assertThat(queue.counts(Queues.PHASE3).ready())
+                .as("collections re-synced too")
+                .isEqualTo(2);
     }
 
     @Test
@@ -48,14 +48,20 @@ class PeriodicResyncTest {
         long source = rows.source("active");
         try (PeriodicResync resync = new PeriodicResync(db, queue, Duration.ofMillis(200))) {
             resync.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> queue.counts(Queues.PHASE1).ready() == 1);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> queue.counts(Queues.PHASE1).ready() == 1);
             TestServices.flushRedis();
-            await().atMost(Duration.ofSeconds(5)).until(() -> queue.counts(Queues.PHASE1).ready() == 1);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> queue.counts(Queues.PHASE1).ready() == 1);
         }
-        assertThat(TestServices.redisson().<String>getList("archiver:queue:phase1",
-                org.redisson.client.codec.StringCodec.INSTANCE).readAll())
-                .singleElement().asString()
-                .contains("\"type\":\"sync_creator\"").contains("\"source_id\":" + source).contains("\"full\":false");
+        assertThat(TestServices.redisson()
+                        .<String>getList("archiver:queue:phase1", org.redisson.client.codec.StringCodec.INSTANCE)
+                        .readAll())
+                .singleElement()
+                .asString()
+                .contains("\"type\":\"sync_creator\"")
+                .contains("\"source_id\":" + source)
+                .contains("\"full\":false");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.creatorarchiver.orchestrator.videos;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class DurationFormatTest {
 

@@ -1,5 +1,11 @@
 package org.creatorarchiver.phase1.duration;
 
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.patreon.posts.PatreonVideo;
@@ -12,13 +18,6 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
-
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-
 /**
  * The duration check at discovery: a Patreon video whose listing already tells it is longer than the limit gets its
  * {@code videos} row as {@code skipped} right away, so phase 2 never downloads it. A video already archived, or one
@@ -28,8 +27,9 @@ public final class DiscoverySkips {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverySkips.class);
     /** States a discovery-time skip may overwrite: nothing was downloaded or decided for good yet. */
-    private static final VideoStatus[] UNDECIDED =
-            {VideoStatus.pending, VideoStatus.queued, VideoStatus.view_on_patreon, VideoStatus.failed};
+    private static final VideoStatus[] UNDECIDED = {
+        VideoStatus.pending, VideoStatus.queued, VideoStatus.view_on_patreon, VideoStatus.failed
+    };
 
     private final DurationPolicy policy;
     private final Clock clock;
@@ -53,8 +53,9 @@ public final class DiscoverySkips {
         if (!policy.exceeds(seconds, limitSeconds)) {
             return false;
         }
-        JSONB metadata = JSONB.valueOf(DurationPolicy.skipMetadata(SkipReason.DURATION_EXCEEDED_AT_DISCOVERY,
-                limitSeconds, seconds, clock.instant()).toString());
+        JSONB metadata = JSONB.valueOf(DurationPolicy.skipMetadata(
+                        SkipReason.DURATION_EXCEEDED_AT_DISCOVERY, limitSeconds, seconds, clock.instant())
+                .toString());
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int written = tx.insertInto(VIDEOS)
                 .set(VIDEOS.SOURCE_ID, sourceId)
@@ -70,14 +71,23 @@ public final class DiscoverySkips {
                 .doUpdate()
                 .set(VIDEOS.STATUS, VideoStatus.skipped)
                 .set(VIDEOS.DURATION_SECONDS, DurationPolicy.wholeSeconds(seconds))
-                .set(VIDEOS.EXTRA_METADATA, DSL.field("{0} || {1}", JSONB.class, VIDEOS.EXTRA_METADATA, DSL.val(metadata)))
+                .set(
+                        VIDEOS.EXTRA_METADATA,
+                        DSL.field("{0} || {1}", JSONB.class, VIDEOS.EXTRA_METADATA, DSL.val(metadata)))
                 .set(VIDEOS.UPDATED_AT, now)
-                .where(VIDEOS.STATUS.in(UNDECIDED),
+                .where(
+                        VIDEOS.STATUS.in(UNDECIDED),
                         DSL.condition("{0} -> 'process_anyway' is null", VIDEOS.EXTRA_METADATA))
                 .execute();
         if (written > 0) {
-            log.warn("video_skipped_duration_exceeded_at_discovery: post {} media {} lasts {} s, over the limit of {} s"
-                    + " ({})", post.externalId(), video.get().mediaId(), seconds, limitSeconds, video.get().durationField());
+            log.warn(
+                    "video_skipped_duration_exceeded_at_discovery: post {} media {} lasts {} s, over the limit of {} s"
+                            + " ({})",
+                    post.externalId(),
+                    video.get().mediaId(),
+                    seconds,
+                    limitSeconds,
+                    video.get().durationField());
         }
         return true;
     }

@@ -8,6 +8,12 @@ package org.creatorarchiver.phase1.listing;
  * @param stoppedAtKnown whether an incremental sync stopped at a page it already had
  * @param restarts      times an expired next link made the listing start again from the top
  */
-public record ListingSummary(int pages, int listed, int newPosts, int editedPosts, int enqueued, int skippedVideos,
-                             boolean stoppedAtKnown, int restarts) {
-}
+public record ListingSummary(
+        int pages,
+        int listed,
+        int newPosts,
+        int editedPosts,
+        int enqueued,
+        int skippedVideos,
+        boolean stoppedAtKnown,
+        int restarts) {}

@@ -1,16 +1,15 @@
 package org.creatorarchiver.phase1.listing;
 
-import okhttp3.HttpUrl;
-import org.creatorarchiver.http.HttpFailureException;
-import org.creatorarchiver.patreon.MalformedResponseException;
-import org.creatorarchiver.patreon.PatreonApi;
-import org.creatorarchiver.patreon.posts.PostsPage;
-
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import okhttp3.HttpUrl;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.patreon.MalformedResponseException;
+import org.creatorarchiver.patreon.PatreonApi;
+import org.creatorarchiver.patreon.posts.PostsPage;
 
 /**
  * Fetches listing pages, one ahead when asked: the next page is requested while the current one is stored, so a
@@ -57,7 +56,8 @@ final class PageFetcher implements AutoCloseable {
                 case MalformedResponseException malformed -> throw malformed;
                 case InterruptedException interrupted -> throw interrupted;
                 case RuntimeException unexpected -> throw unexpected;
-                default -> throw new IllegalStateException("fetching " + PatreonApi.describe(url) + " failed", e.getCause());
+                default ->
+                    throw new IllegalStateException("fetching " + PatreonApi.describe(url) + " failed", e.getCause());
             }
         }
     }
@@ -71,7 +71,8 @@ final class PageFetcher implements AutoCloseable {
         }
     }
 
-    private PostsPage fetchNow(HttpUrl url) throws HttpFailureException, MalformedResponseException, InterruptedException {
+    private PostsPage fetchNow(HttpUrl url)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
         return PostsPage.of(api.get(url), PatreonApi.describe(url));
     }
 

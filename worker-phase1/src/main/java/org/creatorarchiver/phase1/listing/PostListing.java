@@ -1,5 +1,10 @@
 package org.creatorarchiver.phase1.listing;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.creatorarchiver.http.FailureKind;
 import org.creatorarchiver.http.HttpFailureException;
@@ -14,12 +19,6 @@ import org.creatorarchiver.sources.Source;
 import org.creatorarchiver.sources.SourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Walks a campaign's {@code /api/posts} pages by their {@code links.next}, storing each page and enqueueing phase 2
@@ -59,7 +58,8 @@ public final class PostListing {
      */
     public ListingSummary sync(Source source, boolean full, int durationLimitSeconds)
             throws HttpFailureException, MalformedResponseException, InterruptedException {
-        String campaignId = source.campaignId().orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
+        String campaignId =
+                source.campaignId().orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
         HttpUrl firstPage = api.campaignPostsUrl(campaignId);
         // null: walk to the end.
         Instant knownBefore = full ? null : source.lastSyncedAt().orElse(null);
@@ -117,8 +117,10 @@ public final class PostListing {
                     if (url.equals(firstPage) || !EXPIRED_LINK.contains(e.kind()) || restarts > 0) {
                         throw e;
                     }
-                    log.warn("source {}: next page link refused ({}): it expired; listing again from the top",
-                            sourceId, e.getMessage());
+                    log.warn(
+                            "source {}: next page link refused ({}): it expired; listing again from the top",
+                            sourceId,
+                            e.getMessage());
                     restarts++;
                     sources.saveSyncCursor(sourceId, null);
                     url = firstPage;
@@ -128,10 +130,13 @@ public final class PostListing {
                 visited.add(url);
                 pages++;
                 Optional<HttpUrl> next = page.nextLink().isPresent()
-                        ? Optional.of(nextUrl(page.nextLink().get(), url)) : Optional.empty();
+                        ? Optional.of(nextUrl(page.nextLink().get(), url))
+                        : Optional.empty();
                 if (next.isPresent() && visited.contains(next.get())) {
-                    throw new MalformedResponseException(PatreonApi.describe(url),
-                            "links.next points back at a page already listed (" + PatreonApi.describe(next.get()) + ")");
+                    throw new MalformedResponseException(
+                            PatreonApi.describe(url),
+                            "links.next points back at a page already listed (" + PatreonApi.describe(next.get())
+                                    + ")");
                 }
                 // Fetch the next page while this one is stored, unless this page may be where the walk stops.
                 if (next.isPresent() && (knownBefore == null || !posts.mayAllBeKnown(sourceId, page.posts()))) {
@@ -160,14 +165,16 @@ public final class PostListing {
             if (postIds.isEmpty()) {
                 return;
             }
-            queue.enqueueAll(JobTypes.PROCESS_POST, postIds.stream().map(JobTypes.ProcessPost::new).toList());
+            queue.enqueueAll(
+                    JobTypes.PROCESS_POST,
+                    postIds.stream().map(JobTypes.ProcessPost::new).toList());
             posts.markQueued(postIds);
             enqueued += postIds.size();
         }
 
         ListingSummary summary() {
-            return new ListingSummary(pages, listed, newPosts, editedPosts, enqueued, skippedVideos, stoppedAtKnown,
-                    restarts);
+            return new ListingSummary(
+                    pages, listed, newPosts, editedPosts, enqueued, skippedVideos, stoppedAtKnown, restarts);
         }
     }
 

@@ -1,12 +1,6 @@
 package org.creatorarchiver.phase1.posts;
 
-import org.creatorarchiver.db.generated.enums.PostStatus;
-import org.creatorarchiver.db.generated.tables.records.PostsRecord;
-import org.creatorarchiver.patreon.posts.PostSummary;
-import org.creatorarchiver.phase1.duration.DiscoverySkips;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,13 +8,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
+import org.creatorarchiver.db.generated.enums.PostStatus;
+import org.creatorarchiver.db.generated.tables.records.PostsRecord;
+import org.creatorarchiver.patreon.posts.PostSummary;
+import org.creatorarchiver.phase1.duration.DiscoverySkips;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 /**
  * Stores the posts of one listing page in one transaction (all or nothing) and says which need phase 2. A post
@@ -44,12 +43,16 @@ public final class DiscoveredPosts {
     public StoredPage store(long sourceId, List<PostSummary> listed, int durationLimitSeconds) {
         // A post listed twice on one page would make the multi-row upsert touch a row twice.
         List<PostSummary> posts = List.copyOf(listed.stream()
-                .collect(Collectors.toMap(PostSummary::externalId, post -> post, (first, again) -> first, LinkedHashMap::new))
+                .collect(Collectors.toMap(
+                        PostSummary::externalId, post -> post, (first, again) -> first, LinkedHashMap::new))
                 .values());
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Map<String, PostsRecord> known = tx.selectFrom(POSTS)
-                    .where(POSTS.SOURCE_ID.eq(sourceId), POSTS.EXTERNAL_ID.in(posts.stream().map(PostSummary::externalId).toList()))
+                    .where(
+                            POSTS.SOURCE_ID.eq(sourceId),
+                            POSTS.EXTERNAL_ID.in(
+                                    posts.stream().map(PostSummary::externalId).toList()))
                     .forUpdate()
                     .fetchMap(POSTS.EXTERNAL_ID);
             List<Long> toProcess = new ArrayList<>();
@@ -72,10 +75,14 @@ public final class DiscoveredPosts {
                 }
             }
             int created = posts.size() - known.size();
-            Instant newestStoredAt = created > 0 ? null : known.values().stream()
-                    .map(row -> row.getCreatedAt().toInstant()).max(Instant::compareTo).orElse(null);
-            return new StoredPage(posts.size(), List.copyOf(toProcess), created, toWrite.size() - created, skipped,
-                    newestStoredAt);
+            Instant newestStoredAt = created > 0
+                    ? null
+                    : known.values().stream()
+                            .map(row -> row.getCreatedAt().toInstant())
+                            .max(Instant::compareTo)
+                            .orElse(null);
+            return new StoredPage(
+                    posts.size(), List.copyOf(toProcess), created, toWrite.size() - created, skipped, newestStoredAt);
         });
     }
 
@@ -87,14 +94,18 @@ public final class DiscoveredPosts {
         if (posts.isEmpty()) {
             return false;
         }
-        int known = dsl.fetchCount(POSTS, POSTS.SOURCE_ID.eq(sourceId),
-                POSTS.EXTERNAL_ID.in(posts.stream().map(PostSummary::externalId).distinct().toList()),
+        int known = dsl.fetchCount(
+                POSTS,
+                POSTS.SOURCE_ID.eq(sourceId),
+                POSTS.EXTERNAL_ID.in(
+                        posts.stream().map(PostSummary::externalId).distinct().toList()),
                 POSTS.STATUS.ne(PostStatus.discovered));
         return known == posts.stream().map(PostSummary::externalId).distinct().count();
     }
 
     private static boolean changed(PostsRecord stored, PostSummary listed) {
-        return !Objects.equals(instant(stored.getEditedAt()), listed.editedAt()) || stored.getIsLocked() != listed.locked();
+        return !Objects.equals(instant(stored.getEditedAt()), listed.editedAt())
+                || stored.getIsLocked() != listed.locked();
     }
 
     /** New and changed posts in one statement; returns their ids by external id. */
@@ -102,12 +113,32 @@ public final class DiscoveredPosts {
         if (posts.isEmpty()) {
             return Map.of();
         }
-        var insert = tx.insertInto(POSTS, POSTS.SOURCE_ID, POSTS.EXTERNAL_ID, POSTS.URL, POSTS.TITLE, POSTS.POST_TYPE,
-                POSTS.PUBLISHED_AT, POSTS.EDITED_AT, POSTS.IS_LOCKED, POSTS.TEASER_TEXT, POSTS.RAW, POSTS.STATUS);
+        var insert = tx.insertInto(
+                POSTS,
+                POSTS.SOURCE_ID,
+                POSTS.EXTERNAL_ID,
+                POSTS.URL,
+                POSTS.TITLE,
+                POSTS.POST_TYPE,
+                POSTS.PUBLISHED_AT,
+                POSTS.EDITED_AT,
+                POSTS.IS_LOCKED,
+                POSTS.TEASER_TEXT,
+                POSTS.RAW,
+                POSTS.STATUS);
         for (PostSummary post : posts) {
-            insert = insert.values(sourceId, post.externalId(), post.url(), post.title(), post.postType(),
-                    offset(post.publishedAt()), offset(post.editedAt()), post.locked(), post.teaserText(),
-                    JSONB.valueOf(post.raw().toString()), PostStatus.discovered);
+            insert = insert.values(
+                    sourceId,
+                    post.externalId(),
+                    post.url(),
+                    post.title(),
+                    post.postType(),
+                    offset(post.publishedAt()),
+                    offset(post.editedAt()),
+                    post.locked(),
+                    post.teaserText(),
+                    JSONB.valueOf(post.raw().toString()),
+                    PostStatus.discovered);
         }
         return insert.onConflict(POSTS.SOURCE_ID, POSTS.EXTERNAL_ID)
                 .doUpdate()

@@ -12,8 +12,8 @@ import java.util.List;
  * @param skipped     videos recorded as skipped because the listing showed them over the limit
  * @param newestStoredAt when the most recently first-stored post of the page was stored; null if any post is new
  */
-public record StoredPage(int listed, List<Long> toProcess, int newPosts, int editedPosts, int skipped,
-                         Instant newestStoredAt) {
+public record StoredPage(
+        int listed, List<Long> toProcess, int newPosts, int editedPosts, int skipped, Instant newestStoredAt) {
 
     /** Every post of the page was already stored, unchanged, with its phase 2 job enqueued. */
     public boolean allKnownAndUnchanged() {

@@ -1,13 +1,5 @@
 package org.creatorarchiver.phase2.download;
 
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import okhttp3.Response;
-import org.creatorarchiver.http.HttpFailureException;
-import org.creatorarchiver.http.MediaHttp;
-import org.creatorarchiver.media.HashedFile;
-import org.creatorarchiver.media.HashingDownload;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,6 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.http.MediaHttp;
+import org.creatorarchiver.media.HashedFile;
+import org.creatorarchiver.media.HashingDownload;
 
 /**
  * A file fetched over HTTP without the session cookie (CDN, direct video files), streamed to a temp file while its
@@ -33,11 +32,13 @@ public final class DirectDownload {
             throws HttpFailureException, IOException, InterruptedException {
         HttpUrl parsed = HttpUrl.get(url);
         try (Response response = http.openStream(parsed, Headers.of("Referer", MediaHttp.PATREON_REFERER));
-             InputStream body = response.body().byteStream()) {
+                InputStream body = response.body().byteStream()) {
             HashedFile file = new HashingDownload(tempDir).copy(body);
             String contentType = Optional.ofNullable(response.header("Content-Type"))
-                    .map(type -> type.split(";")[0].strip()).orElse(null);
-            return new FetchedFile(file, contentType, extension(parsed, fileName), List.of(), Set.of(), Optional.empty());
+                    .map(type -> type.split(";")[0].strip())
+                    .orElse(null);
+            return new FetchedFile(
+                    file, contentType, extension(parsed, fileName), List.of(), Set.of(), Optional.empty());
         }
     }
 
@@ -49,7 +50,8 @@ public final class DirectDownload {
 
     private static Optional<String> extensionOf(String name) {
         int dot = name.lastIndexOf('.');
-        return dot < 0 || dot == name.length() - 1 ? Optional.empty()
+        return dot < 0 || dot == name.length() - 1
+                ? Optional.empty()
                 : Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,11 @@
 package org.creatorarchiver.phase2.download;
 
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
@@ -10,12 +15,6 @@ import org.creatorarchiver.policy.DurationPolicy;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
-import java.util.Optional;
-
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
-
 /**
  * The rows that point at a stored file, written in the store's transaction so that {@code reference_count} (kept
  * by the database's triggers) is always exact: the item's {@code post_media} row, its video's row (a downloaded
@@ -23,8 +22,7 @@ import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
  */
 public final class MediaLinks {
 
-    private MediaLinks() {
-    }
+    private MediaLinks() {}
 
     /**
      * The item's row now points at the file: {@code downloaded}. Only a row still waiting for this download is
@@ -34,18 +32,20 @@ public final class MediaLinks {
      */
     public static boolean linkItem(DSLContext tx, long postMediaId, long mediaFileId) {
         return tx.update(POST_MEDIA)
-                .set(POST_MEDIA.MEDIA_FILE_ID, mediaFileId)
-                .set(POST_MEDIA.STATUS, PostMediaStatus.downloaded)
-                .setNull(POST_MEDIA.LAST_ERROR)
-                .where(POST_MEDIA.ID.eq(postMediaId), POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
-                .execute() == 1;
+                        .set(POST_MEDIA.MEDIA_FILE_ID, mediaFileId)
+                        .set(POST_MEDIA.STATUS, PostMediaStatus.downloaded)
+                        .setNull(POST_MEDIA.LAST_ERROR)
+                        .where(POST_MEDIA.ID.eq(postMediaId), POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
+                        .execute()
+                == 1;
     }
 
     /**
      * The video is archived: {@code completed}, its file, the measured duration where Patreon gave none (else in
      * {@code extra_metadata}), and a "process anyway" mark used up.
      */
-    public static void linkVideo(DSLContext tx, VideosRecord video, long mediaFileId, Optional<Double> measuredSeconds) {
+    public static void linkVideo(
+            DSLContext tx, VideosRecord video, long mediaFileId, Optional<Double> measuredSeconds) {
         ObjectNode extra = VideoMetadata.parse(video.getExtraMetadata());
         Integer duration = video.getDurationSeconds();
         if (measuredSeconds.isPresent()) {

@@ -1,5 +1,9 @@
 package org.creatorarchiver.phase2.download;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import org.creatorarchiver.media.HashedFile;
 import org.creatorarchiver.media.HashingDownload;
 import org.creatorarchiver.phase2.tools.DownloadRequest;
@@ -7,11 +11,6 @@ import org.creatorarchiver.phase2.tools.Downloaded;
 import org.creatorarchiver.phase2.tools.FfProbe;
 import org.creatorarchiver.phase2.tools.ToolException;
 import org.creatorarchiver.phase2.tools.YtDlp;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A video fetched by yt-dlp (Mux HLS with Patreon's Referer, YouTube with its subtitles), then hashed. Its duration
@@ -48,7 +47,12 @@ public final class VideoDownload {
         String name = downloaded.video().getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return new FetchedFile(file, "video/" + (extension.isEmpty() ? "mp4" : extension), extension,
-                downloaded.subtitles(), downloaded.missingSubtitles(), seconds);
+        return new FetchedFile(
+                file,
+                "video/" + (extension.isEmpty() ? "mp4" : extension),
+                extension,
+                downloaded.subtitles(),
+                downloaded.missingSubtitles(),
+                seconds);
     }
 }

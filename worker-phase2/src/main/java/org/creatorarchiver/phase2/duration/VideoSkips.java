@@ -1,6 +1,10 @@
 package org.creatorarchiver.phase2.duration;
 
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
@@ -11,11 +15,6 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 /**
  * The duration policy right before (or, when no duration was known, right after) a video is downloaded: a video
@@ -50,8 +49,11 @@ public final class VideoSkips {
             DSLContext tx = configuration.dsl();
             tx.update(VIDEOS)
                     .set(VIDEOS.STATUS, VideoStatus.skipped)
-                    .set(VIDEOS.DURATION_SECONDS, video.getDurationSeconds() != null ? video.getDurationSeconds()
-                            : Integer.valueOf(DurationPolicy.wholeSeconds(seconds)))
+                    .set(
+                            VIDEOS.DURATION_SECONDS,
+                            video.getDurationSeconds() != null
+                                    ? video.getDurationSeconds()
+                                    : Integer.valueOf(DurationPolicy.wholeSeconds(seconds)))
                     .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf(extra.toString()))
                     .where(VIDEOS.ID.eq(video.getId()))
                     .execute();
@@ -60,8 +62,13 @@ public final class VideoSkips {
                     .where(POST_MEDIA.ID.eq(postMediaId))
                     .execute();
         });
-        log.warn("video_skipped_duration_exceeded: video {} ({} {}) of post {} lasts {} s, over the limit of {} s",
-                video.getId(), video.getProvider().getLiteral(), video.getExternalId(), video.getPostId(), seconds,
+        log.warn(
+                "video_skipped_duration_exceeded: video {} ({} {}) of post {} lasts {} s, over the limit of {} s",
+                video.getId(),
+                video.getProvider().getLiteral(),
+                video.getExternalId(),
+                video.getPostId(),
+                seconds,
                 limitSeconds);
     }
 }

@@ -1,10 +1,9 @@
 package org.creatorarchiver.phase2.media;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
-
-import java.util.Optional;
 
 /**
  * What phase 2 does with one media item.

@@ -1,10 +1,9 @@
 package org.creatorarchiver.phase2.media;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creatorarchiver.db.generated.enums.PostMediaKind;
-
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.creatorarchiver.db.generated.enums.PostMediaKind;
 
 /**
  * One media item of a post as Patreon shows it, before any decision: what it is, where it is, and what identifies it
@@ -18,18 +17,29 @@ import java.util.OptionalDouble;
  * @param metadata        what else is worth keeping ({@code post_media.metadata}): CDN file key, original file name,
  *                        size, MIME type, dimensions, delivery, embed HTML...
  */
-public record MediaItem(PostMediaKind kind, Optional<String> sourceUrl, Optional<String> externalMediaId,
-                        Optional<VideoSource> provider, OptionalDouble durationSeconds, ObjectNode metadata) {
+public record MediaItem(
+        PostMediaKind kind,
+        Optional<String> sourceUrl,
+        Optional<String> externalMediaId,
+        Optional<VideoSource> provider,
+        OptionalDouble durationSeconds,
+        ObjectNode metadata) {
 
     /** Where a video lives, which decides how it is archived. */
-    public enum VideoSource { PATREON, YOUTUBE, VIMEO }
+    public enum VideoSource {
+        PATREON,
+        YOUTUBE,
+        VIMEO
+    }
 
     /**
      * What makes two items the same media, also across posts: the media id, else the URL without its query (signed
      * URLs change their query on every fetch).
      */
     public String identity() {
-        return kind + ":" + externalMediaId.orElseGet(() -> sourceUrl.map(MediaItem::withoutQuery).orElse("?"));
+        return kind + ":"
+                + externalMediaId.orElseGet(
+                        () -> sourceUrl.map(MediaItem::withoutQuery).orElse("?"));
     }
 
     static String withoutQuery(String url) {

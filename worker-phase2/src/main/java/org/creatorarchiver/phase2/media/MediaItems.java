@@ -3,6 +3,15 @@ package org.creatorarchiver.phase2.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.patreon.content.InlineImage;
 import org.creatorarchiver.patreon.content.PostContent;
@@ -14,16 +23,6 @@ import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.creatorarchiver.patreon.jsonapi.ResourceKey;
 import org.creatorarchiver.patreon.posts.PatreonVideo;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Every media item of a post, in the order a reader meets them: the main file (video or audio), the images (in
  * {@code post_metadata.image_order}), the attachments, the inline images of the text, the embed, then YouTube links
@@ -34,19 +33,20 @@ public final class MediaItems {
 
     /** The 32-hex segment of a CDN URL that names the file across its variants and signatures. */
     private static final Pattern CDN_FILE_KEY = Pattern.compile("/([0-9a-f]{32})(?:/|$|\\?)");
+
     private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
     private static final Pattern AUDIO_NAME = Pattern.compile("(?i).*\\.(mp3|m4a|aac|wav|flac|ogg|opus)$");
     private static final Pattern VIDEO_NAME = Pattern.compile("(?i).*\\.(mp4|mov|m4v|webm|mkv|avi)$");
 
-    private MediaItems() {
-    }
+    private MediaItems() {}
 
     public static List<MediaItem> of(JsonApiDocument document, JsonApiResource post, PostContent content) {
         Map<String, MediaItem> items = new LinkedHashMap<>();
         mainFile(document, post).ifPresent(item -> add(items, item));
         images(document, post).forEach(item -> add(items, item));
         document.related(post, "attachments_media").forEach(media -> add(items, attachment(media)));
-        document.related(post, "attachments").forEach(legacy -> legacyAttachment(legacy).ifPresent(item -> add(items, item)));
+        document.related(post, "attachments")
+                .forEach(legacy -> legacyAttachment(legacy).ifPresent(item -> add(items, item)));
         for (InlineImage inline : content.inlineImages()) {
             add(items, inlineImage(document, inline));
         }
@@ -71,21 +71,31 @@ public final class MediaItems {
         JsonNode postFile = post.attribute("post_file");
         if (video.isPresent()) {
             Optional<JsonApiResource> media = byId(document, video.get().mediaId());
-            String url = text(postFile, "url").or(() -> media.flatMap(m -> text(m.attribute("display"), "url")))
+            String url = text(postFile, "url")
+                    .or(() -> media.flatMap(m -> text(m.attribute("display"), "url")))
                     .orElse(null);
             ObjectNode metadata = metadata(media);
             boolean hls = url != null && url.toLowerCase(Locale.ROOT).contains(".m3u8")
                     || text(postFile, "name").map("video"::equals).orElse(false);
             metadata.put("delivery", hls ? "hls" : "direct");
-            text(postFile, "name").filter(name -> !name.equals("video")).ifPresent(name -> metadata.put("file_name", name));
-            return Optional.of(new MediaItem(PostMediaKind.video, Optional.ofNullable(url), Optional.of(video.get().mediaId()),
-                    Optional.of(MediaItem.VideoSource.PATREON), video.get().durationSeconds(), metadata));
+            text(postFile, "name")
+                    .filter(name -> !name.equals("video"))
+                    .ifPresent(name -> metadata.put("file_name", name));
+            return Optional.of(new MediaItem(
+                    PostMediaKind.video,
+                    Optional.ofNullable(url),
+                    Optional.of(video.get().mediaId()),
+                    Optional.of(MediaItem.VideoSource.PATREON),
+                    video.get().durationSeconds(),
+                    metadata));
         }
         List<JsonApiResource> audio = document.related(post, "audio");
         Optional<String> fileName = text(postFile, "name");
-        boolean fileIsAudio = fileName.map(name -> AUDIO_NAME.matcher(name).matches()).orElse(false);
+        boolean fileIsAudio =
+                fileName.map(name -> AUDIO_NAME.matcher(name).matches()).orElse(false);
         if (!audio.isEmpty() || fileIsAudio) {
-            Optional<JsonApiResource> media = audio.stream().findFirst()
+            Optional<JsonApiResource> media = audio.stream()
+                    .findFirst()
                     .or(() -> idText(postFile.path("media_id")).flatMap(id -> byId(document, id)));
             Optional<String> url = media.flatMap(MediaItems::downloadUrl).or(() -> text(postFile, "url"));
             ObjectNode metadata = metadata(media);
@@ -94,14 +104,26 @@ public final class MediaItems {
             if (duration.isEmpty() && media.isPresent()) {
                 duration = number(media.get().attribute("metadata").path("duration_s"));
             }
-            return Optional.of(new MediaItem(PostMediaKind.audio, url,
-                    media.map(JsonApiResource::id).or(() -> idText(postFile.path("media_id"))), Optional.empty(),
-                    duration, metadata));
+            return Optional.of(new MediaItem(
+                    PostMediaKind.audio,
+                    url,
+                    media.map(JsonApiResource::id).or(() -> idText(postFile.path("media_id"))),
+                    Optional.empty(),
+                    duration,
+                    metadata));
         }
         if (fileName.map(name -> VIDEO_NAME.matcher(name).matches()).orElse(false)) {
-            ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("delivery", "direct").put("file_name", fileName.get());
-            return Optional.of(new MediaItem(PostMediaKind.video, text(postFile, "url"), idText(postFile.path("media_id")),
-                    Optional.of(MediaItem.VideoSource.PATREON), number(postFile.path("duration")), metadata));
+            ObjectNode metadata = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("delivery", "direct")
+                    .put("file_name", fileName.get());
+            return Optional.of(new MediaItem(
+                    PostMediaKind.video,
+                    text(postFile, "url"),
+                    idText(postFile.path("media_id")),
+                    Optional.of(MediaItem.VideoSource.PATREON),
+                    number(postFile.path("duration")),
+                    metadata));
         }
         return Optional.empty();
     }
@@ -112,7 +134,9 @@ public final class MediaItems {
         List<String> order = new ArrayList<>();
         post.attribute("post_metadata").path("image_order").forEach(id -> order.add(id.asText()));
         images.sort((a, b) -> Integer.compare(rank(order, a.id()), rank(order, b.id())));
-        return images.stream().map(media -> image(Optional.of(media), media.id(), downloadUrl(media), "images")).toList();
+        return images.stream()
+                .map(media -> image(Optional.of(media), media.id(), downloadUrl(media), "images"))
+                .toList();
     }
 
     private static int rank(List<String> order, String id) {
@@ -126,18 +150,25 @@ public final class MediaItems {
         return image(media, inline.mediaId(), url, "inline");
     }
 
-    private static MediaItem image(Optional<JsonApiResource> media, String mediaId, Optional<String> url, String placement) {
+    private static MediaItem image(
+            Optional<JsonApiResource> media, String mediaId, Optional<String> url, String placement) {
         ObjectNode metadata = metadata(media);
         metadata.put("placement", placement);
         url.flatMap(MediaItems::cdnFileKey).ifPresent(key -> metadata.put("cdn_file_key", key));
-        return new MediaItem(PostMediaKind.image, url, Optional.of(mediaId), Optional.empty(), OptionalDouble.empty(), metadata);
+        return new MediaItem(
+                PostMediaKind.image, url, Optional.of(mediaId), Optional.empty(), OptionalDouble.empty(), metadata);
     }
 
     private static MediaItem attachment(JsonApiResource media) {
         ObjectNode metadata = metadata(Optional.of(media));
         Optional<String> url = downloadUrl(media);
         url.flatMap(MediaItems::cdnFileKey).ifPresent(key -> metadata.put("cdn_file_key", key));
-        return new MediaItem(PostMediaKind.attachment, url, Optional.of(media.id()), Optional.empty(), OptionalDouble.empty(),
+        return new MediaItem(
+                PostMediaKind.attachment,
+                url,
+                Optional.of(media.id()),
+                Optional.empty(),
+                OptionalDouble.empty(),
                 metadata);
     }
 
@@ -149,8 +180,8 @@ public final class MediaItems {
         }
         ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("legacy_attachment_id", attachment.id());
         attachment.nonBlankText("name").ifPresent(name -> metadata.put("file_name", name));
-        return Optional.of(new MediaItem(PostMediaKind.attachment, url, Optional.empty(), Optional.empty(),
-                OptionalDouble.empty(), metadata));
+        return Optional.of(new MediaItem(
+                PostMediaKind.attachment, url, Optional.empty(), Optional.empty(), OptionalDouble.empty(), metadata));
     }
 
     /** {@code embed}: YouTube and Vimeo get their ids (and a videos row later); other providers are kept as links. */
@@ -170,20 +201,27 @@ public final class MediaItems {
                 return Optional.of(youTube(id.get(), url.get(), "embed", html));
             }
         }
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("provider", provider).put("source", "embed");
+        ObjectNode metadata =
+                JsonNodeFactory.instance.objectNode().put("provider", provider).put("source", "embed");
         text(embed, "subject").ifPresent(subject -> metadata.put("title", subject));
         if (html != null) {
             metadata.put("provider_html", html);
         }
         if (provider.equalsIgnoreCase("Vimeo")) {
-            Optional<String> id = VimeoIds.fromUrl(url.get()).or(() -> Optional.ofNullable(html).flatMap(VimeoIds::fromUrl));
+            Optional<String> id = VimeoIds.fromUrl(url.get())
+                    .or(() -> Optional.ofNullable(html).flatMap(VimeoIds::fromUrl));
             if (id.isPresent()) {
-                return Optional.of(new MediaItem(PostMediaKind.embed, url, id, Optional.of(MediaItem.VideoSource.VIMEO),
-                        OptionalDouble.empty(), metadata));
+                return Optional.of(new MediaItem(
+                        PostMediaKind.embed,
+                        url,
+                        id,
+                        Optional.of(MediaItem.VideoSource.VIMEO),
+                        OptionalDouble.empty(),
+                        metadata));
             }
         }
-        return Optional.of(new MediaItem(PostMediaKind.embed, url, Optional.empty(), Optional.empty(),
-                OptionalDouble.empty(), metadata));
+        return Optional.of(new MediaItem(
+                PostMediaKind.embed, url, Optional.empty(), Optional.empty(), OptionalDouble.empty(), metadata));
     }
 
     private static Optional<String> youTubeIdAnyHost(String url) {
@@ -197,12 +235,18 @@ public final class MediaItems {
     }
 
     private static MediaItem youTube(String videoId, String url, String source, String providerHtml) {
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("provider", "YouTube").put("source", source);
+        ObjectNode metadata =
+                JsonNodeFactory.instance.objectNode().put("provider", "YouTube").put("source", source);
         if (providerHtml != null) {
             metadata.put("provider_html", providerHtml);
         }
-        return new MediaItem(PostMediaKind.embed, Optional.of(url), Optional.of(videoId),
-                Optional.of(MediaItem.VideoSource.YOUTUBE), OptionalDouble.empty(), metadata);
+        return new MediaItem(
+                PostMediaKind.embed,
+                Optional.of(url),
+                Optional.of(videoId),
+                Optional.of(MediaItem.VideoSource.YOUTUBE),
+                OptionalDouble.empty(),
+                metadata);
     }
 
     private static Optional<JsonApiResource> byId(JsonApiDocument document, String mediaId) {
@@ -254,8 +298,10 @@ public final class MediaItems {
     }
 
     private static Optional<String> idText(JsonNode value) {
-        return (value.isIntegralNumber() || value.isTextual()) && !value.asText().isBlank()
-                ? Optional.of(value.asText()) : Optional.empty();
+        return (value.isIntegralNumber() || value.isTextual())
+                        && !value.asText().isBlank()
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     private static OptionalDouble number(JsonNode value) {

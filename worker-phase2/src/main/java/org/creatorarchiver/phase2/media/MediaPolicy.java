@@ -1,13 +1,12 @@
 package org.creatorarchiver.phase2.media;
 
+import java.time.Clock;
+import java.util.Optional;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.policy.SkipReason;
-
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Where phase 2 decides, per media item, between keeping a URL, downloading, pointing at Patreon, keeping an embed and
@@ -45,11 +44,17 @@ public final class MediaPolicy {
         }
         return switch (item.kind()) {
             case image -> plain(settings.images().download() ? PostMediaStatus.queued : PostMediaStatus.url_only);
-            case audio -> plain(settings.patreon().audios().download() ? PostMediaStatus.queued : PostMediaStatus.view_on_patreon);
-            case attachment -> plain(settings.patreon().attachments().download() ? PostMediaStatus.queued : PostMediaStatus.url_only);
-            case video -> settings.patreon().videos().download()
-                    ? video(PostMediaStatus.queued, VideoStatus.queued)
-                    : video(PostMediaStatus.view_on_patreon, VideoStatus.view_on_patreon);
+            case audio ->
+                plain(
+                        settings.patreon().audios().download()
+                                ? PostMediaStatus.queued
+                                : PostMediaStatus.view_on_patreon);
+            case attachment ->
+                plain(settings.patreon().attachments().download() ? PostMediaStatus.queued : PostMediaStatus.url_only);
+            case video ->
+                settings.patreon().videos().download()
+                        ? video(PostMediaStatus.queued, VideoStatus.queued)
+                        : video(PostMediaStatus.view_on_patreon, VideoStatus.view_on_patreon);
             case embed -> embed(item);
         };
     }
@@ -61,10 +66,11 @@ public final class MediaPolicy {
         return switch (item.provider().get()) {
             // In embed mode with download_if_embed_fails, the media job asks yt-dlp whether the video may be
             // embedded, and keeps the embed or downloads.
-            case YOUTUBE -> settings.youtube().mode() == Settings.YoutubeMode.DOWNLOAD
-                    || settings.youtube().downloadIfEmbedFails()
-                    ? video(PostMediaStatus.queued, VideoStatus.queued)
-                    : video(PostMediaStatus.embedded, VideoStatus.embedded);
+            case YOUTUBE ->
+                settings.youtube().mode() == Settings.YoutubeMode.DOWNLOAD
+                                || settings.youtube().downloadIfEmbedFails()
+                        ? video(PostMediaStatus.queued, VideoStatus.queued)
+                        : video(PostMediaStatus.embedded, VideoStatus.embedded);
             case VIMEO, PATREON -> video(PostMediaStatus.embedded, VideoStatus.embedded);
         };
     }
@@ -78,8 +84,11 @@ public final class MediaPolicy {
         if (!durations.exceeds(seconds, limitSeconds)) {
             return Optional.empty();
         }
-        return Optional.of(new MediaDecision(PostMediaStatus.skipped, Optional.of(VideoStatus.skipped),
-                Optional.of(DurationPolicy.skipMetadata(SkipReason.DURATION_EXCEEDED, limitSeconds, seconds, clock.instant()))));
+        return Optional.of(new MediaDecision(
+                PostMediaStatus.skipped,
+                Optional.of(VideoStatus.skipped),
+                Optional.of(DurationPolicy.skipMetadata(
+                        SkipReason.DURATION_EXCEEDED, limitSeconds, seconds, clock.instant()))));
     }
 
     private static MediaDecision plain(PostMediaStatus status) {

@@ -1,6 +1,17 @@
 package org.creatorarchiver.phase2.media;
 
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
@@ -13,18 +24,6 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-
-import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
-import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
-
 /**
  * Writes a post's media decisions: one {@code post_media} row per item (by position) and one {@code videos} row per
  * video, inside the caller's transaction. Processing a post again changes nothing that did not change: an item
@@ -34,19 +33,16 @@ import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 public final class PostMediaWriter {
 
     /** A media item with what phase 2 decided for it. */
-    public record Planned(MediaItem item, MediaDecision decision) {
-    }
+    public record Planned(MediaItem item, MediaDecision decision) {}
 
     /**
      * @param toDownload    {@code post_media} ids that need a download job
      * @param maybeReleased media files that lost a reference: release those left at zero after the commit
      */
-    public record Written(List<Long> toDownload, Set<Long> maybeReleased) {
-    }
+    public record Written(List<Long> toDownload, Set<Long> maybeReleased) {}
 
     /** What the post row says about the videos' place to watch and title. */
-    public record PostRef(long sourceId, long postId, String url, String title) {
-    }
+    public record PostRef(long sourceId, long postId, String url, String title) {}
 
     private final boolean storeImageUrls;
 
@@ -55,8 +51,10 @@ public final class PostMediaWriter {
     }
 
     public Written write(DSLContext tx, PostRef post, List<Planned> planned) {
-        Map<Integer, PostMediaRecord> existing = tx.selectFrom(POST_MEDIA).where(POST_MEDIA.POST_ID.eq(post.postId()))
-                .forUpdate().fetchMap(POST_MEDIA.POSITION);
+        Map<Integer, PostMediaRecord> existing = tx.selectFrom(POST_MEDIA)
+                .where(POST_MEDIA.POST_ID.eq(post.postId()))
+                .forUpdate()
+                .fetchMap(POST_MEDIA.POSITION);
         List<Long> toDownload = new ArrayList<>();
         Set<Long> maybeReleased = new HashSet<>();
         Set<String> videoKeys = new HashSet<>();
@@ -67,7 +65,9 @@ public final class PostMediaWriter {
             Long fileId = null;
             Optional<Long> donorVideo = Optional.empty();
             PostMediaStatus status = decision.status();
-            if (previous != null && sameItem(previous, item) && previous.getStatus() == PostMediaStatus.downloaded
+            if (previous != null
+                    && sameItem(previous, item)
+                    && previous.getStatus() == PostMediaStatus.downloaded
                     && previous.getMediaFileId() != null) {
                 // Archived bytes stay archived, whatever the settings or the limit say now.
                 fileId = previous.getMediaFileId();
@@ -80,26 +80,39 @@ public final class PostMediaWriter {
                     status = PostMediaStatus.downloaded;
                 }
             }
-            if (previous != null && previous.getMediaFileId() != null && !previous.getMediaFileId().equals(fileId)) {
+            if (previous != null
+                    && previous.getMediaFileId() != null
+                    && !previous.getMediaFileId().equals(fileId)) {
                 maybeReleased.add(previous.getMediaFileId());
             }
             long postMediaId = upsertPostMedia(tx, post.postId(), position, item, status, fileId);
             if (status == PostMediaStatus.queued) {
                 toDownload.add(postMediaId);
             }
-            if (item.provider().isPresent() && item.externalMediaId().isPresent() && decision.videoStatus().isPresent()) {
-                VideoStatus videoStatus = status == PostMediaStatus.downloaded ? VideoStatus.completed : decision.videoStatus().get();
+            if (item.provider().isPresent()
+                    && item.externalMediaId().isPresent()
+                    && decision.videoStatus().isPresent()) {
+                VideoStatus videoStatus = status == PostMediaStatus.downloaded
+                        ? VideoStatus.completed
+                        : decision.videoStatus().get();
                 long videoId = upsertVideo(tx, post, item, decision, videoStatus, fileId, maybeReleased);
                 if (donorVideo.isPresent()) {
                     linkLikeDonor(tx, videoId, donorVideo.get());
                 }
-                videoKeys.add(provider(item).getLiteral() + ":" + item.externalMediaId().get());
+                videoKeys.add(provider(item).getLiteral() + ":"
+                        + item.externalMediaId().get());
             }
         }
-        tx.deleteFrom(POST_MEDIA).where(POST_MEDIA.POST_ID.eq(post.postId()), POST_MEDIA.POSITION.ge(planned.size()))
-                .returning(POST_MEDIA.MEDIA_FILE_ID).fetch(POST_MEDIA.MEDIA_FILE_ID).stream()
-                .filter(Objects::nonNull).forEach(maybeReleased::add);
-        for (VideosRecord video : tx.selectFrom(VIDEOS).where(VIDEOS.POST_ID.eq(post.postId())).fetch()) {
+        tx
+                .deleteFrom(POST_MEDIA)
+                .where(POST_MEDIA.POST_ID.eq(post.postId()), POST_MEDIA.POSITION.ge(planned.size()))
+                .returning(POST_MEDIA.MEDIA_FILE_ID)
+                .fetch(POST_MEDIA.MEDIA_FILE_ID)
+                .stream()
+                .filter(Objects::nonNull)
+                .forEach(maybeReleased::add);
+        for (VideosRecord video :
+                tx.selectFrom(VIDEOS).where(VIDEOS.POST_ID.eq(post.postId())).fetch()) {
             if (!videoKeys.contains(video.getProvider().getLiteral() + ":" + video.getExternalId())) {
                 if (video.getMediaFileId() != null) {
                     maybeReleased.add(video.getMediaFileId());
@@ -117,13 +130,14 @@ public final class PostMediaWriter {
         if (item.externalMediaId().isPresent()) {
             return item.externalMediaId().get().equals(previous.getExternalMediaId());
         }
-        return previous.getSourceUrl() != null && item.sourceUrl().isPresent()
-                && MediaItem.withoutQuery(previous.getSourceUrl()).equals(MediaItem.withoutQuery(item.sourceUrl().get()));
+        return previous.getSourceUrl() != null
+                && item.sourceUrl().isPresent()
+                && MediaItem.withoutQuery(previous.getSourceUrl())
+                        .equals(MediaItem.withoutQuery(item.sourceUrl().get()));
     }
 
     /** A file already archived for the same media, and the video row that archived it, if a video did. */
-    private record Archived(long mediaFileId, Optional<Long> videoId) {
-    }
+    private record Archived(long mediaFileId, Optional<Long> videoId) {}
 
     /**
      * The file of the same media archived for any post: the same Patreon media id (post_media) or the same YouTube
@@ -135,14 +149,24 @@ public final class PostMediaWriter {
         }
         String id = item.externalMediaId().get();
         if (item.provider().isPresent() && item.provider().get() != MediaItem.VideoSource.PATREON) {
-            return tx.select(VIDEOS.MEDIA_FILE_ID, VIDEOS.ID).from(VIDEOS)
-                    .where(VIDEOS.PROVIDER.eq(provider(item)), VIDEOS.EXTERNAL_ID.eq(id), VIDEOS.MEDIA_FILE_ID.isNotNull())
-                    .limit(1).fetchOptional(r -> new Archived(r.value1(), Optional.of(r.value2())));
+            return tx.select(VIDEOS.MEDIA_FILE_ID, VIDEOS.ID)
+                    .from(VIDEOS)
+                    .where(
+                            VIDEOS.PROVIDER.eq(provider(item)),
+                            VIDEOS.EXTERNAL_ID.eq(id),
+                            VIDEOS.MEDIA_FILE_ID.isNotNull())
+                    .limit(1)
+                    .fetchOptional(r -> new Archived(r.value1(), Optional.of(r.value2())));
         }
-        return tx.select(POST_MEDIA.MEDIA_FILE_ID).from(POST_MEDIA)
-                .where(POST_MEDIA.KIND.eq(item.kind()), POST_MEDIA.EXTERNAL_MEDIA_ID.eq(id),
-                        POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded), POST_MEDIA.MEDIA_FILE_ID.isNotNull())
-                .limit(1).fetchOptional(r -> new Archived(r.value1(), Optional.empty()));
+        return tx.select(POST_MEDIA.MEDIA_FILE_ID)
+                .from(POST_MEDIA)
+                .where(
+                        POST_MEDIA.KIND.eq(item.kind()),
+                        POST_MEDIA.EXTERNAL_MEDIA_ID.eq(id),
+                        POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded),
+                        POST_MEDIA.MEDIA_FILE_ID.isNotNull())
+                .limit(1)
+                .fetchOptional(r -> new Archived(r.value1(), Optional.empty()));
     }
 
     /**
@@ -152,21 +176,36 @@ public final class PostMediaWriter {
     private static void linkLikeDonor(DSLContext tx, long videoId, long donorVideoId) {
         var donor = VIDEOS.as("donor");
         tx.update(VIDEOS)
-                .set(VIDEOS.DURATION_SECONDS, tx.select(donor.DURATION_SECONDS).from(donor).where(donor.ID.eq(donorVideoId)).<Integer>asField())
+                .set(
+                        VIDEOS.DURATION_SECONDS,
+                        tx.select(donor.DURATION_SECONDS)
+                                .from(donor)
+                                .where(donor.ID.eq(donorVideoId))
+                                .<Integer>asField())
                 .where(VIDEOS.ID.eq(videoId), VIDEOS.DURATION_SECONDS.isNull())
                 .execute();
-        tx.insertInto(VIDEO_SUBTITLES, VIDEO_SUBTITLES.VIDEO_ID, VIDEO_SUBTITLES.LANGUAGE, VIDEO_SUBTITLES.AUTO_GENERATED,
+        tx.insertInto(
+                        VIDEO_SUBTITLES,
+                        VIDEO_SUBTITLES.VIDEO_ID,
+                        VIDEO_SUBTITLES.LANGUAGE,
+                        VIDEO_SUBTITLES.AUTO_GENERATED,
                         VIDEO_SUBTITLES.MEDIA_FILE_ID)
-                .select(tx.select(DSL.val(videoId), VIDEO_SUBTITLES.LANGUAGE, VIDEO_SUBTITLES.AUTO_GENERATED,
+                .select(tx.select(
+                                DSL.val(videoId),
+                                VIDEO_SUBTITLES.LANGUAGE,
+                                VIDEO_SUBTITLES.AUTO_GENERATED,
                                 VIDEO_SUBTITLES.MEDIA_FILE_ID)
-                        .from(VIDEO_SUBTITLES).where(VIDEO_SUBTITLES.VIDEO_ID.eq(donorVideoId)))
+                        .from(VIDEO_SUBTITLES)
+                        .where(VIDEO_SUBTITLES.VIDEO_ID.eq(donorVideoId)))
                 .onConflictDoNothing()
                 .execute();
     }
 
-    private long upsertPostMedia(DSLContext tx, long postId, int position, MediaItem item, PostMediaStatus status,
-                                 Long fileId) {
-        String sourceUrl = item.kind() == PostMediaKind.image && !storeImageUrls ? null : item.sourceUrl().orElse(null);
+    private long upsertPostMedia(
+            DSLContext tx, long postId, int position, MediaItem item, PostMediaStatus status, Long fileId) {
+        String sourceUrl = item.kind() == PostMediaKind.image && !storeImageUrls
+                ? null
+                : item.sourceUrl().orElse(null);
         JSONB metadata = JSONB.valueOf(item.metadata().toString());
         return tx.insertInto(POST_MEDIA)
                 .set(POST_MEDIA.POST_ID, postId)
@@ -190,21 +229,36 @@ public final class PostMediaWriter {
                 .fetchSingle(POST_MEDIA.ID);
     }
 
-    private static long upsertVideo(DSLContext tx, PostRef post, MediaItem item, MediaDecision decision,
-                                    VideoStatus status, Long fileId, Set<Long> maybeReleased) {
+    private static long upsertVideo(
+            DSLContext tx,
+            PostRef post,
+            MediaItem item,
+            MediaDecision decision,
+            VideoStatus status,
+            Long fileId,
+            Set<Long> maybeReleased) {
         String externalId = item.externalMediaId().orElseThrow();
         VideoProvider provider = provider(item);
         Optional<VideosRecord> existing = tx.selectFrom(VIDEOS)
-                .where(VIDEOS.POST_ID.eq(post.postId()), VIDEOS.PROVIDER.eq(provider), VIDEOS.EXTERNAL_ID.eq(externalId))
-                .forUpdate().fetchOptional();
-        ObjectNode extra = existing.map(v -> VideoMetadata.parse(v.getExtraMetadata())).orElseGet(VideoMetadata::empty);
-        boolean keepFile = existing.isPresent() && existing.get().getStatus() == VideoStatus.completed
-                && existing.get().getMediaFileId() != null && fileId == null;
+                .where(
+                        VIDEOS.POST_ID.eq(post.postId()),
+                        VIDEOS.PROVIDER.eq(provider),
+                        VIDEOS.EXTERNAL_ID.eq(externalId))
+                .forUpdate()
+                .fetchOptional();
+        ObjectNode extra =
+                existing.map(v -> VideoMetadata.parse(v.getExtraMetadata())).orElseGet(VideoMetadata::empty);
+        boolean keepFile = existing.isPresent()
+                && existing.get().getStatus() == VideoStatus.completed
+                && existing.get().getMediaFileId() != null
+                && fileId == null;
         Long videoFile = keepFile ? existing.get().getMediaFileId() : fileId;
         VideoStatus videoStatus = keepFile ? VideoStatus.completed : status;
         if (decision.skip().isPresent() && !keepFile) {
             // A skip found at discovery keeps its reason and time; a new one replaces the figures.
-            if (!(existing.isPresent() && existing.get().getStatus() == VideoStatus.skipped && extra.has("skip_reason"))) {
+            if (!(existing.isPresent()
+                    && existing.get().getStatus() == VideoStatus.skipped
+                    && extra.has("skip_reason"))) {
                 extra.setAll(decision.skip().get());
             }
         } else {
@@ -219,9 +273,12 @@ public final class PostMediaWriter {
             case patreon -> post.url();
         };
         Integer duration = item.durationSeconds().isPresent()
-                ? Integer.valueOf(DurationPolicy.wholeSeconds(item.durationSeconds().getAsDouble()))
+                ? Integer.valueOf(
+                        DurationPolicy.wholeSeconds(item.durationSeconds().getAsDouble()))
                 : existing.map(VideosRecord::getDurationSeconds).orElse(null);
-        if (existing.isPresent() && existing.get().getMediaFileId() != null && !existing.get().getMediaFileId().equals(videoFile)) {
+        if (existing.isPresent()
+                && existing.get().getMediaFileId() != null
+                && !existing.get().getMediaFileId().equals(videoFile)) {
             maybeReleased.add(existing.get().getMediaFileId());
         }
         return tx.insertInto(VIDEOS)

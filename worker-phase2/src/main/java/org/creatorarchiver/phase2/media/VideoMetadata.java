@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jooq.JSONB;
-
 import java.util.List;
+import org.jooq.JSONB;
 
 /**
  * {@code videos.extra_metadata} (skip figures, the "process anyway" mark, embed HTML, measured durations) and the
@@ -17,12 +16,12 @@ public final class VideoMetadata {
 
     /** Set by {@code orchestrator process-anyway}: the duration limit is ignored for this video, once. */
     public static final String PROCESS_ANYWAY = "process_anyway";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SKIP_KEYS =
             List.of("skip_reason", "max_allowed_seconds", "actual_duration_seconds", "skipped_at");
 
-    private VideoMetadata() {
-    }
+    private VideoMetadata() {}
 
     public static ObjectNode empty() {
         return JsonNodeFactory.instance.objectNode();

@@ -1,17 +1,16 @@
 package org.creatorarchiver.phase2.post;
 
-import org.creatorarchiver.db.generated.enums.PostStatus;
-import org.creatorarchiver.db.generated.tables.records.PostsRecord;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import org.creatorarchiver.db.generated.enums.PostStatus;
+import org.creatorarchiver.db.generated.tables.records.PostsRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
 
 /** The {@code posts} row's side of phase 2: details written, or the failure recorded. */
 public final class PostDetailsWriter {
@@ -44,8 +43,7 @@ public final class PostDetailsWriter {
     }
 
     /** A post just marked {@code processing}, with its source's own video duration limit (null: the global one). */
-    public record ProcessingPost(PostsRecord post, Integer sourceDurationLimit) {
-    }
+    public record ProcessingPost(PostsRecord post, Integer sourceDurationLimit) {}
 
     /**
      * Marks the post {@code processing}, counted as an attempt, and reads it with its source's duration limit in the

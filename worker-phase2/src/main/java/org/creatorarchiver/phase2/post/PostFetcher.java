@@ -28,7 +28,8 @@ public final class PostFetcher {
         String source = PatreonApi.describe(url);
         JsonApiDocument document = api.get(url);
         JsonApiResource post = document.data().stream()
-                .filter(resource -> resource.type().equals("post") && resource.id().equals(postId))
+                .filter(resource ->
+                        resource.type().equals("post") && resource.id().equals(postId))
                 .findFirst()
                 .orElseThrow(() -> new MalformedResponseException(source, "no post " + postId + " in \"data\""));
         return new PostPage(document, post, PostSummary.of(document, post, source), PostContentReader.read(post));

@@ -9,5 +9,4 @@ import org.creatorarchiver.patreon.posts.PostSummary;
  * A post as {@code /api/posts/{id}} returns it, read: the document (for its included media), the post resource, the
  * listing-level facts and the rendered text.
  */
-public record PostPage(JsonApiDocument document, JsonApiResource resource, PostSummary summary, PostContent content) {
-}
+public record PostPage(JsonApiDocument document, JsonApiResource resource, PostSummary summary, PostContent content) {}

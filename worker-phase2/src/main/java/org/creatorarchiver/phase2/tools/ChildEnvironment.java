@@ -15,15 +15,26 @@ final class ChildEnvironment {
      * PATH finds helpers (yt-dlp runs ffmpeg), HOME holds yt-dlp's cache, LANG/LC_ALL decide how file names are
      * encoded, TMPDIR is where tools put scratch files, and the proxy variables keep a machine behind a proxy working.
      */
-    static final Set<String> PASSED_THROUGH = Set.of("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR",
-            "http_proxy", "https_proxy", "no_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY");
+    static final Set<String> PASSED_THROUGH = Set.of(
+            "PATH",
+            "HOME",
+            "LANG",
+            "LC_ALL",
+            "TMPDIR",
+            "http_proxy",
+            "https_proxy",
+            "no_proxy",
+            "all_proxy",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY",
+            "ALL_PROXY");
 
     static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     /** Without a UTF-8 locale Python may write non-ASCII file names and output in ASCII. */
     static final String DEFAULT_LANG = "C.UTF-8";
 
-    private ChildEnvironment() {
-    }
+    private ChildEnvironment() {}
 
     static Map<String, String> from(Map<String, String> parent) {
         Map<String, String> child = new TreeMap<>();

@@ -1,12 +1,11 @@
 package org.creatorarchiver.phase2.tools;
 
-import org.creatorarchiver.config.Settings;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.creatorarchiver.config.Settings;
 
 /**
  * How yt-dlp should download one video.
@@ -18,8 +17,12 @@ import java.util.Set;
  * @param autoSubtitles     also take machine captions for a language that has no human subtitles
  * @param headers           extra HTTP headers for every request ({@link YtDlp#PATREON_HEADERS} for Mux HLS)
  */
-public record DownloadRequest(String quality, Optional<String> container, List<String> subtitleLanguages,
-                              boolean autoSubtitles, Map<String, String> headers) {
+public record DownloadRequest(
+        String quality,
+        Optional<String> container,
+        List<String> subtitleLanguages,
+        boolean autoSubtitles,
+        Map<String, String> headers) {
 
     /** The containers yt-dlp can merge and remux into. */
     public static final Set<String> CONTAINERS = Set.of("mp4", "mkv", "webm", "mov", "avi", "flv");
@@ -41,13 +44,13 @@ public record DownloadRequest(String quality, Optional<String> container, List<S
 
     /** A YouTube download as {@code media.youtube.download_settings} describes it, into mp4. */
     public static DownloadRequest youtube(Settings.YoutubeDownload settings) {
-        return new DownloadRequest(settings.quality(), Optional.of("mp4"), settings.subtitles(),
-                settings.autoSubtitles(), Map.of());
+        return new DownloadRequest(
+                settings.quality(), Optional.of("mp4"), settings.subtitles(), settings.autoSubtitles(), Map.of());
     }
 
     /** A Patreon (Mux HLS) video as {@code media.patreon.videos} describes it, with the Referer Mux requires. */
     public static DownloadRequest patreonVideo(Settings.PatreonVideos settings) {
-        return new DownloadRequest(settings.quality(), Optional.of(settings.format()), List.of(), false,
-                YtDlp.PATREON_HEADERS);
+        return new DownloadRequest(
+                settings.quality(), Optional.of(settings.format()), List.of(), false, YtDlp.PATREON_HEADERS);
     }
 }

@@ -15,15 +15,16 @@ final class Executables {
 
     static final String FFPROBE = "ffprobe";
 
-    private Executables() {
-    }
+    private Executables() {}
 
     /**
      * The program to start: a configured path made absolute against this process's working directory (the
      * children run in their job directory, where a relative path would point elsewhere); a bare name unchanged.
      */
     static String command(String configured) {
-        return isBareName(configured) ? configured : Path.of(configured).toAbsolutePath().normalize().toString();
+        return isBareName(configured)
+                ? configured
+                : Path.of(configured).toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -45,8 +46,10 @@ final class Executables {
             if (!isBareName(configured)) {
                 return executable(Path.of(command(configured)));
             }
-            for (String directory : Pattern.compile(Pattern.quote(File.pathSeparator)).split(pathVariable)) {
-                Optional<Path> found = directory.isEmpty() ? Optional.empty()
+            for (String directory :
+                    Pattern.compile(Pattern.quote(File.pathSeparator)).split(pathVariable)) {
+                Optional<Path> found = directory.isEmpty()
+                        ? Optional.empty()
                         : executable(Path.of(directory, configured).toAbsolutePath());
                 if (found.isPresent()) {
                     return found;

@@ -1,11 +1,10 @@
 package org.creatorarchiver.phase2.tools;
 
-import org.creatorarchiver.config.ExternalTools;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.creatorarchiver.config.ExternalTools;
 
 /**
  * Measures a media file with ffprobe: the duration fallback when neither Patreon nor yt-dlp reports one (yt-dlp
@@ -39,9 +38,19 @@ public final class FfProbe {
     public Optional<Double> duration(Path file) throws ToolException, InterruptedException {
         Path absolute = file.toAbsolutePath();
         // An absolute path starts with "/", so it can never be read as an option.
-        Command command = new Command("ffprobe of " + absolute, List.of(executable, "-v", "error",
-                "-show_entries", "format=duration", "-of", "csv=p=0", absolute.toString()),
-                absolute.getParent(), timeout);
+        Command command = new Command(
+                "ffprobe of " + absolute,
+                List.of(
+                        executable,
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "format=duration",
+                        "-of",
+                        "csv=p=0",
+                        absolute.toString()),
+                absolute.getParent(),
+                timeout);
         CommandResult result = subprocess.run(command);
         String printed = result.stdout().strip();
         if (printed.isEmpty() || printed.equals("N/A")) {

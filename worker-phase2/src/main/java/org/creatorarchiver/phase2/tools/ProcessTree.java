@@ -17,8 +17,7 @@ final class ProcessTree {
 
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /**
      * Signals through {@link ProcessHandle}s, not {@link Process#destroy()}, which would also close the pipes the

@@ -52,7 +52,8 @@ public final class Subprocess {
      * @throws InterruptedException the calling thread was interrupted; the process tree has been stopped
      */
     public CommandResult run(Command command) throws ToolException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command.arguments()).directory(command.workingDirectory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command.arguments())
+                .directory(command.workingDirectory().toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         long started = System.nanoTime();
@@ -64,7 +65,9 @@ public final class Subprocess {
         }
         closeStdin(process);
         // Stopped from another thread so that the reader keeps draining while the tree gets its grace period.
-        HeadCapture stdout = new HeadCapture(process.getInputStream(), stdoutLimit,
+        HeadCapture stdout = new HeadCapture(
+                process.getInputStream(),
+                stdoutLimit,
                 () -> Thread.ofVirtual().start(() -> ProcessTree.destroy(process)));
         TailCapture stderr = new TailCapture(process.getErrorStream(), stderrTail);
         String name = "subprocess-" + process.pid();

@@ -1,9 +1,8 @@
 package org.creatorarchiver.phase2.tools;
 
+import java.util.List;
 import org.creatorarchiver.config.EnvironmentVariables;
 import org.creatorarchiver.config.ExternalTools;
-
-import java.util.List;
 
 /** The external programs phase 2 runs, with the variable that points at each and how to ask its version. */
 public enum Tool {

@@ -1,10 +1,5 @@
 package org.creatorarchiver.phase2.tools;
 
-import org.creatorarchiver.config.ExternalTools;
-import org.creatorarchiver.config.Settings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -18,6 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.creatorarchiver.config.ExternalTools;
+import org.creatorarchiver.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start-up check: the programs the settings will need must run ({@code yt-dlp --version},
@@ -83,8 +82,8 @@ public final class ToolCheck {
             return Optional.empty();
         }
         try {
-            LocalDate released = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
-                    Integer.parseInt(date.group(3)));
+            LocalDate released = LocalDate.of(
+                    Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
             if (released.plus(STALE_YT_DLP).isBefore(today)) {
                 return Optional.of("yt-dlp " + version + " is older than six months; YouTube downloads usually need"
                         + " a current yt-dlp (pip install -U yt-dlp, or rebuild the image)");
@@ -96,8 +95,11 @@ public final class ToolCheck {
     }
 
     private String version(Tool tool) throws ToolException, InterruptedException {
-        Command command = new Command("its version check", tool.versionCommand(tools),
-                Path.of(System.getProperty("java.io.tmpdir")), VERSION_TIMEOUT);
+        Command command = new Command(
+                "its version check",
+                tool.versionCommand(tools),
+                Path.of(System.getProperty("java.io.tmpdir")),
+                VERSION_TIMEOUT);
         String output = subprocess.run(command).stdout().strip();
         String firstLine = output.lines().findFirst().orElse("");
         // "ffmpeg version 5.1.9-0+deb12u1 Copyright (c) ..." -> "5.1.9-0+deb12u1"; yt-dlp prints the bare version.

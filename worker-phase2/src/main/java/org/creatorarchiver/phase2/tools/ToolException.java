@@ -45,29 +45,45 @@ public final class ToolException extends Exception {
     }
 
     static ToolException notRunnable(Command command, Exception cause) {
-        return new ToolException(Kind.NOT_RUNNABLE, "cannot run " + command.program() + " (" + reason(cause)
-                + ") for " + command.description(), OptionalInt.empty(), "", cause);
+        return new ToolException(
+                Kind.NOT_RUNNABLE,
+                "cannot run " + command.program() + " (" + reason(cause) + ") for " + command.description(),
+                OptionalInt.empty(),
+                "",
+                cause);
     }
 
     static ToolException failed(Command command, int exitCode, String stderrTail) {
-        return new ToolException(Kind.FAILED, command.description() + " failed (exit code " + exitCode + ")"
-                + lastErrorLine(stderrTail), OptionalInt.of(exitCode), stderrTail, null);
+        return new ToolException(
+                Kind.FAILED,
+                command.description() + " failed (exit code " + exitCode + ")" + lastErrorLine(stderrTail),
+                OptionalInt.of(exitCode),
+                stderrTail,
+                null);
     }
 
     static ToolException timedOut(Command command, String stderrTail) {
-        return new ToolException(Kind.TIMED_OUT, command.description() + " did not finish within "
-                + human(command.timeout()) + " and was stopped" + lastErrorLine(stderrTail),
-                OptionalInt.empty(), stderrTail, null);
+        return new ToolException(
+                Kind.TIMED_OUT,
+                command.description() + " did not finish within " + human(command.timeout()) + " and was stopped"
+                        + lastErrorLine(stderrTail),
+                OptionalInt.empty(),
+                stderrTail,
+                null);
     }
 
     static ToolException outputTooLarge(Command command, int limitBytes, String stderrTail) {
-        return new ToolException(Kind.OUTPUT_TOO_LARGE, command.description() + " printed more than "
-                + limitBytes / 1024 + " KiB on stdout and was stopped", OptionalInt.empty(), stderrTail, null);
+        return new ToolException(
+                Kind.OUTPUT_TOO_LARGE,
+                command.description() + " printed more than " + limitBytes / 1024 + " KiB on stdout and was stopped",
+                OptionalInt.empty(),
+                stderrTail,
+                null);
     }
 
     static ToolException unexpectedOutput(Command command, String problem, String stderrTail) {
-        return new ToolException(Kind.UNEXPECTED_OUTPUT, command.description() + ": " + problem,
-                OptionalInt.empty(), stderrTail, null);
+        return new ToolException(
+                Kind.UNEXPECTED_OUTPUT, command.description() + ": " + problem, OptionalInt.empty(), stderrTail, null);
     }
 
     public Kind kind() {
@@ -91,11 +107,17 @@ public final class ToolException extends Exception {
 
     /** ": " + the last line starting with {@code ERROR:} (yt-dlp's and ffmpeg's habit), else the last non-blank line. */
     private static String lastErrorLine(String stderr) {
-        List<String> lines = Arrays.stream(stderr.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = Arrays.stream(stderr.split("\\R"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         if (lines.isEmpty()) {
             return "";
         }
-        String line = lines.reversed().stream().filter(l -> l.startsWith("ERROR:")).findFirst().orElse(lines.getLast());
+        String line = lines.reversed().stream()
+                .filter(l -> l.startsWith("ERROR:"))
+                .findFirst()
+                .orElse(lines.getLast());
         return ": " + (line.length() > MAX_ERROR_LINE ? line.substring(0, MAX_ERROR_LINE) + "…" : line);
     }
 

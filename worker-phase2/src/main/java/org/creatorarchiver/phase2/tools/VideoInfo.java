@@ -15,9 +15,14 @@ import java.util.TreeSet;
  * @param playableInEmbed           whether the site lets the video play in an embedded player (YouTube says so;
  *                                  empty when the site does not tell)
  */
-public record VideoInfo(String id, String title, Optional<Double> duration, String extractor,
-                        Set<String> subtitleLanguages, Set<String> automaticCaptionLanguages,
-                        Optional<Boolean> playableInEmbed) {
+public record VideoInfo(
+        String id,
+        String title,
+        Optional<Double> duration,
+        String extractor,
+        Set<String> subtitleLanguages,
+        Set<String> automaticCaptionLanguages,
+        Optional<Boolean> playableInEmbed) {
 
     public VideoInfo {
         subtitleLanguages = Collections.unmodifiableSortedSet(new TreeSet<>(subtitleLanguages));

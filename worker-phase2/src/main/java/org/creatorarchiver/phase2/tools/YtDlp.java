@@ -3,18 +3,17 @@ package org.creatorarchiver.phase2.tools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.HttpUrl;
-import org.creatorarchiver.config.ExternalTools;
-import org.creatorarchiver.http.LoggableUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.HttpUrl;
+import org.creatorarchiver.config.ExternalTools;
+import org.creatorarchiver.http.LoggableUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * yt-dlp, run as a subprocess: probing a video's metadata and downloading it with its subtitles. Works with
@@ -55,9 +54,11 @@ public final class YtDlp {
      * @throws ToolException yt-dlp failed (the summary carries its ERROR line), timed out, or printed no video
      */
     public VideoInfo probe(String url, Map<String, String> headers) throws ToolException, InterruptedException {
-        Command command = new Command("yt-dlp probe of " + loggable(url),
+        Command command = new Command(
+                "yt-dlp probe of " + loggable(url),
                 YtDlpArguments.probe(Tool.YT_DLP.command(tools), url, headers),
-                Path.of(System.getProperty("java.io.tmpdir")), probeTimeout);
+                Path.of(System.getProperty("java.io.tmpdir")),
+                probeTimeout);
         CommandResult result = subprocess.run(command);
         try {
             return YtDlpJson.videoInfo(parse(command, result));
@@ -83,10 +84,16 @@ public final class YtDlp {
             throw new UncheckedIOException("cannot create the download directory " + directory, e);
         }
         String pathVariable = subprocess.childEnvironment().getOrDefault("PATH", "");
-        Command command = new Command("yt-dlp download of " + loggable(url),
-                YtDlpArguments.download(Tool.YT_DLP.command(tools), Executables.locate(tools.ffmpeg(), pathVariable),
-                        url, directory, request),
-                directory, downloadTimeout);
+        Command command = new Command(
+                "yt-dlp download of " + loggable(url),
+                YtDlpArguments.download(
+                        Tool.YT_DLP.command(tools),
+                        Executables.locate(tools.ffmpeg(), pathVariable),
+                        url,
+                        directory,
+                        request),
+                directory,
+                downloadTimeout);
         CommandResult result = subprocess.run(command);
         if (!result.stderrTail().isBlank()) {
             log.debug("{} finished; stderr: {}", command.description(), result.stderrTail());
@@ -98,8 +105,11 @@ public final class YtDlp {
             throw ToolException.unexpectedOutput(command, e.getMessage(), result.stderrTail());
         }
         if (!downloaded.missingSubtitles().isEmpty()) {
-            log.warn("{}: the {} subtitles did not download; stderr: {}", command.description(),
-                    String.join(", ", downloaded.missingSubtitles()), result.stderrTail());
+            log.warn(
+                    "{}: the {} subtitles did not download; stderr: {}",
+                    command.description(),
+                    String.join(", ", downloaded.missingSubtitles()),
+                    result.stderrTail());
         }
         return downloaded;
     }
@@ -112,8 +122,8 @@ public final class YtDlp {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw ToolException.unexpectedOutput(command, "printed something other than JSON ("
-                    + e.getOriginalMessage() + ")", result.stderrTail());
+            throw ToolException.unexpectedOutput(
+                    command, "printed something other than JSON (" + e.getOriginalMessage() + ")", result.stderrTail());
         }
     }
 

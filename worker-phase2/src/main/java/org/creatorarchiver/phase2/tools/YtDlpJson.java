@@ -1,7 +1,6 @@
 package org.creatorarchiver.phase2.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,7 @@ import java.util.TreeSet;
 /** Reads what {@code yt-dlp -J} prints. Only fields present in 2023.03.04 and later are used. */
 final class YtDlpJson {
 
-    private YtDlpJson() {
-    }
+    private YtDlpJson() {}
 
     /** @throws IllegalArgumentException the JSON is not a video (no {@code id}) */
     static VideoInfo videoInfo(JsonNode json) {
@@ -23,12 +21,16 @@ final class YtDlpJson {
             throw new IllegalArgumentException("no video id in yt-dlp's output");
         }
         JsonNode duration = json.path("duration");
-        return new VideoInfo(id, json.path("title").asText(id),
+        return new VideoInfo(
+                id,
+                json.path("title").asText(id),
                 duration.isNumber() ? Optional.of(duration.asDouble()) : Optional.empty(),
                 json.path("extractor").asText(""),
-                keys(json.path("subtitles")), keys(json.path("automatic_captions")),
+                keys(json.path("subtitles")),
+                keys(json.path("automatic_captions")),
                 json.path("playable_in_embed").isBoolean()
-                        ? Optional.of(json.path("playable_in_embed").booleanValue()) : Optional.empty());
+                        ? Optional.of(json.path("playable_in_embed").booleanValue())
+                        : Optional.empty());
     }
 
     /**
@@ -42,7 +44,8 @@ final class YtDlpJson {
      */
     static Downloaded downloaded(JsonNode json, Path workingDirectory) {
         VideoInfo info = videoInfo(json);
-        String videoPath = json.path("requested_downloads").path(0).path("filepath").asText("");
+        String videoPath =
+                json.path("requested_downloads").path(0).path("filepath").asText("");
         if (videoPath.isEmpty()) {
             throw new IllegalArgumentException("yt-dlp reported no downloaded file");
         }

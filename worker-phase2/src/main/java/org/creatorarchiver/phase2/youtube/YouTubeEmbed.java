@@ -5,8 +5,7 @@ import org.jsoup.nodes.Entities;
 /** How a YouTube video kept as an embed is shown: YouTube's privacy-enhanced player, which sets no cookies until played. */
 public final class YouTubeEmbed {
 
-    private YouTubeEmbed() {
-    }
+    private YouTubeEmbed() {}
 
     public static String watchUrl(String videoId) {
         return "https://www.youtube.com/watch?v=" + videoId;

@@ -20,8 +20,13 @@ record CpuTimes(long machineBusy, long machineTotal, Map<Long, Long> processTick
 
     static CpuTimes now(Collection<Long> pids) throws IOException {
         // cpu user nice system idle iowait irq softirq steal ...
-        long[] cpu = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+"))
-                .skip(1).mapToLong(Long::parseLong).toArray();
+        long[] cpu = Arrays.stream(Files.readAllLines(Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+"))
+                .skip(1)
+                .mapToLong(Long::parseLong)
+                .toArray();
         long idle = cpu[3] + cpu[4];
         long busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7];
         Map<Long, Long> processes = new HashMap<>();
@@ -44,7 +49,9 @@ record CpuTimes(long machineBusy, long machineTotal, Map<Long, Long> processTick
     }
 
     long ticksOf(Collection<Long> pids) {
-        return pids.stream().mapToLong(pid -> processTicks.getOrDefault(pid, 0L)).sum();
+        return pids.stream()
+                .mapToLong(pid -> processTicks.getOrDefault(pid, 0L))
+                .sum();
     }
 
     static double seconds(long ticks) {

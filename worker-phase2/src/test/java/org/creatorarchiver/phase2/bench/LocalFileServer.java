@@ -2,7 +2,6 @@ package org.creatorarchiver.phase2.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +22,7 @@ public final class LocalFileServer {
 
     private static final int BUFFER_BYTES = 256 * 1024;
 
-    private LocalFileServer() {
-    }
+    private LocalFileServer() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -45,14 +43,16 @@ public final class LocalFileServer {
 
     private static void serve(Path root, HttpExchange exchange) throws IOException {
         try (exchange) {
-            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1))
+                    .normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
             exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
             exchange.sendResponseHeaders(200, Files.size(file));
-            try (InputStream in = Files.newInputStream(file); OutputStream body = exchange.getResponseBody()) {
+            try (InputStream in = Files.newInputStream(file);
+                    OutputStream body = exchange.getResponseBody()) {
                 byte[] buffer = new byte[BUFFER_BYTES];
                 for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
                     body.write(buffer, 0, read);

@@ -1,16 +1,6 @@
 package org.creatorarchiver.phase2.bench;
 
-import org.creatorarchiver.bench.BenchSummary;
-import org.creatorarchiver.http.HttpClientSettings;
-import org.creatorarchiver.http.HttpClients;
-import org.creatorarchiver.media.HashingDownload;
-import org.creatorarchiver.media.MediaStore;
-import org.creatorarchiver.media.StoredFile;
-import org.creatorarchiver.phase2.download.DirectDownload;
-import org.creatorarchiver.phase2.download.FetchedFile;
-import org.creatorarchiver.testing.TestDatabase;
-import org.creatorarchiver.testing.TestServices;
-import org.jooq.DSLContext;
+import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,8 +17,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
+import org.creatorarchiver.bench.BenchSummary;
+import org.creatorarchiver.http.HttpClientSettings;
+import org.creatorarchiver.http.HttpClients;
+import org.creatorarchiver.media.HashingDownload;
+import org.creatorarchiver.media.MediaStore;
+import org.creatorarchiver.media.StoredFile;
+import org.creatorarchiver.phase2.download.DirectDownload;
+import org.creatorarchiver.phase2.download.FetchedFile;
+import org.creatorarchiver.testing.TestDatabase;
+import org.creatorarchiver.testing.TestServices;
+import org.jooq.DSLContext;
 
 /**
  * Download throughput of one large local file through phase 2's own path ({@link DirectDownload} on the media HTTP
@@ -61,8 +60,7 @@ public final class MediaDownloadBench {
     }
 
     /** What the archiver's path did in one run. */
-    private record Archived(double seconds, String sha256, HeapUse heap) {
-    }
+    private record Archived(double seconds, String sha256, HeapUse heap) {}
 
     /**
      * Heap bytes in use: after a forced GC before the download, the highest sample during it (garbage not yet
@@ -79,8 +77,8 @@ public final class MediaDownloadBench {
             System.err.println("usage: MediaDownloadBench <file> <url> <media dir>");
             System.exit(2);
         }
-        HttpClientSettings settings = HttpClientSettings.of(null, null, null, Duration.ofSeconds(300),
-                HttpClientSettings.DEFAULT_REQUESTS_PER_SECOND);
+        HttpClientSettings settings = HttpClientSettings.of(
+                null, null, null, Duration.ofSeconds(300), HttpClientSettings.DEFAULT_REQUESTS_PER_SECOND);
         try (HttpClients http = HttpClients.create(settings, TestServices.redisson(), Clock.systemUTC())) {
             new MediaDownloadBench(Path.of(args[0]), args[1], Path.of(args[2]), http).run();
         } catch (Exception | Error e) {
@@ -107,7 +105,8 @@ public final class MediaDownloadBench {
         for (int run = 0; run < RUNS; run++) {
             curl.add(timed(() -> runTool("curl", "-sS", "--fail", "-o", "/dev/null", url)));
             String[] hash = new String[1];
-            sha256sum.add(timed(() -> hash[0] = runTool("sha256sum", file.toString()).split("\\s+")[0]));
+            sha256sum.add(
+                    timed(() -> hash[0] = runTool("sha256sum", file.toString()).split("\\s+")[0]));
             expectedHash = hash[0];
             hashOnly.add(timed(() -> HashingDownload.hashOf(file)));
             archived.add(archive());
@@ -128,9 +127,9 @@ public final class MediaDownloadBench {
         long before = memory.getHeapMemoryUsage().getUsed();
         HeapSampler sampler = HeapSampler.start(memory);
         long start = System.nanoTime();
-        FetchedFile fetched = download.fetch(url, tempDir, Optional.of(file.getFileName().toString()));
-        StoredFile stored = store.store(fetched.file(), fetched.contentType(), fetched.extension(), (tx, id) -> {
-        });
+        FetchedFile fetched =
+                download.fetch(url, tempDir, Optional.of(file.getFileName().toString()));
+        StoredFile stored = store.store(fetched.file(), fetched.contentType(), fetched.extension(), (tx, id) -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = sampler.stop();
         memory.gc();
@@ -146,25 +145,44 @@ public final class MediaDownloadBench {
         double slowerTool = Math.max(curl, sha256sum);
         String slowerName = curl >= sha256sum ? "curl" : "sha256sum";
         double ratio = slowerTool / archiver;
-        System.out.printf(Locale.ROOT, "media download: %.0f MiB file served over HTTP on 127.0.0.1 from disk, "
-                + "median of %d runs%n", size / MIB, RUNS);
+        System.out.printf(
+                Locale.ROOT,
+                "media download: %.0f MiB file served over HTTP on 127.0.0.1 from disk, " + "median of %d runs%n",
+                size / MIB,
+                RUNS);
         System.out.printf(Locale.ROOT, "%-64s %8s %9s%n", "run", "seconds", "MiB/s");
         row("curl -s -o /dev/null URL", curl, size);
         row("sha256sum FILE", sha256sum, size);
         row("(for reference) SHA-256 of FILE in this JVM, no HTTP, no write", hashOnly, size);
         row("phase 2: DirectDownload + HashingDownload + MediaStore.store", archiver, size);
-        System.out.printf(Locale.ROOT, "phase 2 / slower of curl and sha256sum (%s): %.0f%% (target >= %.0f%%: %s); "
-                        + "phase 2 / curl: %.0f%%%n", slowerName, 100 * ratio, 100 * TARGET_RATIO,
-                ratio >= TARGET_RATIO ? "met" : "MISSED", 100 * curl / archiver);
+        System.out.printf(
+                Locale.ROOT,
+                "phase 2 / slower of curl and sha256sum (%s): %.0f%% (target >= %.0f%%: %s); "
+                        + "phase 2 / curl: %.0f%%%n",
+                slowerName,
+                100 * ratio,
+                100 * TARGET_RATIO,
+                ratio >= TARGET_RATIO ? "met" : "MISSED",
+                100 * curl / archiver);
 
-        HeapUse worst = archived.stream().max((a, b) -> Long.compare(a.heap().growth(), b.heap().growth()))
-                .orElseThrow().heap();
+        HeapUse worst = archived.stream()
+                .max((a, b) -> Long.compare(a.heap().growth(), b.heap().growth()))
+                .orElseThrow()
+                .heap();
         long maxHeap = Runtime.getRuntime().maxMemory();
-        System.out.printf(Locale.ROOT, "worker heap during a download (this JVM, max heap %.0f MiB, worst of %d runs): "
+        System.out.printf(
+                Locale.ROOT,
+                "worker heap during a download (this JVM, max heap %.0f MiB, worst of %d runs): "
                         + "%.1f MiB in use before, peak %.1f MiB while downloading (growth %.1f MiB, uncollected garbage "
                         + "included), %.1f MiB after a GC (retained %+.1f MiB); target growth < %d MiB: %s%n",
-                maxHeap / MIB, RUNS, worst.before() / MIB, worst.peak() / MIB, worst.growth() / MIB,
-                worst.after() / MIB, (worst.after() - worst.before()) / MIB, HEAP_GROWTH_LIMIT >> 20,
+                maxHeap / MIB,
+                RUNS,
+                worst.before() / MIB,
+                worst.peak() / MIB,
+                worst.growth() / MIB,
+                worst.after() / MIB,
+                (worst.after() - worst.before()) / MIB,
+                HEAP_GROWTH_LIMIT >> 20,
                 worst.growth() < HEAP_GROWTH_LIMIT ? "met" : "MISSED");
         BenchSummary.put("media.size_mib", size / MIB);
         BenchSummary.put("media.runs", RUNS);
@@ -183,7 +201,9 @@ public final class MediaDownloadBench {
 
     /** Runs a command to its end and returns its standard output; a non-zero exit fails the bench naming it. */
     private static String runTool(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = process.waitFor();
         if (status != 0) {

@@ -1,5 +1,18 @@
 package org.creatorarchiver.phase2.bench;
 
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -18,20 +31,6 @@ import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
-import static org.creatorarchiver.db.generated.Tables.POSTS;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 /**
  * Posts processed per second by 1, 2 and 4 phase 2 worker processes against the fake Patreon as a process.
@@ -57,20 +56,24 @@ public final class Phase2ScalingBench {
     private final DSLContext db = TestDatabase.migrated();
     private final JobQueue queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
 
-    private Phase2ScalingBench() {
-    }
+    private Phase2ScalingBench() {}
 
     public static void main(String[] args) {
         try {
             Phase2ScalingBench bench = new Phase2ScalingBench();
             switch (args.length > 0 ? args[0] : "") {
                 case "reset" -> bench.reset(HttpUrl.get(args[1]), args[2], args[3]);
-                case "measure" -> bench.measure(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
-                        Arrays.stream(args).skip(4).map(Long::valueOf).toList());
+                case "measure" ->
+                    bench.measure(
+                            Path.of(args[1]),
+                            Integer.parseInt(args[2]),
+                            Long.parseLong(args[3]),
+                            Arrays.stream(args).skip(4).map(Long::valueOf).toList());
                 case "report" -> report(Path.of(args[1]));
                 default -> {
-                    System.err.println("usage: Phase2ScalingBench reset <fake url> <bench campaign> <warm-up campaign>"
-                            + " | measure <results file> <warm-up posts> <fake pid> <worker pid>... | report <results file>");
+                    System.err.println(
+                            "usage: Phase2ScalingBench reset <fake url> <bench campaign> <warm-up campaign>"
+                                    + " | measure <results file> <warm-up posts> <fake pid> <worker pid>... | report <results file>");
                     System.exit(2);
                 }
             }
@@ -95,15 +98,20 @@ public final class Phase2ScalingBench {
         List<String> ids = new ArrayList<>();
         HttpUrl url = fake.resolve("/api/posts?filter[campaign_id]=" + campaignId);
         while (url != null) {
-            try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+            try (Response response =
+                    client.newCall(new Request.Builder().url(url).build()).execute()) {
                 if (!response.isSuccessful()) {
                     throw new IllegalStateException("the fake Patreon answered " + response.code() + " to " + url);
                 }
                 JsonApiDocument page = JsonApiDocument.parse(response.body().string(), url.toString());
                 page.data().stream().map(JsonApiResource::id).forEach(ids::add);
                 // links.next names www.patreon.com, as the real API does: same path and query on the fake.
-                url = page.nextLink().map(HttpUrl::get)
-                        .map(next -> fake.newBuilder().encodedPath(next.encodedPath()).encodedQuery(next.encodedQuery()).build())
+                url = page.nextLink()
+                        .map(HttpUrl::get)
+                        .map(next -> fake.newBuilder()
+                                .encodedPath(next.encodedPath())
+                                .encodedQuery(next.encodedQuery())
+                                .build())
                         .orElse(null);
             }
         }
@@ -113,11 +121,18 @@ public final class Phase2ScalingBench {
     }
 
     private void storeQueuedPosts(String vanity, String campaignId, List<String> postIds) {
-        long sourceId = db.insertInto(SOURCES).set(SOURCES.EXTERNAL_ID, campaignId).set(SOURCES.VANITY, vanity)
-                .set(SOURCES.NAME, vanity).returning(SOURCES.ID).fetchSingle(SOURCES.ID);
+        long sourceId = db.insertInto(SOURCES)
+                .set(SOURCES.EXTERNAL_ID, campaignId)
+                .set(SOURCES.VANITY, vanity)
+                .set(SOURCES.NAME, vanity)
+                .returning(SOURCES.ID)
+                .fetchSingle(SOURCES.ID);
         for (String id : postIds) {
-            db.insertInto(POSTS).set(POSTS.SOURCE_ID, sourceId).set(POSTS.EXTERNAL_ID, id)
-                    .set(POSTS.STATUS, PostStatus.queued).execute();
+            db.insertInto(POSTS)
+                    .set(POSTS.SOURCE_ID, sourceId)
+                    .set(POSTS.EXTERNAL_ID, id)
+                    .set(POSTS.STATUS, PostStatus.queued)
+                    .execute();
         }
     }
 
@@ -144,9 +159,18 @@ public final class Phase2ScalingBench {
             throw new IllegalStateException("the bench posts enqueued " + media.total() + " download job(s): the "
                     + "settings were meant to turn every download off");
         }
-        String line = String.format(Locale.ROOT, "%d %.4f %d %.4f %d %d %d %d %d%n", workers, seconds, posts,
-                used.busyShare(), used.machineBusy(), used.ticksOf(workerPids), used.ticksOf(postgresPids),
-                used.ticksOf(List.of(fakePid)), used.ticksOf(List.of(driverPid)));
+        String line = String.format(
+                Locale.ROOT,
+                "%d %.4f %d %.4f %d %d %d %d %d%n",
+                workers,
+                seconds,
+                posts,
+                used.busyShare(),
+                used.machineBusy(),
+                used.ticksOf(workerPids),
+                used.ticksOf(postgresPids),
+                used.ticksOf(List.of(fakePid)),
+                used.ticksOf(List.of(driverPid)));
         Files.writeString(results, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.err.printf(Locale.ROOT, "phase2-scaling: %d worker(s): %d posts in %.2f s%n", workers, posts, seconds);
     }
@@ -159,8 +183,11 @@ public final class Phase2ScalingBench {
 
     /** Another phase 2 worker on this Redis db would have taken some of the bench's jobs, and the figures with them. */
     private static void requireOnlyBenchWorkers(int workers) {
-        List<String> live = new Heartbeats(TestServices.redisson()).live().stream()
-                .filter(w -> w.queues().contains(Queues.PHASE2)).map(w -> w.id() + " (pid " + w.pid() + ")").toList();
+        List<String> live = new Heartbeats(TestServices.redisson())
+                .live().stream()
+                        .filter(w -> w.queues().contains(Queues.PHASE2))
+                        .map(w -> w.id() + " (pid " + w.pid() + ")")
+                        .toList();
         if (live.size() > workers) {
             throw new IllegalStateException(live.size() + " phase 2 workers are alive on this Redis db but the bench "
                     + "started " + workers + ": stop the others or choose another BENCH_REDIS_URL: " + live);
@@ -170,10 +197,13 @@ public final class Phase2ScalingBench {
     private void awaitWorkers(int workers) throws InterruptedException {
         Heartbeats heartbeats = new Heartbeats(TestServices.redisson());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (heartbeats.live().stream().filter(w -> w.queues().contains(Queues.PHASE2)).count() < workers) {
+        while (heartbeats.live().stream()
+                        .filter(w -> w.queues().contains(Queues.PHASE2))
+                        .count()
+                < workers) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("fewer than " + workers + " phase 2 workers sent a heartbeat within 60 s"
-                        + " (see their logs)");
+                throw new IllegalStateException("fewer than " + workers
+                        + " phase 2 workers sent a heartbeat within 60 s" + " (see their logs)");
             }
             Thread.sleep(50);
         }
@@ -185,19 +215,32 @@ public final class Phase2ScalingBench {
      * indexed count and one LRANGE: its CPU is counted as the driver's, on the cores the workers need.
      */
     private int processAll(String vanity, int limit) throws InterruptedException {
-        List<Long> postIds = db.select(POSTS.ID).from(POSTS).join(SOURCES).on(SOURCES.ID.eq(POSTS.SOURCE_ID))
-                .where(SOURCES.VANITY.eq(vanity)).orderBy(POSTS.ID).limit(limit).fetch(POSTS.ID);
+        List<Long> postIds = db.select(POSTS.ID)
+                .from(POSTS)
+                .join(SOURCES)
+                .on(SOURCES.ID.eq(POSTS.SOURCE_ID))
+                .where(SOURCES.VANITY.eq(vanity))
+                .orderBy(POSTS.ID)
+                .limit(limit)
+                .fetch(POSTS.ID);
         // The first `limit` posts by id: the creator's posts up to the last one taken.
-        Condition chosen = POSTS.SOURCE_ID.eq(db.select(SOURCES.ID).from(SOURCES).where(SOURCES.VANITY.eq(vanity)).fetchSingle(SOURCES.ID))
+        Condition chosen = POSTS.SOURCE_ID
+                .eq(db.select(SOURCES.ID)
+                        .from(SOURCES)
+                        .where(SOURCES.VANITY.eq(vanity))
+                        .fetchSingle(SOURCES.ID))
                 .and(POSTS.ID.le(postIds.getLast()));
-        queue.enqueueAll(JobTypes.PROCESS_POST, postIds.stream().map(JobTypes.ProcessPost::new).toList());
+        queue.enqueueAll(
+                JobTypes.PROCESS_POST,
+                postIds.stream().map(JobTypes.ProcessPost::new).toList());
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (true) {
             List<Job> dead = queue.deadJobs(Queues.PHASE2, 1);
             if (!dead.isEmpty()) {
                 throw new IllegalStateException("phase 2 job(s) dead-lettered: " + dead);
             }
-            if (completed(chosen) == postIds.size() && queue.counts(Queues.PHASE2).total() == 0) {
+            if (completed(chosen) == postIds.size()
+                    && queue.counts(Queues.PHASE2).total() == 0) {
                 return postIds.size();
             }
             if (System.nanoTime() > deadline) {
@@ -214,14 +257,29 @@ public final class Phase2ScalingBench {
     }
 
     /** One line of the results file: a run with {@code workers} processes. */
-    private record Run(int workers, double seconds, int posts, double busyShare, long busyTicks, long workerTicks,
-                       long postgresTicks, long fakeTicks, long driverTicks) {
+    private record Run(
+            int workers,
+            double seconds,
+            int posts,
+            double busyShare,
+            long busyTicks,
+            long workerTicks,
+            long postgresTicks,
+            long fakeTicks,
+            long driverTicks) {
 
         static Run parse(String line) {
             String[] f = line.trim().split(" ");
-            return new Run(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
-                    Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
-                    Long.parseLong(f[7]), Long.parseLong(f[8]));
+            return new Run(
+                    Integer.parseInt(f[0]),
+                    Double.parseDouble(f[1]),
+                    Integer.parseInt(f[2]),
+                    Double.parseDouble(f[3]),
+                    Long.parseLong(f[4]),
+                    Long.parseLong(f[5]),
+                    Long.parseLong(f[6]),
+                    Long.parseLong(f[7]),
+                    Long.parseLong(f[8]));
         }
 
         /** CPU ticks of the processes this bench runs or talks to; the rest of the machine's busy time is not ours. */
@@ -239,52 +297,96 @@ public final class Phase2ScalingBench {
     }
 
     private static void report(Path results) throws Exception {
-        List<Run> runs = Files.readAllLines(results).stream().filter(l -> !l.isBlank()).map(Run::parse).toList();
-        Run single = runs.stream().filter(r -> r.workers() == 1).findFirst()
+        List<Run> runs = Files.readAllLines(results).stream()
+                .filter(l -> !l.isBlank())
+                .map(Run::parse)
+                .toList();
+        Run single = runs.stream()
+                .filter(r -> r.workers() == 1)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no run with 1 worker in " + results));
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "%7s %8s %8s %8s %9s %13s %8s %8s %6s %7s %6s%n", "workers", "seconds",
-                "posts/s", "speed-up", "CPU busy", "CPU ms/post:", "workers", "postgres", "fake", "driver", "rest");
+        System.out.printf(
+                Locale.ROOT,
+                "%7s %8s %8s %8s %9s %13s %8s %8s %6s %7s %6s%n",
+                "workers",
+                "seconds",
+                "posts/s",
+                "speed-up",
+                "CPU busy",
+                "CPU ms/post:",
+                "workers",
+                "postgres",
+                "fake",
+                "driver",
+                "rest");
         for (Run run : runs) {
-            System.out.printf(Locale.ROOT, "%7d %8.2f %8.1f %7.2fx %8.0f%% %13.1f %8.1f %8.1f %6.1f %7.1f %6.1f%n",
-                    run.workers(), run.seconds(), run.postsPerSecond(), run.postsPerSecond() / single.postsPerSecond(),
-                    100 * run.busyShare(), run.cpuMillisPerPost(run.busyTicks()), run.cpuMillisPerPost(run.workerTicks()),
-                    run.cpuMillisPerPost(run.postgresTicks()), run.cpuMillisPerPost(run.fakeTicks()),
-                    run.cpuMillisPerPost(run.driverTicks()), run.cpuMillisPerPost(run.busyTicks() - run.benchTicks()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%7d %8.2f %8.1f %7.2fx %8.0f%% %13.1f %8.1f %8.1f %6.1f %7.1f %6.1f%n",
+                    run.workers(),
+                    run.seconds(),
+                    run.postsPerSecond(),
+                    run.postsPerSecond() / single.postsPerSecond(),
+                    100 * run.busyShare(),
+                    run.cpuMillisPerPost(run.busyTicks()),
+                    run.cpuMillisPerPost(run.workerTicks()),
+                    run.cpuMillisPerPost(run.postgresTicks()),
+                    run.cpuMillisPerPost(run.fakeTicks()),
+                    run.cpuMillisPerPost(run.driverTicks()),
+                    run.cpuMillisPerPost(run.busyTicks() - run.benchTicks()));
             BenchSummary.put("phase2.posts_per_s." + run.workers(), run.postsPerSecond());
             BenchSummary.put("phase2.speedup." + run.workers(), run.postsPerSecond() / single.postsPerSecond());
             BenchSummary.put("phase2.cpu_busy." + run.workers(), run.busyShare());
         }
-        System.out.printf(Locale.ROOT, "(CPU busy: share of the machine's %d cores during the run; CPU ms/post: all "
-                + "processes, then the part of the phase 2 workers, the PostgreSQL backends of their connections, the "
-                + "fake Patreon and this driver (which polls every %d ms); the rest is Redis, the kernel and anything "
-                + "else running on this machine: a large rest means the figures were taken on a busy machine)%n", cores, POLL.toMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "(CPU busy: share of the machine's %d cores during the run; CPU ms/post: all "
+                        + "processes, then the part of the phase 2 workers, the PostgreSQL backends of their connections, the "
+                        + "fake Patreon and this driver (which polls every %d ms); the rest is Redis, the kernel and anything "
+                        + "else running on this machine: a large rest means the figures were taken on a busy machine)%n",
+                cores,
+                POLL.toMillis());
         runs.stream().filter(r -> r.workers() == 4).findFirst().ifPresent(four -> verdict(single, four, cores));
     }
 
     private static void verdict(Run single, Run four, int cores) {
         double speedup = four.postsPerSecond() / single.postsPerSecond();
         boolean met = speedup >= TARGET_SPEEDUP_AT_4;
-        System.out.printf(Locale.ROOT, "speed-up with 4 workers: %.2fx (target >= %.1fx: %s)%n", speedup,
-                TARGET_SPEEDUP_AT_4, met ? "met" : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "speed-up with 4 workers: %.2fx (target >= %.1fx: %s)%n",
+                speedup,
+                TARGET_SPEEDUP_AT_4,
+                met ? "met" : "MISSED");
         if (met) {
             return;
         }
         if (four.busyShare() < 0.85) {
-            System.out.printf(Locale.ROOT, "why: not CPU (the %d cores were %.0f%% busy): something serializes the "
-                    + "workers; look at the rate limit, the fake's latency, and locks in PostgreSQL.%n", cores,
+            System.out.printf(
+                    Locale.ROOT,
+                    "why: not CPU (the %d cores were %.0f%% busy): something serializes the "
+                            + "workers; look at the rate limit, the fake's latency, and locks in PostgreSQL.%n",
+                    cores,
                     100 * four.busyShare());
             return;
         }
         // The most this machine could do with every core on the bench's own processes at their measured cost.
         double benchMillis = four.cpuMillisPerPost(four.benchTicks());
         double ceiling = cores * 1000 / benchMillis;
-        System.out.printf(Locale.ROOT, "why: CPU-bound. During the 4-worker run the %d cores were %.0f%% busy. The "
+        System.out.printf(
+                Locale.ROOT,
+                "why: CPU-bound. During the 4-worker run the %d cores were %.0f%% busy. The "
                         + "bench's own processes (workers, PostgreSQL, fake, driver) used %.1f ms of CPU per post, so "
                         + "even with every core to themselves they could not process more than about %.0f posts/s, "
                         + "%.2fx the 1-worker rate; %.1f ms per post went to Redis, the kernel and other load. Each "
                         + "worker spends most of a post waiting on the fake's latency, which more processes overlap "
-                        + "only while cores are free.%n", cores, 100 * four.busyShare(), benchMillis, ceiling,
-                ceiling / single.postsPerSecond(), four.cpuMillisPerPost(four.busyTicks() - four.benchTicks()));
+                        + "only while cores are free.%n",
+                cores,
+                100 * four.busyShare(),
+                benchMillis,
+                ceiling,
+                ceiling / single.postsPerSecond(),
+                four.cpuMillisPerPost(four.busyTicks() - four.benchTicks()));
     }
 }

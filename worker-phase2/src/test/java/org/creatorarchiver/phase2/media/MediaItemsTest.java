@@ -1,15 +1,14 @@
 package org.creatorarchiver.phase2.media;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.patreon.content.PostContentReader;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.creatorarchiver.testing.patreon.PatreonSamples;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The media items phase 2 finds in each sample post, in reading order, each once. */
 class MediaItemsTest {
@@ -24,17 +23,24 @@ class MediaItemsTest {
     void anImagePostHasItsImagesInDisplayOrderThenItsAttachmentWithTheOriginalName() throws Exception {
         List<MediaItem> items = itemsOf("post-image-attachments.json");
 
-        assertThat(items).extracting(MediaItem::kind).startsWith(PostMediaKind.image, PostMediaKind.image, PostMediaKind.attachment);
-        assertThat(items.subList(0, 2)).extracting(item -> item.externalMediaId().orElseThrow())
+        assertThat(items)
+                .extracting(MediaItem::kind)
+                .startsWith(PostMediaKind.image, PostMediaKind.image, PostMediaKind.attachment);
+        assertThat(items.subList(0, 2))
+                .extracting(item -> item.externalMediaId().orElseThrow())
                 .containsExactly("700000021", "700000022");
         MediaItem image = items.getFirst();
         assertThat(image.metadata().get("cdn_file_key").asText()).isEqualTo("ed1aa10c1431b3326ba7910aec04e351");
-        assertThat(image.sourceUrl()).hasValueSatisfying(url -> assertThat(url).startsWith("https://c10.patreonusercontent.com/"));
+        assertThat(image.sourceUrl())
+                .hasValueSatisfying(url -> assertThat(url).startsWith("https://c10.patreonusercontent.com/"));
         MediaItem attachment = items.get(2);
         assertThat(attachment.externalMediaId()).contains("700000023");
         assertThat(attachment.metadata().get("file_name").asText()).isEqualTo("Skyforge_ProjectFiles_v2.zip");
         assertThat(attachment.metadata().get("size_bytes").asLong()).isEqualTo(48211211L);
-        assertThat(items).filteredOn(item -> item.externalMediaId().filter("700000021"::equals).isPresent()).hasSize(1);
+        assertThat(items)
+                .filteredOn(item ->
+                        item.externalMediaId().filter("700000021"::equals).isPresent())
+                .hasSize(1);
     }
 
     @Test
@@ -65,12 +71,18 @@ class MediaItemsTest {
     @Test
     void embedsCarryTheirProviderAndId() throws Exception {
         MediaItem youTube = itemsOf("post-youtube-embed.json").stream()
-                .filter(item -> item.provider().filter(MediaItem.VideoSource.YOUTUBE::equals).isPresent()).findFirst().orElseThrow();
+                .filter(item -> item.provider()
+                        .filter(MediaItem.VideoSource.YOUTUBE::equals)
+                        .isPresent())
+                .findFirst()
+                .orElseThrow();
         assertThat(youTube.kind()).isEqualTo(PostMediaKind.embed);
         assertThat(youTube.externalMediaId()).contains("yT3mbedID01");
 
         MediaItem vimeo = itemsOf("post-vimeo-embed.json").stream()
-                .filter(item -> item.kind() == PostMediaKind.embed).findFirst().orElseThrow();
+                .filter(item -> item.kind() == PostMediaKind.embed)
+                .findFirst()
+                .orElseThrow();
         assertThat(vimeo.provider()).contains(MediaItem.VideoSource.VIMEO);
         assertThat(vimeo.externalMediaId()).contains("905512347");
     }
@@ -88,23 +100,31 @@ class MediaItemsTest {
 
     @Test
     void youTubeLinksInTheTextCountOnceEachAndAfterTheEmbed() throws Exception {
-        String body = PatreonSamples.text("post-youtube-embed.json").replaceFirst("\"content\": *\"",
-                "\"content\": \"<p>Also <a href=\\\\\"https://youtu.be/yT3mbedID01\\\\\">the same</a> and"
-                        + " https://www.youtube.com/watch?v=0therVide0s</p>");
+        String body = PatreonSamples.text("post-youtube-embed.json")
+                .replaceFirst(
+                        "\"content\": *\"",
+                        "\"content\": \"<p>Also <a href=\\\\\"https://youtu.be/yT3mbedID01\\\\\">the same</a> and"
+                                + " https://www.youtube.com/watch?v=0therVide0s</p>");
         JsonApiDocument document = JsonApiDocument.parse(body, "sample");
         JsonApiResource post = document.data().getFirst();
 
         List<MediaItem> embeds = MediaItems.of(document, post, PostContentReader.read(post)).stream()
-                .filter(item -> item.provider().filter(MediaItem.VideoSource.YOUTUBE::equals).isPresent()).toList();
+                .filter(item -> item.provider()
+                        .filter(MediaItem.VideoSource.YOUTUBE::equals)
+                        .isPresent())
+                .toList();
 
-        assertThat(embeds).extracting(item -> item.externalMediaId().orElseThrow()).containsExactly("yT3mbedID01", "0therVide0s");
+        assertThat(embeds)
+                .extracting(item -> item.externalMediaId().orElseThrow())
+                .containsExactly("yT3mbedID01", "0therVide0s");
         assertThat(embeds.get(1).metadata().get("source").asText()).isEqualTo("text_link");
     }
 
     @Test
     void theCdnFileKeyIsTheLast32HexSegmentOfThePath() {
         assertThat(MediaItems.cdnFileKey("https://c10.patreonusercontent.com/4/patreon-media/p/post/1/"
-                + "0123456789abcdef0123456789abcdef/eyJ3Ijo2MjB9/1.jpg?token-hash=x")).contains("0123456789abcdef0123456789abcdef");
+                        + "0123456789abcdef0123456789abcdef/eyJ3Ijo2MjB9/1.jpg?token-hash=x"))
+                .contains("0123456789abcdef0123456789abcdef");
         assertThat(MediaItems.cdnFileKey("https://example.com/a/b.jpg")).isEmpty();
     }
 }

@@ -1,23 +1,23 @@
 package org.creatorarchiver.phase2.tools;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.creatorarchiver.config.ExternalTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 class FfProbeTest {
 
     @TempDir
     static Path siteRoot;
+
     private static LocalMediaSite site;
 
     @TempDir
@@ -55,10 +55,13 @@ class FfProbeTest {
     void ffprobeIsTakenFromFfmpegsDirectoryElsePath() throws Exception {
         Path bin = Files.createDirectories(directory.resolve("bin"));
         Path ffmpeg = Files.createFile(bin.resolve("ffmpeg"));
-        assertThat(Executables.ffprobeFor(ffmpeg.toString())).as("no ffprobe beside it").isEqualTo("ffprobe");
+        assertThat(Executables.ffprobeFor(ffmpeg.toString()))
+                .as("no ffprobe beside it")
+                .isEqualTo("ffprobe");
 
-        Path sibling = Files.createFile(bin.resolve("ffprobe"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path sibling = Files.createFile(
+                bin.resolve("ffprobe"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         assertThat(Executables.ffprobeFor(ffmpeg.toString())).isEqualTo(sibling.toString());
         assertThat(Executables.ffprobeFor("ffmpeg")).isEqualTo("ffprobe");

@@ -2,8 +2,6 @@ package org.creatorarchiver.phase2.tools;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.creatorarchiver.testing.patreon.TestVideos;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import org.creatorarchiver.testing.patreon.TestVideos;
 
 /**
  * A tiny video site on 127.0.0.1 for running the real yt-dlp offline (the fixture of ../shared/services.md):
@@ -33,8 +32,17 @@ public final class LocalMediaSite implements AutoCloseable {
     static final double CLIP_SECONDS = TestVideos.CLIP_SECONDS;
     static final String PATREON_REFERER = "https://www.patreon.com/";
 
-    private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
-            "mp4", "video/mp4", "vtt", "text/vtt", "m3u8", "application/vnd.apple.mpegurl", "ts", "video/mp2t");
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "mp4",
+            "video/mp4",
+            "vtt",
+            "text/vtt",
+            "m3u8",
+            "application/vnd.apple.mpegurl",
+            "ts",
+            "video/mp2t");
     /** Relative file URLs, as the page is served at the site's root. */
     private static final String PAGE = TestVideos.watchPage("");
 
@@ -89,17 +97,20 @@ public final class LocalMediaSite implements AutoCloseable {
                 send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if (path.startsWith("/mux/") && !PATREON_REFERER.equals(exchange.getRequestHeaders().getFirst("Referer"))) {
+            if (path.startsWith("/mux/")
+                    && !PATREON_REFERER.equals(exchange.getRequestHeaders().getFirst("Referer"))) {
                 send(exchange, 403, "text/plain", "Forbidden: Referer required".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Path file = root.resolve(path.equals("/page-1") ? "page-1.html" : path.substring(1)).normalize();
+            Path file = root.resolve(path.equals("/page-1") ? "page-1.html" : path.substring(1))
+                    .normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String name = file.getFileName().toString();
-            String type = CONTENT_TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            String type =
+                    CONTENT_TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
             send(exchange, 200, type, Files.readAllBytes(file));
         }
     }

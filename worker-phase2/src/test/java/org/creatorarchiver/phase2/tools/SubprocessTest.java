@@ -1,7 +1,9 @@
 package org.creatorarchiver.phase2.tools;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,19 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs real programs (sh, env, sleep, yes) to check what a child gets and how it is stopped. */
 class SubprocessTest {
 
     private static final Duration A_WHILE = Duration.ofSeconds(30);
     private static final Map<String, String> PARENT_WITH_SECRETS = Map.of(
-            "PATH", ChildEnvironment.DEFAULT_PATH, "HOME", "/home/archiver", "LANG", "en_US.UTF-8",
-            "PATREON_SESSION_ID", "s3ss10n-s3cr3t", "DATABASE_PASSWORD", "db-s3cr3t", "DATABASE_URL", "jdbc:x");
+            "PATH",
+            ChildEnvironment.DEFAULT_PATH,
+            "HOME",
+            "/home/archiver",
+            "LANG",
+            "en_US.UTF-8",
+            "PATREON_SESSION_ID",
+            "s3ss10n-s3cr3t",
+            "DATABASE_PASSWORD",
+            "db-s3cr3t",
+            "DATABASE_URL",
+            "jdbc:x");
 
     @TempDir
     Path directory;
@@ -32,10 +41,12 @@ class SubprocessTest {
     void theChildEnvironmentHasNoSecretsEvenWhenTheParentHasThem() throws Exception {
         String env = subprocess.run(command(A_WHILE, "env")).stdout();
 
-        assertThat(env).contains("PATH=" + ChildEnvironment.DEFAULT_PATH + "\n", "HOME=/home/archiver\n",
-                "LANG=en_US.UTF-8\n");
-        assertThat(env).doesNotContain("PATREON_SESSION_ID", "s3ss10n-s3cr3t", "DATABASE_PASSWORD", "db-s3cr3t",
-                "DATABASE_URL");
+        assertThat(env)
+                .contains(
+                        "PATH=" + ChildEnvironment.DEFAULT_PATH + "\n", "HOME=/home/archiver\n", "LANG=en_US.UTF-8\n");
+        assertThat(env)
+                .doesNotContain(
+                        "PATREON_SESSION_ID", "s3ss10n-s3cr3t", "DATABASE_PASSWORD", "db-s3cr3t", "DATABASE_URL");
     }
 
     @Test
@@ -61,9 +72,14 @@ class SubprocessTest {
 
     @Test
     void aNonZeroExitCarriesTheCodeAndTheToolsLastErrorButNoEnvironment() {
-        Command failing = new Command("test tool run", List.of("sh", "-c",
-                "echo 'starting' >&2; echo 'ERROR: the thing broke' >&2; echo 'cleaning up' >&2; exit 3"),
-                directory, A_WHILE);
+        Command failing = new Command(
+                "test tool run",
+                List.of(
+                        "sh",
+                        "-c",
+                        "echo 'starting' >&2; echo 'ERROR: the thing broke' >&2; echo 'cleaning up' >&2; exit 3"),
+                directory,
+                A_WHILE);
 
         assertThatThrownBy(() -> subprocess.run(failing)).isInstanceOfSatisfying(ToolException.class, e -> {
             assertThat(e.kind()).isEqualTo(ToolException.Kind.FAILED);
@@ -77,8 +93,8 @@ class SubprocessTest {
     @Test
     void onlyTheEndOfALongStderrIsKeptStartingAtAWholeLine() {
         Subprocess smallTail = new Subprocess(PARENT_WITH_SECRETS, Subprocess.DEFAULT_STDOUT_LIMIT, 1024);
-        Command chatty = command(A_WHILE, "sh", "-c",
-                "i=0; while [ $i -lt 5000 ]; do echo \"line $i\" >&2; i=$((i+1)); done; exit 1");
+        Command chatty = command(
+                A_WHILE, "sh", "-c", "i=0; while [ $i -lt 5000 ]; do echo \"line $i\" >&2; i=$((i+1)); done; exit 1");
 
         assertThatThrownBy(() -> smallTail.run(chatty)).isInstanceOfSatisfying(ToolException.class, e -> {
             assertThat(e.stderrTail()).startsWith("[…]\nline ").endsWith("line 4999\n");
@@ -102,8 +118,8 @@ class SubprocessTest {
 
     @Test
     void aTimeoutStopsTheChildAndEverythingItStarted() {
-        Command hanging = new Command("a hanging tool", List.of("sh", "-c", "sleep 300 & sleep 300; wait"),
-                directory, Duration.ofSeconds(1));
+        Command hanging = new Command(
+                "a hanging tool", List.of("sh", "-c", "sleep 300 & sleep 300; wait"), directory, Duration.ofSeconds(1));
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> subprocess.run(hanging)).isInstanceOfSatisfying(ToolException.class, e -> {
@@ -111,8 +127,10 @@ class SubprocessTest {
             assertThat(e.summary()).isEqualTo("a hanging tool did not finish within 1 s and was stopped");
         });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                                .isEmpty());
     }
 
     @Test
@@ -126,13 +144,16 @@ class SubprocessTest {
                 outcome.complete(e);
             }
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.current().descendants().findAny().isPresent());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> ProcessHandle.current().descendants().findAny().isPresent());
 
         caller.interrupt();
 
         assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                                .isEmpty());
     }
 
     @Test
@@ -140,7 +161,9 @@ class SubprocessTest {
         assertThatThrownBy(() -> subprocess.run(command(A_WHILE, "/nonexistent/tool", "--version")))
                 .isInstanceOfSatisfying(ToolException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ToolException.Kind.NOT_RUNNABLE);
-                    assertThat(e.summary()).startsWith("cannot run /nonexistent/tool").doesNotContain("\n");
+                    assertThat(e.summary())
+                            .startsWith("cannot run /nonexistent/tool")
+                            .doesNotContain("\n");
                 });
     }
 

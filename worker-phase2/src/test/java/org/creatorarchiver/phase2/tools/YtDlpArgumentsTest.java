@@ -1,15 +1,14 @@
 package org.creatorarchiver.phase2.tools;
 
-import org.creatorarchiver.config.Settings;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.creatorarchiver.config.Settings;
+import org.junit.jupiter.api.Test;
 
 class YtDlpArgumentsTest {
 
@@ -18,8 +17,8 @@ class YtDlpArgumentsTest {
     @Test
     void theUrlComesLastAfterTheEndOfOptions() {
         List<String> probe = YtDlpArguments.probe("yt-dlp", "-oops", Map.of("Referer", "https://www.patreon.com/"));
-        List<String> download = YtDlpArguments.download("yt-dlp", Optional.empty(), "-oops", JOB,
-                DownloadRequest.youtube(Settings.YoutubeDownload.DEFAULTS));
+        List<String> download = YtDlpArguments.download(
+                "yt-dlp", Optional.empty(), "-oops", JOB, DownloadRequest.youtube(Settings.YoutubeDownload.DEFAULTS));
 
         assertThat(probe).endsWith("--", "-oops").containsOnlyOnce("--");
         assertThat(download).endsWith("--", "-oops").containsOnlyOnce("--");
@@ -27,12 +26,22 @@ class YtDlpArgumentsTest {
 
     @Test
     void youtubeSettingsAskForMp4AndHumanSubtitlesWithMachineOnesAsFallback() {
-        List<String> download = YtDlpArguments.download("yt-dlp", Optional.of(Path.of("/usr/bin/ffmpeg")),
-                "https://www.youtube.com/watch?v=abc", JOB, DownloadRequest.youtube(Settings.YoutubeDownload.DEFAULTS));
+        List<String> download = YtDlpArguments.download(
+                "yt-dlp",
+                Optional.of(Path.of("/usr/bin/ffmpeg")),
+                "https://www.youtube.com/watch?v=abc",
+                JOB,
+                DownloadRequest.youtube(Settings.YoutubeDownload.DEFAULTS));
 
-        assertThat(String.join(" ", download)).contains("-f bv*+ba/b", "--merge-output-format mp4",
-                "--remux-video mp4", "--write-subs --sub-langs en,es", "--write-auto-subs",
-                "--ffmpeg-location /usr/bin/ffmpeg", "-P " + JOB + " -o video.%(ext)s");
+        assertThat(String.join(" ", download))
+                .contains(
+                        "-f bv*+ba/b",
+                        "--merge-output-format mp4",
+                        "--remux-video mp4",
+                        "--write-subs --sub-langs en,es",
+                        "--write-auto-subs",
+                        "--ffmpeg-location /usr/bin/ffmpeg",
+                        "-P " + JOB + " -o video.%(ext)s");
     }
 
     @Test
@@ -40,7 +49,8 @@ class YtDlpArgumentsTest {
         DownloadRequest humanOnly = new DownloadRequest("best", Optional.empty(), List.of("en"), false, Map.of());
 
         assertThat(YtDlpArguments.download("yt-dlp", Optional.empty(), "https://x", JOB, humanOnly))
-                .contains("--write-subs").doesNotContain("--write-auto-subs", "--merge-output-format");
+                .contains("--write-subs")
+                .doesNotContain("--write-auto-subs", "--merge-output-format");
     }
 
     @Test
@@ -53,13 +63,15 @@ class YtDlpArgumentsTest {
     @Test
     void aHeaderCannotSmuggleALineBreak() {
         assertThatThrownBy(() -> YtDlpArguments.probe("yt-dlp", "https://x", Map.of("Referer", "a\r\nCookie: x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Referer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Referer");
     }
 
     @Test
     void anUnknownContainerIsRefusedNamingIt() {
         assertThatThrownBy(() -> DownloadRequest.patreonVideo(new Settings.PatreonVideos(true, "best", "mpeg")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"mpeg\"");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"mpeg\"");
     }
 
     @Test

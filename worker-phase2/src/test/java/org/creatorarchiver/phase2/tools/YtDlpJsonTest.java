@@ -1,15 +1,14 @@
 package org.creatorarchiver.phase2.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code yt-dlp -J --no-simulate} prints for a YouTube video, cut to the fields used: human Spanish
@@ -38,9 +37,10 @@ class YtDlpJsonTest {
         Downloaded downloaded = YtDlpJson.downloaded(json("dQw4w9WgXcQ.es.vtt", video.toString()), job);
 
         assertThat(downloaded.video()).isEqualTo(video);
-        assertThat(downloaded.subtitles()).containsExactly(
-                new SubtitleFile("en", true, job.resolve("dQw4w9WgXcQ.en.vtt")),
-                new SubtitleFile("es", false, job.resolve("dQw4w9WgXcQ.es.vtt")));
+        assertThat(downloaded.subtitles())
+                .containsExactly(
+                        new SubtitleFile("en", true, job.resolve("dQw4w9WgXcQ.en.vtt")),
+                        new SubtitleFile("es", false, job.resolve("dQw4w9WgXcQ.es.vtt")));
         assertThat(downloaded.info().duration()).hasValue(212.0);
         assertThat(downloaded.info().subtitleLanguages()).containsExactly("es", "live_chat");
         assertThat(downloaded.info().automaticCaptionLanguages()).containsExactly("en", "es", "fr");
@@ -60,7 +60,8 @@ class YtDlpJsonTest {
     @Test
     void aVideoFileThatIsNotThereIsAnError() {
         assertThatThrownBy(() -> YtDlpJson.downloaded(json("", "dQw4w9WgXcQ.mp4"), job))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dQw4w9WgXcQ.mp4");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dQw4w9WgXcQ.mp4");
     }
 
     private static JsonNode json(String spanishPath, String videoPath) throws Exception {

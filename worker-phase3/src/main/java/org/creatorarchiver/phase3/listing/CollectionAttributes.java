@@ -9,6 +9,5 @@ import java.time.Instant;
  * @param thumbnailUrl the thumbnail's (signed) URL; null when the collection has none
  * @param editedAt     Patreon's {@code edited_at}, to the microsecond PostgreSQL keeps; null when not given
  */
-public record CollectionAttributes(String title, String description, Integer numPosts, String thumbnailUrl,
-                                   Instant editedAt) {
-}
+public record CollectionAttributes(
+        String title, String description, Integer numPosts, String thumbnailUrl, Instant editedAt) {}

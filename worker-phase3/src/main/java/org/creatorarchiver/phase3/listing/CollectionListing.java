@@ -1,14 +1,13 @@
 package org.creatorarchiver.phase3.listing;
 
-import org.creatorarchiver.http.HttpFailureException;
-import org.creatorarchiver.patreon.MalformedResponseException;
-import org.creatorarchiver.patreon.PatreonApi;
-import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.creatorarchiver.http.HttpFailureException;
+import org.creatorarchiver.patreon.MalformedResponseException;
+import org.creatorarchiver.patreon.PatreonApi;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 
 /**
  * Lists every collection of a campaign, following the list's {@code links.next}, each with its posts in order

@@ -1,5 +1,9 @@
 package org.creatorarchiver.phase3.listing;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.creatorarchiver.http.FailureKind;
 import org.creatorarchiver.http.HttpFailureException;
@@ -9,11 +13,6 @@ import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A collection's posts in the creator's order, from the cheapest answer that names them all: the list's
@@ -44,8 +43,10 @@ final class CollectionPostIds {
         if (fromPage.isPresent()) {
             return Optional.of(with(listed, fromPage.get(), PostIdsSource.COLLECTION_PAGE));
         }
-        log.debug("collection {}: post_ids missing or short of num_posts {}: listing its posts",
-                listed.externalId(), listed.attributes().numPosts());
+        log.debug(
+                "collection {}: post_ids missing or short of num_posts {}: listing its posts",
+                listed.externalId(),
+                listed.attributes().numPosts());
         return postsInCollectionOrder(campaignId, listed.externalId())
                 .map(ids -> with(listed, ids, PostIdsSource.POSTS_LISTING));
     }
@@ -72,7 +73,8 @@ final class CollectionPostIds {
                 return Optional.of(CollectionResource.of(resource, PatreonApi.describe(url)));
             }
         }
-        throw new MalformedResponseException(PatreonApi.describe(url), "no collection " + collectionId + " in \"data\"");
+        throw new MalformedResponseException(
+                PatreonApi.describe(url), "no collection " + collectionId + " in \"data\"");
     }
 
     /** The ids of the collection's posts, every page; empty when Patreon answers 404 (the collection is gone). */
@@ -90,7 +92,8 @@ final class CollectionPostIds {
         }
         Set<String> ids = new LinkedHashSet<>();
         for (LinkedPages.Page page : listing) {
-            page.document().data().stream().filter(resource -> resource.type().equals("post"))
+            page.document().data().stream()
+                    .filter(resource -> resource.type().equals("post"))
                     .forEach(post -> ids.add(post.id()));
         }
         return Optional.of(List.copyOf(ids));

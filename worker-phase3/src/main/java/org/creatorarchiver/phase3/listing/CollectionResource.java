@@ -1,9 +1,6 @@
 package org.creatorarchiver.phase3.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.creatorarchiver.patreon.MalformedResponseException;
-import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.creatorarchiver.patreon.MalformedResponseException;
+import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 
 /**
  * A {@code collection} resource as an answer shows it (patreon-api.md 1.4): its attributes and its {@code post_ids}
@@ -62,8 +61,8 @@ record CollectionResource(String externalId, CollectionAttributes attributes, Op
             // PostgreSQL keeps microseconds: finer digits would make every comparison with the row differ.
             return OffsetDateTime.parse(text.get()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(source, "collection " + resource.id() + " has an unreadable edited_at '"
-                    + text.get() + "'");
+            throw new MalformedResponseException(
+                    source, "collection " + resource.id() + " has an unreadable edited_at '" + text.get() + "'");
         }
     }
 
@@ -74,8 +73,8 @@ record CollectionResource(String externalId, CollectionAttributes attributes, Op
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw new MalformedResponseException(source, "collection " + resource.id() + " has post_ids " + value
-                    + ", expected a list of post ids");
+            throw new MalformedResponseException(
+                    source, "collection " + resource.id() + " has post_ids " + value + ", expected a list of post ids");
         }
         // A post listed twice keeps its first place: membership is one row per post.
         Set<String> ids = new LinkedHashSet<>();
@@ -84,8 +83,8 @@ record CollectionResource(String externalId, CollectionAttributes attributes, Op
             if (number || (id.isTextual() && id.textValue().matches("\\d{1,30}"))) {
                 ids.add(id.asText());
             } else {
-                throw new MalformedResponseException(source, "collection " + resource.id()
-                        + " lists a post id that is not one: " + id);
+                throw new MalformedResponseException(
+                        source, "collection " + resource.id() + " lists a post id that is not one: " + id);
             }
         }
         return Optional.of(List.copyOf(ids));

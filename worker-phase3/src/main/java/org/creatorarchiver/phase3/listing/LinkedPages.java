@@ -1,15 +1,14 @@
 package org.creatorarchiver.phase3.listing;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.patreon.PatreonApi;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Fetches every page of a listing whose pages are chained by {@code links.next} ({@code meta} is optional), each next
@@ -19,8 +18,7 @@ import java.util.Set;
 final class LinkedPages {
 
     /** One page and the URL it came from, as errors name it. */
-    record Page(JsonApiDocument document, String source) {
-    }
+    record Page(JsonApiDocument document, String source) {}
 
     private final PatreonApi api;
 
@@ -37,10 +35,12 @@ final class LinkedPages {
             String source = PatreonApi.describe(url);
             JsonApiDocument document = api.get(url);
             pages.add(new Page(document, source));
-            HttpUrl next = document.nextLink().isPresent() ? nextUrl(document.nextLink().get(), url) : null;
+            HttpUrl next = document.nextLink().isPresent()
+                    ? nextUrl(document.nextLink().get(), url)
+                    : null;
             if (next != null && visited.contains(next)) {
-                throw new MalformedResponseException(source, "links.next points back at a page already listed ("
-                        + PatreonApi.describe(next) + ")");
+                throw new MalformedResponseException(
+                        source, "links.next points back at a page already listed (" + PatreonApi.describe(next) + ")");
             }
             url = next;
         }

@@ -9,8 +9,8 @@ import java.util.List;
  * @param postIds     the posts' external ids in collection order, each once
  * @param postIdsFrom which answer named the posts
  */
-public record ListedCollection(String externalId, CollectionAttributes attributes, List<String> postIds,
-                               PostIdsSource postIdsFrom) {
+public record ListedCollection(
+        String externalId, CollectionAttributes attributes, List<String> postIds, PostIdsSource postIdsFrom) {
 
     public ListedCollection {
         postIds = List.copyOf(postIds);

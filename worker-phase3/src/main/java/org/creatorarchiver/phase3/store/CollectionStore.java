@@ -1,9 +1,7 @@
 package org.creatorarchiver.phase3.store;
 
-import org.creatorarchiver.db.generated.tables.records.CollectionsRecord;
-import org.creatorarchiver.phase3.listing.CollectionAttributes;
-import org.creatorarchiver.phase3.listing.ListedCollection;
-import org.jooq.DSLContext;
+import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,9 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
-import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import org.creatorarchiver.db.generated.tables.records.CollectionsRecord;
+import org.creatorarchiver.phase3.listing.CollectionAttributes;
+import org.creatorarchiver.phase3.listing.ListedCollection;
+import org.jooq.DSLContext;
 
 /**
  * Makes a source's {@code collections} and {@code collection_posts} what Patreon lists now, in one transaction: new
@@ -41,10 +40,15 @@ public final class CollectionStore {
             DSLContext tx = configuration.dsl();
             // Two jobs of one source (one handed back while it still ran) take turns here, so the second compares
             // with what the first wrote instead of inserting the same rows again.
-            tx.select(SOURCES.ID).from(SOURCES).where(SOURCES.ID.eq(sourceId)).forNoKeyUpdate().fetchOptional()
+            tx.select(SOURCES.ID)
+                    .from(SOURCES)
+                    .where(SOURCES.ID.eq(sourceId))
+                    .forNoKeyUpdate()
+                    .fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("source " + sourceId + " no longer exists"));
             Map<String, CollectionsRecord> stored = tx.selectFrom(COLLECTIONS)
-                    .where(COLLECTIONS.SOURCE_ID.eq(sourceId)).fetchMap(COLLECTIONS.EXTERNAL_ID);
+                    .where(COLLECTIONS.SOURCE_ID.eq(sourceId))
+                    .fetchMap(COLLECTIONS.EXTERNAL_ID);
             Map<Long, List<String>> members = memberships.ofSource(tx, sourceId);
             int added = 0;
             int changed = 0;
@@ -56,8 +60,8 @@ public final class CollectionStore {
                     added++;
                     continue;
                 }
-                boolean postsChanged = memberships.replace(tx, row.getId(),
-                        members.getOrDefault(row.getId(), List.of()), collection.postIds());
+                boolean postsChanged = memberships.replace(
+                        tx, row.getId(), members.getOrDefault(row.getId(), List.of()), collection.postIds());
                 if (postsChanged || !attributesOf(row).equals(collection.attributes())) {
                     update(tx, row.getId(), collection.attributes());
                     changed++;
@@ -65,8 +69,10 @@ public final class CollectionStore {
             }
             Set<String> stillListed = new HashSet<>();
             listed.forEach(collection -> stillListed.add(collection.externalId()));
-            List<Long> gone = stored.values().stream().filter(row -> !stillListed.contains(row.getExternalId()))
-                    .map(CollectionsRecord::getId).toList();
+            List<Long> gone = stored.values().stream()
+                    .filter(row -> !stillListed.contains(row.getExternalId()))
+                    .map(CollectionsRecord::getId)
+                    .toList();
             if (!gone.isEmpty()) {
                 tx.deleteFrom(COLLECTIONS).where(COLLECTIONS.ID.in(gone)).execute();
             }
@@ -101,7 +107,11 @@ public final class CollectionStore {
     }
 
     private static CollectionAttributes attributesOf(CollectionsRecord row) {
-        return new CollectionAttributes(row.getTitle(), row.getDescription(), row.getNumPosts(), row.getThumbnailUrl(),
+        return new CollectionAttributes(
+                row.getTitle(),
+                row.getDescription(),
+                row.getNumPosts(),
+                row.getThumbnailUrl(),
                 row.getEditedAt() == null ? null : row.getEditedAt().toInstant());
     }
 

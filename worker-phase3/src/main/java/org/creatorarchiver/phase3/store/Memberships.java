@@ -1,7 +1,7 @@
 package org.creatorarchiver.phase3.store;
 
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
+import static org.creatorarchiver.db.generated.Tables.COLLECTION_POSTS;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import static org.creatorarchiver.db.generated.Tables.COLLECTIONS;
-import static org.creatorarchiver.db.generated.Tables.COLLECTION_POSTS;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The {@code collection_posts} rows of collections: read in order, and made to match a new order by writing only
@@ -30,10 +29,12 @@ final class Memberships {
         Map<Long, List<String>> members = new LinkedHashMap<>();
         tx.select(COLLECTION_POSTS.COLLECTION_ID, COLLECTION_POSTS.POST_EXTERNAL_ID)
                 .from(COLLECTION_POSTS)
-                .join(COLLECTIONS).on(COLLECTIONS.ID.eq(COLLECTION_POSTS.COLLECTION_ID))
+                .join(COLLECTIONS)
+                .on(COLLECTIONS.ID.eq(COLLECTION_POSTS.COLLECTION_ID))
                 .where(COLLECTIONS.SOURCE_ID.eq(sourceId))
                 .orderBy(COLLECTION_POSTS.COLLECTION_ID, COLLECTION_POSTS.POSITION)
-                .forEach(row -> members.computeIfAbsent(row.value1(), id -> new ArrayList<>()).add(row.value2()));
+                .forEach(row -> members.computeIfAbsent(row.value1(), id -> new ArrayList<>())
+                        .add(row.value2()));
         return members;
     }
 
@@ -47,7 +48,8 @@ final class Memberships {
             return false;
         }
         Set<String> staying = new HashSet<>(after);
-        List<String> removed = before.stream().filter(postId -> !staying.contains(postId)).toList();
+        List<String> removed =
+                before.stream().filter(postId -> !staying.contains(postId)).toList();
         for (List<String> chunk : chunks(removed)) {
             tx.deleteFrom(COLLECTION_POSTS)
                     .where(COLLECTION_POSTS.COLLECTION_ID.eq(collectionId), COLLECTION_POSTS.POST_EXTERNAL_ID.in(chunk))
@@ -64,7 +66,10 @@ final class Memberships {
             }
         }
         for (List<Integer> chunk : chunks(moved)) {
-            var insert = tx.insertInto(COLLECTION_POSTS, COLLECTION_POSTS.COLLECTION_ID, COLLECTION_POSTS.POST_EXTERNAL_ID,
+            var insert = tx.insertInto(
+                    COLLECTION_POSTS,
+                    COLLECTION_POSTS.COLLECTION_ID,
+                    COLLECTION_POSTS.POST_EXTERNAL_ID,
                     COLLECTION_POSTS.POSITION);
             for (int position : chunk) {
                 insert = insert.values(collectionId, after.get(position), position);

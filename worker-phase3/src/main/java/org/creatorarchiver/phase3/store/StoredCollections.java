@@ -7,5 +7,4 @@ package org.creatorarchiver.phase3.store;
  * @param changed known collections whose attributes or posts (which, or their order) changed
  * @param removed collections Patreon no longer lists, deleted with their membership
  */
-public record StoredCollections(int listed, int added, int changed, int removed) {
-}
+public record StoredCollections(int listed, int added, int changed, int removed) {}

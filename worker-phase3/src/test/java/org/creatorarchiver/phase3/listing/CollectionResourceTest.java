@@ -1,15 +1,14 @@
 package org.creatorarchiver.phase3.listing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.testing.patreon.PatreonSamples;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading a collection resource: what is kept, when its post ids count as complete, and what is malformed. */
 class CollectionResourceTest {
@@ -24,7 +23,10 @@ class CollectionResourceTest {
     @Test
     void theSampleCollectionKeepsItsAttributesAndItsPostIdsInOrder() throws Exception {
         CollectionResource collection = CollectionResource.of(
-                JsonApiDocument.parse(PatreonSamples.text("collection.json"), SOURCE).data().getFirst(), SOURCE);
+                JsonApiDocument.parse(PatreonSamples.text("collection.json"), SOURCE)
+                        .data()
+                        .getFirst(),
+                SOURCE);
 
         assertThat(collection.externalId()).isEqualTo("15764301");
         assertThat(collection.attributes().title()).isEqualTo("Behind the Scenes");
@@ -46,17 +48,22 @@ class CollectionResourceTest {
 
     @Test
     void postIdsNameEveryPostOnlyWhenThereAreAtLeastNumPostsOfThem() throws Exception {
-        assertThat(read("{\"num_posts\": 3, \"post_ids\": [1, 2]}").completePostIds()).isEmpty();
+        assertThat(read("{\"num_posts\": 3, \"post_ids\": [1, 2]}").completePostIds())
+                .isEmpty();
         assertThat(read("{\"num_posts\": 3}").completePostIds()).isEmpty();
-        assertThat(read("{\"num_posts\": 3, \"post_ids\": null}").completePostIds()).isEmpty();
-        assertThat(read("{\"post_ids\": [1, 2]}").completePostIds()).as("no count to doubt them").contains(List.of("1", "2"));
-        assertThat(read("{\"num_posts\": 0, \"post_ids\": []}").completePostIds()).contains(List.of());
+        assertThat(read("{\"num_posts\": 3, \"post_ids\": null}").completePostIds())
+                .isEmpty();
+        assertThat(read("{\"post_ids\": [1, 2]}").completePostIds())
+                .as("no count to doubt them")
+                .contains(List.of("1", "2"));
+        assertThat(read("{\"num_posts\": 0, \"post_ids\": []}").completePostIds())
+                .contains(List.of());
     }
 
     @Test
     void absentAttributesAreUnknownAndEditedAtKeepsMicroseconds() throws Exception {
-        CollectionResource collection = read("{\"title\": null, \"thumbnail\": null,"
-                + " \"edited_at\": \"2026-05-02T09:14:55.123456789+02:00\"}");
+        CollectionResource collection = read(
+                "{\"title\": null, \"thumbnail\": null," + " \"edited_at\": \"2026-05-02T09:14:55.123456789+02:00\"}");
 
         assertThat(collection.attributes().title()).isNull();
         assertThat(collection.attributes().numPosts()).isNull();
@@ -66,10 +73,16 @@ class CollectionResourceTest {
 
     @Test
     void valuesTheArchiveCannotStoreAreMalformedNamingTheAnswer() {
-        for (String attributes : List.of("{\"post_ids\": [\"abc\"]}", "{\"post_ids\": [-4]}", "{\"post_ids\": [1.5]}",
-                "{\"post_ids\": \"1,2\"}", "{\"num_posts\": -1}", "{\"num_posts\": \"many\"}",
+        for (String attributes : List.of(
+                "{\"post_ids\": [\"abc\"]}",
+                "{\"post_ids\": [-4]}",
+                "{\"post_ids\": [1.5]}",
+                "{\"post_ids\": \"1,2\"}",
+                "{\"num_posts\": -1}",
+                "{\"num_posts\": \"many\"}",
                 "{\"edited_at\": \"yesterday\"}")) {
-            assertThatThrownBy(() -> read(attributes)).as(attributes)
+            assertThatThrownBy(() -> read(attributes))
+                    .as(attributes)
                     .isInstanceOf(MalformedResponseException.class)
                     .hasMessageStartingWith("malformed response from " + SOURCE + ": collection 7 ");
         }
