@@ -27,8 +27,7 @@ final class DatabaseConfigReader {
         Optional<Secret> password = env.secret(DATABASE_PASSWORD);
         if (url.startsWith(JDBC_PREFIX)) {
             checkJdbcUrl(url);
-            return new DatabaseConfig(
-                    url, user.orElse(DEFAULT_DATABASE_USER), password.orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
+            return withDefaults(url, user, password);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
             return fromPostgresUri(url, user, password);
@@ -53,15 +52,43 @@ final class DatabaseConfigReader {
     }
 
     private static DatabaseConfig fromPostgresUri(String url, Optional<String> envUser, Optional<Secret> envPassword) {
-        URI uri;
+        URI uri = parse(url);
+        String jdbcUrl = jdbcUrl(url, uri);
+        Credentials inUrl = Credentials.of(uri);
+        checkSetOnce(inUrl, envUser, envPassword);
+        return withDefaults(
+                jdbcUrl, inUrl.user().or(() -> envUser), inUrl.password().or(() -> envPassword));
+    }
+
+    /** A user or password given both in the URL and in its own variable must be the same in both. */
+    private static void checkSetOnce(Credentials inUrl, Optional<String> envUser, Optional<Secret> envPassword) {
+        if (inUrl.user().isPresent() && envUser.isPresent() && !inUrl.user().equals(envUser)) {
+            throw EnvReader.invalid(
+                    DATABASE_USER,
+                    envUser.get(),
+                    "differs from the user in DATABASE_URL; set the user in one place only");
+        }
+        if (inUrl.password().isPresent()
+                && envPassword.isPresent()
+                && !inUrl.password().equals(envPassword)) {
+            throw EnvReader.invalidSecret(
+                    DATABASE_PASSWORD, "differs from the password in DATABASE_URL; set the password in one place only");
+        }
+    }
+
+    private static URI parse(String url) {
         try {
-            uri = new URI(url);
+            return new URI(url);
         } catch (URISyntaxException e) {
             throw invalidUrl(
                     url,
                     "not a valid URL (" + e.getReason()
                             + "); characters such as @ : / # % in the user or password must be percent-encoded");
         }
+    }
+
+    /** The {@code jdbc:postgresql:} form of a {@code postgres[ql]://} URL, without its credentials. */
+    private static String jdbcUrl(String url, URI uri) {
         if (uri.getHost() == null) {
             throw invalidUrl(url, "must name a host, as in " + FORMS);
         }
@@ -69,30 +96,27 @@ final class DatabaseConfigReader {
         if (database.isEmpty()) {
             throw invalidUrl(url, "must name a database, as in " + FORMS);
         }
-        String jdbcUrl = JDBC_PREFIX + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/" + database
+        return JDBC_PREFIX + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/" + database
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
 
-        Optional<String> urlUser = Optional.empty();
-        Optional<Secret> urlPassword = Optional.empty();
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            urlUser = Optional.of(decode(parts[0])).filter(u -> !u.isEmpty());
-            urlPassword = parts.length == 2 ? Optional.of(Secret.of(decode(parts[1]))) : Optional.empty();
-        }
-        if (urlUser.isPresent() && envUser.isPresent() && !urlUser.equals(envUser)) {
-            throw EnvReader.invalid(
-                    DATABASE_USER,
-                    envUser.get(),
-                    "differs from the user in DATABASE_URL; set the user in one place only");
-        }
-        if (urlPassword.isPresent() && envPassword.isPresent() && !urlPassword.equals(envPassword)) {
-            throw EnvReader.invalidSecret(
-                    DATABASE_PASSWORD, "differs from the password in DATABASE_URL; set the password in one place only");
-        }
+    private static DatabaseConfig withDefaults(String jdbcUrl, Optional<String> user, Optional<Secret> password) {
         return new DatabaseConfig(
-                jdbcUrl,
-                urlUser.or(() -> envUser).orElse(DEFAULT_DATABASE_USER),
-                urlPassword.or(() -> envPassword).orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
+                jdbcUrl, user.orElse(DEFAULT_DATABASE_USER), password.orElse(Secret.of(DEFAULT_DATABASE_PASSWORD)));
+    }
+
+    /** The user and password a {@code postgres://user:password@host} URL carries, percent-decoded. */
+    private record Credentials(Optional<String> user, Optional<Secret> password) {
+
+        static Credentials of(URI uri) {
+            if (uri.getRawUserInfo() == null) {
+                return new Credentials(Optional.empty(), Optional.empty());
+            }
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            return new Credentials(
+                    Optional.of(decode(parts[0])).filter(user -> !user.isEmpty()),
+                    parts.length == 2 ? Optional.of(Secret.of(decode(parts[1]))) : Optional.empty());
+        }
     }
 
     private static ConfigException invalidUrl(String url, String rule) {

@@ -3,6 +3,7 @@ package org.creatorarchiver.db;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import org.creatorarchiver.config.DatabaseConfig;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -10,7 +11,7 @@ import org.jooq.impl.DSL;
 /**
  * A process's handle on PostgreSQL: a connection pool, a schema migrated to this build's version, and jOOQ.
  * <pre>{@code
- * try (Database db = Database.start(settings)) {
+ * try (Database db = Database.start(config.database(), "worker-phase1", 10)) {
  *     db.dsl().selectFrom(Tables.SOURCES).fetch();
  * }
  * }</pre>
@@ -34,12 +35,15 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool, migrates the schema and returns the ready database.
      *
+     * @param poolName names the pool's threads and log lines, e.g. the process role
+     * @param poolSize the most connections this process holds
+     *
      * @throws DatabaseException when PostgreSQL cannot be reached or a migration fails (the pool is closed again)
      */
-    public static Database start(DatabaseSettings settings) {
-        HikariDataSource dataSource = DataSources.pool(settings);
+    public static Database start(DatabaseConfig database, String poolName, int poolSize) {
+        HikariDataSource dataSource = DataSources.pool(database, poolName, poolSize);
         try {
-            return new Database(dataSource, Migrations.migrate(dataSource, settings.redactedUrl()));
+            return new Database(dataSource, Migrations.migrate(dataSource, DataSources.label(database)));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.creatorarchiver.config.DatabaseConfig;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -64,19 +65,20 @@ public final class Migrations {
      * For a short command on one connection: migrates (over connections of its own) only when the schema is not
      * current, so that the usual case costs one query and never loads Flyway.
      *
+     * @param name what the server shows as the migration's application, e.g. the process role
      * @throws DatabaseException when the version cannot be read or a migration fails; one line naming the database
      */
-    public static void migrateIfBehind(Connection connection, DatabaseSettings settings) {
+    public static void migrateIfBehind(Connection connection, DatabaseConfig database, String name) {
         try {
             if (isCurrent(connection)) {
                 return;
             }
         } catch (SQLException e) {
             throw DatabaseException.of(
-                    "cannot read the schema version", settings.redactedUrl(), e, settings.redaction());
+                    "cannot read the schema version", DataSources.label(database), e, DataSources.redaction(database));
         }
         log.info("the schema is behind this build: migrating it first");
-        migrate(DataSources.unpooled(settings), settings.redactedUrl());
+        migrate(DataSources.unpooled(database, name), DataSources.label(database));
     }
 
     static MigrationReport migrate(Flyway flyway, String databaseLabel) {

@@ -7,7 +7,6 @@ import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.config.Secret;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.Database;
-import org.creatorarchiver.db.DatabaseSettings;
 import org.creatorarchiver.http.HttpClientSettings;
 import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.queue.JobQueue;
@@ -93,16 +92,8 @@ public final class ArchiverProcess implements AutoCloseable {
     }
 
     private static ArchiverProcess open(String name, AppConfig config, Clock clock, int consumers) {
-        Database database = Database.start(databaseSettings(
-                name, config, Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS)));
-        if (database.migration().applied() > 0) {
-            log.info(
-                    "database ready: schema version {} ({} migration(s) applied now)",
-                    database.migration().schemaVersion(),
-                    database.migration().applied());
-        } else {
-            log.debug("database ready: schema version {}", database.migration().schemaVersion());
-        }
+        Database database = startDatabase(
+                name, config, Math.min(consumers * 2 + SPARE_DATABASE_CONNECTIONS, MAX_DATABASE_CONNECTIONS));
         try {
             RedissonClient redis =
                     StartupFailure.redis(config.redisUrl(), () -> RedisClients.connect(config.redisUrl(), name));
@@ -111,6 +102,20 @@ public final class ArchiverProcess implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Opens a pool of {@code connections} named {@code name} and migrates the schema, saying so once. */
+    private static Database startDatabase(String name, AppConfig config, int connections) {
+        Database database = Database.start(config.database(), name, connections);
+        if (database.migration().applied() > 0) {
+            log.info(
+                    "database ready: schema version {} ({} migration(s) applied now)",
+                    database.migration().schemaVersion(),
+                    database.migration().applied());
+        } else {
+            log.debug("database ready: schema version {}", database.migration().schemaVersion());
+        }
+        return database;
     }
 
     public String name() {
@@ -191,16 +196,5 @@ public final class ArchiverProcess implements AutoCloseable {
         }
         redis.shutdown();
         database.close();
-    }
-
-    /** How a process named {@code name} reaches the configured database, holding at most {@code connections}. */
-    static DatabaseSettings databaseSettings(String name, AppConfig config, int connections) {
-        var db = config.database();
-        return new DatabaseSettings(
-                db.jdbcUrl(),
-                db.user(),
-                db.password().isEmpty() ? null : db.password().reveal(),
-                connections,
-                name);
     }
 }

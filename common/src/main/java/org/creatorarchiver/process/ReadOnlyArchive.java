@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import org.creatorarchiver.config.AppConfig;
 import org.creatorarchiver.db.DataSources;
 import org.creatorarchiver.db.Database;
-import org.creatorarchiver.db.DatabaseSettings;
 import org.creatorarchiver.db.Migrations;
 import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.redis.BlockingRedis;
@@ -45,10 +44,9 @@ public final class ReadOnlyArchive implements AutoCloseable {
 
     /** Like {@link #open} but throws instead of exiting (tests). */
     public static ReadOnlyArchive connect(String name, AppConfig config) {
-        DatabaseSettings settings = ArchiverProcess.databaseSettings(name, config, 1);
-        Connection connection = DataSources.connection(settings);
+        Connection connection = DataSources.connection(config.database(), name);
         try {
-            Migrations.migrateIfBehind(connection, settings);
+            Migrations.migrateIfBehind(connection, config.database(), name);
             return new ReadOnlyArchive(name, config, connection);
         } catch (RuntimeException e) {
             closeQuietly(connection);

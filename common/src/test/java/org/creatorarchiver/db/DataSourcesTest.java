@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.creatorarchiver.config.DatabaseConfig;
+import org.creatorarchiver.config.Secret;
 import org.creatorarchiver.testing.TestServices;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +17,12 @@ class DataSourcesTest {
 
     @Test
     void anUnreachableServerIsReportedInOneLineWithoutSecrets() {
-        var settings = new DatabaseSettings(
+        var database = new DatabaseConfig(
                 "jdbc:postgresql://127.0.0.1:1/archive?password=" + URL_PASSWORD + "&connectTimeout=2",
                 "archiver",
-                PASSWORD,
-                2,
-                "unreachable");
+                Secret.of(PASSWORD));
 
-        DatabaseException error = connectFailure(settings);
+        DatabaseException error = connectFailure(database, 2);
 
         assertThat(error.getMessage())
                 .startsWith(
@@ -36,9 +36,9 @@ class DataSourcesTest {
     void aMissingDatabaseIsNamedByTheServer() {
         TestServices.Postgres pg = TestServices.postgres();
         String url = pg.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1no_such_archive_db");
-        var settings = new DatabaseSettings(url, pg.user(), PASSWORD, 1, "missing-db");
+        var database = new DatabaseConfig(url, pg.user(), Secret.of(PASSWORD));
 
-        DatabaseException error = connectFailure(settings);
+        DatabaseException error = connectFailure(database, 1);
 
         assertThat(error.getMessage())
                 .contains("database \"no_such_archive_db\" does not exist")
@@ -48,24 +48,21 @@ class DataSourcesTest {
 
     @Test
     void startingOnAnUnreachableServerFailsLikeThePool() {
-        var settings = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/archive", "archiver", PASSWORD, 1, "start");
+        var database = new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/archive", "archiver", Secret.of(PASSWORD));
 
-        assertThatThrownBy(() -> Database.start(settings))
+        assertThatThrownBy(() -> Database.start(database, "start", 1))
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageStartingWith(
                         "cannot connect to PostgreSQL as archiver (jdbc:postgresql://127.0.0.1:1/archive): ");
     }
 
     @Test
-    void settingsNeverShowThePassword() {
-        var settings = new DatabaseSettings(
-                "jdbc:postgresql://db:5432/archive?user=a&password=" + URL_PASSWORD,
-                "archiver",
-                PASSWORD,
-                4,
-                "orchestrator");
+    void neitherTheConfigNorItsLabelShowThePassword() {
+        var database = new DatabaseConfig(
+                "jdbc:postgresql://db:5432/archive?user=a&password=" + URL_PASSWORD, "archiver", Secret.of(PASSWORD));
 
-        assertThat(settings.toString())
+        assertThat(DataSources.label(database)).isEqualTo("jdbc:postgresql://db:5432/archive?user=a&password=***");
+        assertThat(database.toString())
                 .contains("jdbc:postgresql://db:5432/archive?user=a&password=***")
                 .doesNotContain(PASSWORD)
                 .doesNotContain(URL_PASSWORD);
@@ -73,14 +70,20 @@ class DataSourcesTest {
 
     @Test
     void badSettingsAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> new DatabaseSettings("postgresql://u:" + PASSWORD + "@db/archive", "u", null, 4, "p"))
+        var notJdbc = new DatabaseConfig("postgresql://u:" + PASSWORD + "@db/archive", "u", null);
+        var database = new DatabaseConfig("jdbc:postgresql://db/archive", "u", null);
+
+        assertThatThrownBy(() -> DataSources.pool(notJdbc, "p", 4))
                 .hasMessage("database URL must start with jdbc:postgresql: (got postgresql://u:***@db/archive)");
-        assertThatThrownBy(() -> new DatabaseSettings("jdbc:postgresql://db/archive", "u", null, 0, "p"))
+        assertThatThrownBy(() -> DataSources.connection(notJdbc, "p"))
+                .hasMessage("database URL must start with jdbc:postgresql: (got postgresql://u:***@db/archive)");
+        assertThatThrownBy(() -> DataSources.pool(database, "p", 0))
                 .hasMessage("database pool size must be at least 1 (got 0)");
+        assertThatThrownBy(() -> DataSources.unpooled(database, " ")).hasMessage("database pool name is missing");
     }
 
-    private static DatabaseException connectFailure(DatabaseSettings settings) {
-        try (var ignored = DataSources.pool(settings)) {
+    private static DatabaseException connectFailure(DatabaseConfig database, int poolSize) {
+        try (var ignored = DataSources.pool(database, "unreachable", poolSize)) {
             throw new AssertionError("expected the connection to fail");
         } catch (DatabaseException e) {
             return e;

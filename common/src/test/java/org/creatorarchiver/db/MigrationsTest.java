@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.creatorarchiver.config.DatabaseConfig;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.flywaydb.core.Flyway;
@@ -81,7 +82,7 @@ class MigrationsTest {
         TestDatabase.dropSchema();
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<MigrationReport> process = () -> {
-            try (var pool = DataSources.pool(settings("migrator"))) {
+            try (var pool = DataSources.pool(database(), "migrator", 2)) {
                 start.await();
                 return Migrations.migrate(pool, TestDatabase.label());
             }
@@ -102,7 +103,7 @@ class MigrationsTest {
 
     @Test
     void startingTheDatabaseMigratesAndGivesJooq() {
-        try (Database database = Database.start(settings("start-test"))) {
+        try (Database database = Database.start(database(), "start-test", 2)) {
             assertThat(database.migration().applied()).isZero();
             assertThat(database.dsl().fetchValue("select current_database()")).isNotNull();
         }
@@ -130,9 +131,8 @@ class MigrationsTest {
         }
     }
 
-    private static DatabaseSettings settings(String poolName) {
-        TestServices.Postgres pg = TestServices.postgres();
-        return new DatabaseSettings(pg.jdbcUrl(), pg.user(), pg.password(), 2, poolName);
+    private static DatabaseConfig database() {
+        return TestDatabase.config();
     }
 
     private static DatabaseException catchDatabaseException(Runnable action) {

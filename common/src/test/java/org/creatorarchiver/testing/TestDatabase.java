@@ -1,8 +1,10 @@
 package org.creatorarchiver.testing;
 
 import javax.sql.DataSource;
+import org.creatorarchiver.config.DatabaseConfig;
+import org.creatorarchiver.config.Secret;
+import org.creatorarchiver.db.DataSources;
 import org.creatorarchiver.db.Database;
-import org.creatorarchiver.db.DatabaseSettings;
 import org.creatorarchiver.db.Migrations;
 import org.creatorarchiver.db.generated.DefaultSchema;
 import org.jooq.DSLContext;
@@ -53,9 +55,14 @@ public final class TestDatabase {
         migrated = false;
     }
 
+    /** Where the test database is, as a process would be configured to reach it. */
+    public static DatabaseConfig config() {
+        TestServices.Postgres pg = TestServices.postgres();
+        return new DatabaseConfig(pg.jdbcUrl(), pg.user(), Secret.of(pg.password() == null ? "" : pg.password()));
+    }
+
     /** Names the test database in messages: its URL with any secret masked. */
     public static String label() {
-        TestServices.Postgres pg = TestServices.postgres();
-        return new DatabaseSettings(pg.jdbcUrl(), pg.user(), pg.password(), 1, "test").redactedUrl();
+        return DataSources.label(config());
     }
 }

@@ -76,8 +76,23 @@ class SkippedAndProcessAnywayCommandTest {
         assertThat(result.path("videos")).hasSize(1);
         JsonNode video = result.path("videos").get(0);
         assertThat(video.path("title").asText()).isEqualTo("Mine A");
+        assertThat(video.path("duration_seconds").isIntegralNumber()).isTrue();
+        assertThat(video.path("duration_seconds").asLong()).isEqualTo(3725);
         assertThat(video.path("duration_formatted").asText()).isEqualTo("1:02:05");
         assertThat(video.path("skip_reason").asText()).isEqualTo("duration_exceeded");
+        assertThat(result.path("breakdown"))
+                .isEqualTo(new ObjectMapper().readTree("{\"duration_exceeded\": 1, \"unknown\": 1}"));
+    }
+
+    @Test
+    void skippedShowsAQuestionMarkForAnUnknownDuration() {
+        long source = rows.source("s");
+        long post = rows.post(source, "p1", PostStatus.completed);
+        rows.video(source, post, "m1", "No length", null, VideoStatus.skipped, "{}");
+
+        CommandRun run = CommandRun.of("skipped");
+
+        assertThat(run.out().lines().toList().get(1)).contains(" ? ", "No length");
     }
 
     @Test

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.creatorarchiver.orchestrator.metrics.ArchiverMetrics;
-import org.creatorarchiver.orchestrator.stats.SkippedVideos;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.orchestrator.videos.SkippedVideos;
+import org.creatorarchiver.orchestrator.videos.SkippedVideosJson;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.queue.Queues;
@@ -17,11 +18,6 @@ import org.redisson.api.RedissonClient;
 
 /** The API's routes, each reading the live state from PostgreSQL and Redis. */
 public final class ApiRoutes {
-
-    /** {@code limit} of the skipped-videos list (docs/ARCHITECTURE.md "Orchestrator CLI and HTTP API"). */
-    static final int DEFAULT_LIMIT = 50;
-
-    static final int MAX_LIMIT = 1000;
 
     private final JobQueue queue;
     private final RedissonClient redis;
@@ -76,7 +72,8 @@ public final class ApiRoutes {
 
     private ApiServer.ApiResponse skippedVideos(ApiQuery query) throws BadRequestException {
         OptionalLong sourceId = sourceId(query);
-        int limit = (int) query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+        int limit = (int) query.wholeNumber("limit", SkippedVideos.MIN_LIMIT, SkippedVideos.MAX_LIMIT)
+                .orElse(SkippedVideos.DEFAULT_LIMIT);
         return ApiServer.ApiResponse.ok(SkippedVideosJson.of(new SkippedVideos(dsl).report(sourceId, limit)));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import org.creatorarchiver.orchestrator.stats.SkipAlert;
+import org.creatorarchiver.orchestrator.videos.SkippedVideosJson;
 import org.creatorarchiver.queue.QueueCounts;
 
 /** The JSON shapes of status and queue counts shared by the CLI and the HTTP API. */
@@ -30,19 +30,8 @@ public final class StatusJson {
         root.set("sources", counts(status.sources()));
         root.set("posts", counts(status.posts()));
         root.set("videos", counts(status.videos()));
-        root.set("alerts", alerts(status.alerts()));
+        root.set("alerts", SkippedVideosJson.alerts(status.alerts()));
         return root;
-    }
-
-    /** {@code [{"source_id", "skipped", "videos", "message"}]} */
-    public static ArrayNode alerts(List<SkipAlert> alerts) {
-        ArrayNode node = MAPPER.createArrayNode();
-        alerts.forEach(alert -> node.addObject()
-                .put("source_id", alert.sourceId())
-                .put("skipped", alert.skipped())
-                .put("videos", alert.videos())
-                .put("message", alert.message()));
-        return node;
     }
 
     /** {@code {"<q>": {"ready", "delayed", "processing", "dead"}}} */

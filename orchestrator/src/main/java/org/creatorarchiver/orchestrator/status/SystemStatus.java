@@ -2,7 +2,7 @@ package org.creatorarchiver.orchestrator.status;
 
 import java.util.List;
 import java.util.Map;
-import org.creatorarchiver.orchestrator.stats.SkipAlert;
+import org.creatorarchiver.orchestrator.videos.SkipAlert;
 import org.creatorarchiver.queue.QueueCounts;
 
 /**

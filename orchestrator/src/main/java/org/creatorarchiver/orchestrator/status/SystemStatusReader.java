@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.creatorarchiver.orchestrator.stats.SkipAlerts;
+import org.creatorarchiver.orchestrator.videos.SkipAlerts;
 import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.queue.Queues;
 import org.jooq.Condition;

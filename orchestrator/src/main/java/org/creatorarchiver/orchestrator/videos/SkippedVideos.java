@@ -1,13 +1,19 @@
 package org.creatorarchiver.orchestrator.videos;
 
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.jsonbGetAttributeAsText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
@@ -19,14 +25,30 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-/** Reads the videos with status {@code skipped}, most recently skipped first. */
+/**
+ * Reads the videos with status {@code skipped} and why, for the CLI and the API alike. This is the one class of the
+ * orchestrator that reads the skip keys of {@code videos.extra_metadata} (docs/ARCHITECTURE.md "Tables").
+ */
 public final class SkippedVideos {
 
-    /** The bounds of {@code --limit} (and the API's {@code limit}). */
+    /** The bounds of {@code --limit} and of the API's {@code limit}. */
     public static final int MIN_LIMIT = 1;
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 50;
+
+    /** The breakdown's key for a skipped row whose metadata names no reason (written by hand or by an old version). */
+    static final String UNKNOWN_REASON = "unknown";
+
+    private static final String SKIP_REASON_KEY = "skip_reason";
+    private static final String SKIPPED_AT_KEY = "skipped_at";
+    private static final String ACTUAL_DURATION_KEY = "actual_duration_seconds";
+
+    // Keys inlined, not bound: the grouped expression must be the same SQL text in SELECT and GROUP BY.
+    private static final Field<String> SKIP_REASON =
+            jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline(SKIP_REASON_KEY));
+    private static final Field<String> SKIPPED_AT =
+            jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline(SKIPPED_AT_KEY));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ISO_INSTANT =
@@ -38,27 +60,20 @@ public final class SkippedVideos {
         this.dsl = dsl;
     }
 
-    /** @param sourceId only this source's videos, or all when empty */
-    public List<SkippedVideo> list(OptionalLong sourceId, int limit) {
+    /**
+     * Everything skipped (of one source when {@code sourceId} is given), the newest {@code limit} of them listed.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not within {@link #MIN_LIMIT}..{@link #MAX_LIMIT}
+     */
+    public SkippedVideosReport report(OptionalLong sourceId, int limit) {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new IllegalArgumentException(
                     "limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT + ", got " + limit);
         }
-        // skipped_at is written by Instant.toString (ISO-8601) and sorted as a time; a value that does not look like
-        // one (edited by hand) sorts last instead of failing the listing. Ids break ties.
-        Field<String> skippedAtText = DSL.field("{0} ->> 'skipped_at'", String.class, VIDEOS.EXTRA_METADATA);
-        Field<OffsetDateTime> skippedAt =
-                DSL.when(skippedAtText.likeRegex(ISO_INSTANT), skippedAtText.cast(SQLDataType.TIMESTAMPWITHTIMEZONE));
-        return dsl.selectFrom(VIDEOS)
-                .where(skipped(sourceId))
-                .orderBy(skippedAt.desc().nullsLast(), VIDEOS.ID.desc())
-                .limit(limit)
-                .fetch(SkippedVideos::toSkippedVideo);
-    }
-
-    /** How many videos are skipped (of one source when given). */
-    public int count(OptionalLong sourceId) {
-        return dsl.fetchCount(VIDEOS, skipped(sourceId));
+        Map<String, Long> breakdown = breakdown(skipped(sourceId));
+        long total = breakdown.values().stream().mapToLong(Long::longValue).sum();
+        return new SkippedVideosReport(
+                total, breakdown, newest(sourceId, limit), new SkipAlerts(dsl).forSource(sourceId));
     }
 
     private static Condition skipped(OptionalLong sourceId) {
@@ -66,12 +81,32 @@ public final class SkippedVideos {
         return sourceId.isPresent() ? skipped.and(VIDEOS.SOURCE_ID.eq(sourceId.getAsLong())) : skipped;
     }
 
+    private Map<String, Long> breakdown(Condition matching) {
+        Field<String> reason = coalesce(SKIP_REASON, inline(UNKNOWN_REASON));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        dsl.select(reason, count())
+                .from(VIDEOS)
+                .where(matching)
+                .groupBy(reason)
+                .orderBy(reason)
+                .forEach(row -> counts.put(row.value1(), row.value2().longValue()));
+        return counts;
+    }
+
+    private List<SkippedVideo> newest(OptionalLong sourceId, int limit) {
+        // skipped_at is written by Instant.toString (ISO-8601) and sorted as a time; a value that does not look like
+        // one (edited by hand) sorts last instead of failing the listing. Ids break ties.
+        Field<OffsetDateTime> skippedAt =
+                DSL.when(SKIPPED_AT.likeRegex(ISO_INSTANT), SKIPPED_AT.cast(SQLDataType.TIMESTAMPWITHTIMEZONE));
+        return dsl.selectFrom(VIDEOS)
+                .where(skipped(sourceId))
+                .orderBy(skippedAt.desc().nullsLast(), VIDEOS.ID.desc())
+                .limit(limit)
+                .fetch(SkippedVideos::toSkippedVideo);
+    }
+
     private static SkippedVideo toSkippedVideo(VideosRecord video) {
         JsonNode extra = parse(video.getExtraMetadata());
-        JsonNode actual = extra.path("actual_duration_seconds");
-        Optional<Double> duration = actual.isNumber()
-                ? Optional.of(actual.asDouble())
-                : Optional.ofNullable(video.getDurationSeconds()).map(Integer::doubleValue);
         return new SkippedVideo(
                 video.getId(),
                 video.getSourceId(),
@@ -79,9 +114,18 @@ public final class SkippedVideos {
                 video.getProvider().getLiteral(),
                 video.getExternalId(),
                 video.getTitle(),
-                duration,
-                text(extra, "skip_reason"),
-                text(extra, "skipped_at"));
+                duration(video, extra),
+                text(extra, SKIP_REASON_KEY),
+                text(extra, SKIPPED_AT_KEY));
+    }
+
+    /** The measured duration the skip recorded, else the row's; whole seconds, truncated. */
+    private static Optional<Long> duration(VideosRecord video, JsonNode extra) {
+        JsonNode actual = extra.path(ACTUAL_DURATION_KEY);
+        if (actual.isNumber()) {
+            return Optional.of((long) Math.floor(actual.asDouble()));
+        }
+        return Optional.ofNullable(video.getDurationSeconds()).map(Integer::longValue);
     }
 
     private static Optional<String> text(JsonNode extra, String key) {

@@ -1,6 +1,7 @@
 package org.creatorarchiver.orchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,14 +76,17 @@ class StatsApiTest {
         assertThat(body.path("breakdown"))
                 .isEqualTo(JSON.readTree("{\"duration_exceeded\": 1, \"duration_exceeded_at_discovery\": 1}"));
         assertThat(body.path("videos")).hasSize(2);
-        assertThat(body.at("/videos/0")).isEqualTo(JSON.readTree("""
+        assertThat(body.at("/videos/0"))
+                .isEqualTo(JSON.readTree("""
                 {"id": %d, "youtube_id": "dQw4w9WgXcQ", "title": "A talk", "duration_seconds": 754,
                  "duration_formatted": "12:34", "skip_reason": "duration_exceeded_at_discovery",
-                 "skipped_at": "2026-11-21T08:30:00Z"}""".formatted(youtubeVideo)));
+                 "skipped_at": "2026-11-21T08:30:00Z", "source_id": %d, "post_id": %d, "provider": "youtube",
+                 "external_id": "dQw4w9WgXcQ"}""".formatted(youtubeVideo, creator, postOf(youtubeVideo))));
         assertThat(body.at("/videos/1")).isEqualTo(JSON.readTree("""
                 {"id": %d, "youtube_id": null, "title": "Video 9001", "duration_seconds": 3600,
                  "duration_formatted": "1:00:00", "skip_reason": "duration_exceeded",
-                 "skipped_at": "2026-11-20T10:00:00Z"}""".formatted(longVideo)));
+                 "skipped_at": "2026-11-20T10:00:00Z", "source_id": %d, "post_id": %d, "provider": "patreon",
+                 "external_id": "9001"}""".formatted(longVideo, creator, postOf(longVideo))));
         assertThat(body.path("alerts")).isEmpty();
     }
 
@@ -232,6 +236,10 @@ class StatsApiTest {
                         "archiver_jobs_total{outcome=\"succeeded\",queue=\"phase2\"} 3.0",
                         "archiver_jobs_total{outcome=\"retry_scheduled\",queue=\"phase2\"} 1.0",
                         "archiver_jobs_total{outcome=\"dead_lettered\",queue=\"media\"} 0.0");
+    }
+
+    private long postOf(long video) {
+        return rows.dsl().fetchValue(VIDEOS.POST_ID, VIDEOS.ID.eq(video));
     }
 
     private void assertBadRequest(String query, String error) throws Exception {

@@ -1,4 +1,4 @@
-package org.creatorarchiver.orchestrator.stats;
+package org.creatorarchiver.orchestrator.videos;
 
 /** A source more than half of whose videos were skipped: its limit is probably too low for what it publishes. */
 public record SkipAlert(long sourceId, long skipped, long videos, String message) {

@@ -1,4 +1,4 @@
-package org.creatorarchiver.orchestrator.stats;
+package org.creatorarchiver.orchestrator.videos;
 
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;

@@ -1,8 +1,0 @@
-package org.creatorarchiver.orchestrator.stats;
-
-import java.util.List;
-import java.util.Map;
-
-/** The skipped videos: totals over all that match, one page of them newest first, and the sources to flag. */
-public record SkippedVideosReport(
-        long totalSkipped, Map<String, Long> breakdown, List<SkippedVideo> videos, List<SkipAlert> alerts) {}
