@@ -43,57 +43,74 @@ public final class SourceStore {
     public Source recordResolved(long sourceId, ResolvedCreator creator) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            SourcesRecord row = tx.selectFrom(SOURCES)
-                    .where(SOURCES.ID.eq(sourceId))
-                    .forUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> new IllegalStateException("source " + sourceId + " no longer exists"));
-            Optional<SourcesRecord> owner = tx.selectFrom(SOURCES)
-                    .where(
-                            SOURCES.PLATFORM.eq(PLATFORM),
-                            SOURCES.EXTERNAL_ID.eq(creator.campaignId()),
-                            SOURCES.ID.ne(sourceId))
-                    .forUpdate()
-                    .fetchOptional();
-            long keptId = owner.map(SourcesRecord::getId).orElse(sourceId);
-            if (owner.isPresent()) {
-                tx.deleteFrom(SOURCES).where(SOURCES.ID.eq(sourceId)).execute();
-                tx.update(SOURCES)
-                        .set(SOURCES.VANITY, DSL.coalesce(SOURCES.VANITY, DSL.val(row.getVanity())))
-                        .set(
-                                SOURCES.USER_EXTERNAL_ID,
-                                DSL.coalesce(SOURCES.USER_EXTERNAL_ID, DSL.val(row.getUserExternalId())))
-                        .set(
-                                SOURCES.MAX_VIDEO_DURATION_SECONDS,
-                                DSL.coalesce(
-                                        SOURCES.MAX_VIDEO_DURATION_SECONDS, DSL.val(row.getMaxVideoDurationSeconds())))
-                        .where(SOURCES.ID.eq(keptId))
-                        .execute();
-            } else {
-                tx.update(SOURCES)
-                        .set(SOURCES.EXTERNAL_ID, creator.campaignId())
-                        .where(SOURCES.ID.eq(sourceId))
-                        .execute();
-            }
-            // A vanity another row holds stays with that row: it will merge into this one when it is resolved.
-            creator.vanity()
-                    .ifPresent(vanity -> tx.update(SOURCES)
-                            .set(SOURCES.VANITY, vanity)
-                            .where(SOURCES.ID.eq(keptId), SOURCES.VANITY.isNull())
-                            .andNotExists(tx.selectOne()
-                                    .from(SOURCES.as("other"))
-                                    .where(
-                                            SOURCES.as("other").PLATFORM.eq(PLATFORM),
-                                            SOURCES.as("other").VANITY.eq(vanity)))
-                            .execute());
-            tx.update(SOURCES)
-                    .set(SOURCES.NAME, DSL.coalesce(DSL.val(creator.name().orElse(null)), SOURCES.NAME))
-                    .set(SOURCES.URL, DSL.coalesce(DSL.val(creator.url().orElse(null)), SOURCES.URL))
-                    .set(SOURCES.UPDATED_AT, now())
-                    .where(SOURCES.ID.eq(keptId))
-                    .execute();
+            long keptId = keptRow(tx, lockedRow(tx, sourceId), creator.campaignId());
+            creator.vanity().ifPresent(vanity -> giveVanity(tx, keptId, vanity));
+            fillDetails(tx, keptId, creator);
             return Source.of(tx.selectFrom(SOURCES).where(SOURCES.ID.eq(keptId)).fetchSingle());
         });
+    }
+
+    private static SourcesRecord lockedRow(DSLContext tx, long sourceId) {
+        return tx.selectFrom(SOURCES)
+                .where(SOURCES.ID.eq(sourceId))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> new IllegalStateException("source " + sourceId + " no longer exists"));
+    }
+
+    /** The row that stands for the campaign: another that already has it (this one merged into it), else this one. */
+    private static long keptRow(DSLContext tx, SourcesRecord row, String campaignId) {
+        Optional<SourcesRecord> owner = lockedOwner(tx, campaignId, row.getId());
+        if (owner.isPresent()) {
+            mergeInto(tx, row, owner.get().getId());
+            return owner.get().getId();
+        }
+        tx.update(SOURCES)
+                .set(SOURCES.EXTERNAL_ID, campaignId)
+                .where(SOURCES.ID.eq(row.getId()))
+                .execute();
+        return row.getId();
+    }
+
+    /** The other row that already has the campaign, locked; empty when none does. */
+    private static Optional<SourcesRecord> lockedOwner(DSLContext tx, String campaignId, long sourceId) {
+        return tx.selectFrom(SOURCES)
+                .where(SOURCES.PLATFORM.eq(PLATFORM), SOURCES.EXTERNAL_ID.eq(campaignId), SOURCES.ID.ne(sourceId))
+                .forUpdate()
+                .fetchOptional();
+    }
+
+    /** Deletes {@code row}; its vanity, user id and duration limit fill the gaps of the row {@code keptId}. */
+    private static void mergeInto(DSLContext tx, SourcesRecord row, long keptId) {
+        tx.deleteFrom(SOURCES).where(SOURCES.ID.eq(row.getId())).execute();
+        tx.update(SOURCES)
+                .set(SOURCES.VANITY, DSL.coalesce(SOURCES.VANITY, DSL.val(row.getVanity())))
+                .set(SOURCES.USER_EXTERNAL_ID, DSL.coalesce(SOURCES.USER_EXTERNAL_ID, DSL.val(row.getUserExternalId())))
+                .set(
+                        SOURCES.MAX_VIDEO_DURATION_SECONDS,
+                        DSL.coalesce(SOURCES.MAX_VIDEO_DURATION_SECONDS, DSL.val(row.getMaxVideoDurationSeconds())))
+                .where(SOURCES.ID.eq(keptId))
+                .execute();
+    }
+
+    /** A vanity another row holds stays with that row: it will merge into this one when it is resolved. */
+    private static void giveVanity(DSLContext tx, long keptId, String vanity) {
+        var other = SOURCES.as("other");
+        tx.update(SOURCES)
+                .set(SOURCES.VANITY, vanity)
+                .where(SOURCES.ID.eq(keptId), SOURCES.VANITY.isNull())
+                .andNotExists(tx.selectOne().from(other).where(other.PLATFORM.eq(PLATFORM), other.VANITY.eq(vanity)))
+                .execute();
+    }
+
+    /** The name and URL Patreon gave, where it gave them. */
+    private void fillDetails(DSLContext tx, long keptId, ResolvedCreator creator) {
+        tx.update(SOURCES)
+                .set(SOURCES.NAME, DSL.coalesce(DSL.val(creator.name().orElse(null)), SOURCES.NAME))
+                .set(SOURCES.URL, DSL.coalesce(DSL.val(creator.url().orElse(null)), SOURCES.URL))
+                .set(SOURCES.UPDATED_AT, now())
+                .where(SOURCES.ID.eq(keptId))
+                .execute();
     }
 
     /** The source works: status {@code active}, the last error cleared. */

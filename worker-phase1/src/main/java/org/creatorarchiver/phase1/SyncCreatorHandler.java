@@ -1,8 +1,6 @@
 package org.creatorarchiver.phase1;
 
 import java.time.Clock;
-import java.util.Optional;
-import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.patreon.PatreonApi;
@@ -16,7 +14,7 @@ import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.sources.Source;
-import org.creatorarchiver.sources.SourceFailures;
+import org.creatorarchiver.sources.SourceJob;
 import org.creatorarchiver.sources.SourceResolution;
 import org.creatorarchiver.sources.SourceStore;
 import org.jooq.DSLContext;
@@ -32,15 +30,12 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
 
     private static final Logger log = LoggerFactory.getLogger(SyncCreatorHandler.class);
 
-    private final SourceStore sources;
-    private final SourceResolution resolution;
+    private final SourceJob sourceJob;
     private final PostListing listing;
     private final DurationPolicy durationPolicy;
 
-    public SyncCreatorHandler(
-            SourceStore sources, SourceResolution resolution, PostListing listing, DurationPolicy durationPolicy) {
-        this.sources = sources;
-        this.resolution = resolution;
+    public SyncCreatorHandler(SourceJob sourceJob, PostListing listing, DurationPolicy durationPolicy) {
+        this.sourceJob = sourceJob;
         this.listing = listing;
         this.durationPolicy = durationPolicy;
     }
@@ -52,46 +47,38 @@ public final class SyncCreatorHandler implements JobHandler<SyncCreator> {
         SourceStore sources = new SourceStore(dsl, clock);
         DurationPolicy durationPolicy = new DurationPolicy(globalMaxVideoDurationSeconds);
         DiscoveredPosts posts = new DiscoveredPosts(dsl, new DiscoverySkips(durationPolicy, clock), clock);
+        SourceResolution resolution = new SourceResolution(sources, new CampaignResolver(api));
         return new SyncCreatorHandler(
-                sources,
-                new SourceResolution(sources, new CampaignResolver(api)),
+                new SourceJob(sources, resolution, sources::finishListing, "nothing to sync"),
                 new PostListing(api, sources, posts, queue),
                 durationPolicy);
     }
 
     @Override
     public void handle(SyncCreator job, JobContext context) throws Exception {
-        Optional<Source> found = sources.find(job.sourceId());
-        if (found.isEmpty()) {
-            // Deleted, or merged into the source of the same campaign, whose own job lists it.
-            log.info("source {} no longer exists: nothing to sync", job.sourceId());
-            return;
-        }
-        try {
-            Source source = resolution.resolved(found.get());
-            int limit = durationPolicy.limitFor(source.maxVideoDurationSeconds());
-            ListingSummary summary = listing.sync(source, job.full(), limit);
-            sources.finishListing(source.id());
-            sources.markActive(source.id());
-            log.info(
-                    "{}: {} page(s), {} post(s) listed: {} new, {} edited, {} phase 2 job(s), {} video(s) over {} s"
-                            + " skipped{}",
-                    source.label(),
-                    summary.pages(),
-                    summary.listed(),
-                    summary.newPosts(),
-                    summary.editedPosts(),
-                    summary.enqueued(),
-                    summary.skippedVideos(),
-                    limit,
-                    summary.stoppedAtKnown() ? "; stopped at known posts" : "");
-        } catch (HttpFailureException e) {
-            throw SourceFailures.settle(sources, job.sourceId(), e);
-        }
+        sourceJob.run(job.sourceId(), source -> sync(source, job.full()));
+    }
+
+    /** Walks the source's listing; returns the summary to log once the source is settled. */
+    private Runnable sync(Source source, boolean full) throws Exception {
+        int limit = durationPolicy.limitFor(source.maxVideoDurationSeconds());
+        ListingSummary summary = listing.sync(source, full, limit);
+        return () -> log.info(
+                "{}: {} page(s), {} post(s) listed: {} new, {} edited, {} phase 2 job(s), {} video(s) over {} s"
+                        + " skipped{}",
+                source.label(),
+                summary.pages(),
+                summary.listed(),
+                summary.newPosts(),
+                summary.editedPosts(),
+                summary.enqueued(),
+                summary.skippedVideos(),
+                limit,
+                summary.stoppedAtKnown() ? "; stopped at known posts" : "");
     }
 
     @Override
     public void onGaveUp(SyncCreator job, JobContext context, String reason) {
-        sources.recordGaveUp(job.sourceId(), reason);
+        sourceJob.gaveUp(job.sourceId(), reason);
     }
 }

@@ -128,6 +128,27 @@ class PostProcessingTest extends SamplePostsWithVideoSite {
     }
 
     @Test
+    void aVimeoEmbedOnAnotherHostGetsItsVideosRowByTheIdSegmentOfItsUrl() throws Exception {
+        phase2.creator.embedVimeo(post(1), "https://videos.example.org/vimeo/709005134/");
+
+        phase2.process(post(1));
+
+        assertThat(phase2.videos(post(1))).singleElement().satisfies(vimeo -> {
+            assertThat(vimeo.getProvider()).isEqualTo(VideoProvider.vimeo);
+            assertThat(vimeo.getExternalId()).isEqualTo("709005134");
+            assertThat(vimeo.getStatus()).isEqualTo(VideoStatus.embedded);
+            assertThat(vimeo.getUrl()).isEqualTo("https://player.vimeo.com/video/709005134");
+        });
+        assertThat(phase2.media(post(1)))
+                .filteredOn(m -> m.getKind() == PostMediaKind.embed)
+                .singleElement()
+                .satisfies(embed -> {
+                    assertThat(embed.getExternalMediaId()).isEqualTo("709005134");
+                    assertThat(embed.getSourceUrl()).isEqualTo("https://videos.example.org/vimeo/709005134/");
+                });
+    }
+
+    @Test
     void aTipTapPostGetsItsHtmlAndTextAndItsInlineImage() throws Exception {
         phase2.process(post(6));
 

@@ -2,8 +2,6 @@ package org.creatorarchiver.phase3;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import org.creatorarchiver.http.HttpFailureException;
 import org.creatorarchiver.http.PatreonHttp;
 import org.creatorarchiver.jobs.JobTypes.SyncCollections;
 import org.creatorarchiver.patreon.PatreonApi;
@@ -16,7 +14,7 @@ import org.creatorarchiver.phase3.store.StoredCollections;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.sources.Source;
-import org.creatorarchiver.sources.SourceFailures;
+import org.creatorarchiver.sources.SourceJob;
 import org.creatorarchiver.sources.SourceResolution;
 import org.creatorarchiver.sources.SourceStore;
 import org.jooq.DSLContext;
@@ -34,15 +32,12 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
 
     private static final Logger log = LoggerFactory.getLogger(SyncCollectionsHandler.class);
 
-    private final SourceStore sources;
-    private final SourceResolution resolution;
+    private final SourceJob sourceJob;
     private final CollectionListing listing;
     private final CollectionStore collections;
 
-    public SyncCollectionsHandler(
-            SourceStore sources, SourceResolution resolution, CollectionListing listing, CollectionStore collections) {
-        this.sources = sources;
-        this.resolution = resolution;
+    public SyncCollectionsHandler(SourceJob sourceJob, CollectionListing listing, CollectionStore collections) {
+        this.sourceJob = sourceJob;
         this.listing = listing;
         this.collections = collections;
     }
@@ -51,43 +46,35 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
     public static SyncCollectionsHandler create(DSLContext dsl, PatreonHttp patreon, Clock clock) {
         PatreonApi api = new PatreonApi(patreon);
         SourceStore sources = new SourceStore(dsl, clock);
+        SourceResolution resolution = new SourceResolution(sources, new CampaignResolver(api));
         return new SyncCollectionsHandler(
-                sources,
-                new SourceResolution(sources, new CampaignResolver(api)),
+                new SourceJob(sources, resolution, sources::finishCollectionsListing, "no collections to sync"),
                 new CollectionListing(api),
                 new CollectionStore(dsl, clock));
     }
 
     @Override
     public void handle(SyncCollections job, JobContext context) throws Exception {
-        Optional<Source> found = sources.find(job.sourceId());
-        if (found.isEmpty()) {
-            // Deleted, or merged into the source of the same campaign, whose own job lists it.
-            log.info("source {} no longer exists: no collections to sync", job.sourceId());
-            return;
-        }
-        try {
-            Source source = resolution.resolved(found.get());
-            String campaignId = source.campaignId()
-                    .orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
-            List<ListedCollection> listed = listing.list(campaignId);
-            StoredCollections stored = collections.store(source.id(), listed);
-            sources.finishCollectionsListing(source.id());
-            sources.markActive(source.id());
-            log.info(
-                    "{}: {} collection(s): {} new, {} changed, {} removed; post ids from the list for {}, from their"
-                            + " own page for {}, from the posts listing for {}",
-                    source.label(),
-                    stored.listed(),
-                    stored.added(),
-                    stored.changed(),
-                    stored.removed(),
-                    count(listed, PostIdsSource.LIST),
-                    count(listed, PostIdsSource.COLLECTION_PAGE),
-                    count(listed, PostIdsSource.POSTS_LISTING));
-        } catch (HttpFailureException e) {
-            throw SourceFailures.settle(sources, job.sourceId(), e);
-        }
+        sourceJob.run(job.sourceId(), this::sync);
+    }
+
+    /** Lists the source's collections and stores them; returns the summary to log once the source is settled. */
+    private Runnable sync(Source source) throws Exception {
+        String campaignId =
+                source.campaignId().orElseThrow(() -> new IllegalStateException(source.label() + " is not resolved"));
+        List<ListedCollection> listed = listing.list(campaignId);
+        StoredCollections stored = collections.store(source.id(), listed);
+        return () -> log.info(
+                "{}: {} collection(s): {} new, {} changed, {} removed; post ids from the list for {}, from their"
+                        + " own page for {}, from the posts listing for {}",
+                source.label(),
+                stored.listed(),
+                stored.added(),
+                stored.changed(),
+                stored.removed(),
+                count(listed, PostIdsSource.LIST),
+                count(listed, PostIdsSource.COLLECTION_PAGE),
+                count(listed, PostIdsSource.POSTS_LISTING));
     }
 
     private static long count(List<ListedCollection> listed, PostIdsSource from) {
@@ -98,6 +85,6 @@ public final class SyncCollectionsHandler implements JobHandler<SyncCollections>
 
     @Override
     public void onGaveUp(SyncCollections job, JobContext context, String reason) {
-        sources.recordGaveUp(job.sourceId(), reason);
+        sourceJob.gaveUp(job.sourceId(), reason);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param inlineImages  the images with a Patreon media id, in document order, each media id once
  * @param youTubeLinks  the YouTube videos linked or named in the text, in document order, each video id once
  */
-public record PostContent(String html, String text, List<InlineImage> inlineImages, List<YouTubeLink> youTubeLinks) {
+public record PostContent(String html, String text, List<InlineImage> inlineImages, List<VideoLink> youTubeLinks) {
 
     public static final PostContent NONE = new PostContent(null, null, List.of(), List.of());
 

@@ -3,7 +3,6 @@ package org.creatorarchiver.patreon.content;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -20,7 +19,7 @@ final class YouTubeLinks {
 
     /**
      * Candidates in text: anything that starts like a YouTube host, up to whitespace or a character that cannot end
-     * an unquoted URL; {@link YouTubeIds} decides whether it really is a video. The look-behind starts candidates
+     * an unquoted URL; {@link VideoLinks} decides whether it really is a video. The look-behind starts candidates
      * only at the start of a word, and the subdomain count is bounded because Java runs a repeated group by
      * recursion: an unbounded one overflows the stack on a long dotted run.
      */
@@ -32,16 +31,11 @@ final class YouTubeLinks {
 
     private YouTubeLinks() {}
 
-    static List<YouTubeLink> in(Element root) {
-        Map<String, YouTubeLink> found = new LinkedHashMap<>();
+    static List<VideoLink> in(Element root) {
+        Map<String, VideoLink> found = new LinkedHashMap<>();
         root.traverse((NodeVisitor) (Node node, int depth) -> {
             if (node instanceof Element element) {
-                String url = switch (element.normalName()) {
-                    case "a" -> element.attr("href");
-                    case "iframe", "embed" -> element.attr("src");
-                    default -> "";
-                };
-                add(found, url);
+                add(found, linkOf(element));
             } else if (node instanceof TextNode text) {
                 Matcher matcher = URL_IN_TEXT.matcher(text.getWholeText());
                 while (matcher.find()) {
@@ -52,6 +46,15 @@ final class YouTubeLinks {
         return List.copyOf(found.values());
     }
 
+    /** Where a link ({@code a}) or an inline player ({@code iframe}, {@code embed}) points; empty for others. */
+    private static String linkOf(Element element) {
+        return switch (element.normalName()) {
+            case "a" -> element.attr("href");
+            case "iframe", "embed" -> element.attr("src");
+            default -> "";
+        };
+    }
+
     private static String withoutTrailingPunctuation(String url) {
         int end = url.length();
         while (end > 0 && SENTENCE_PUNCTUATION.indexOf(url.charAt(end - 1)) >= 0) {
@@ -60,11 +63,9 @@ final class YouTubeLinks {
         return url.substring(0, end);
     }
 
-    private static void add(Map<String, YouTubeLink> found, String url) {
-        if (url.isBlank()) {
-            return;
-        }
-        Optional<String> videoId = YouTubeIds.fromUrl(url);
-        videoId.ifPresent(id -> found.putIfAbsent(id, new YouTubeLink(id, url.strip())));
+    private static void add(Map<String, VideoLink> found, String url) {
+        VideoLinks.parse(url)
+                .filter(video -> video.provider() == VideoLink.Provider.YOUTUBE)
+                .ifPresent(video -> found.putIfAbsent(video.id(), video));
     }
 }

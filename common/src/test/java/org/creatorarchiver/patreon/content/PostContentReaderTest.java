@@ -142,10 +142,10 @@ class PostContentReaderTest {
 
         assertThat(PostContentReader.read(post(html, null)).youTubeLinks())
                 .containsExactly(
-                        new YouTubeLink("dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42"),
-                        new YouTubeLink("abcdefghijk", "youtu.be/abcdefghijk"),
-                        new YouTubeLink("ABCDEFGHIJK", "https://m.youtube.com/shorts/ABCDEFGHIJK"),
-                        new YouTubeLink("A1b2C3d4E5f", "https://www.youtube-nocookie.com/embed/A1b2C3d4E5f?rel=0"));
+                        VideoLink.youTube("dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42"),
+                        VideoLink.youTube("abcdefghijk", "youtu.be/abcdefghijk"),
+                        VideoLink.youTube("ABCDEFGHIJK", "https://m.youtube.com/shorts/ABCDEFGHIJK"),
+                        VideoLink.youTube("A1b2C3d4E5f", "https://www.youtube-nocookie.com/embed/A1b2C3d4E5f?rel=0"));
     }
 
     @Test
@@ -156,7 +156,7 @@ class PostContentReaderTest {
                   {"type":"text","text":" and https://music.youtube.com/watch?v=ABCDEFGHIJK"}]}]}""";
 
         assertThat(PostContentReader.read(post(null, document)).youTubeLinks())
-                .extracting(YouTubeLink::videoId)
+                .extracting(VideoLink::id)
                 .containsExactly("dQw4w9WgXcQ", "ABCDEFGHIJK");
     }
 

@@ -324,12 +324,21 @@ public final class FakeCreator {
 
     /** Makes the post a YouTube embed of {@code url} (e.g. a local video page standing in for YouTube). */
     public synchronized void embedYouTube(String postId, String url) {
+        embed(postId, "YouTube", "https://www.youtube.com/", url);
+    }
+
+    /** Makes the post a Vimeo embed of {@code url}, which may be on any host. */
+    public synchronized void embedVimeo(String postId, String url) {
+        embed(postId, "Vimeo", "https://vimeo.com/", url);
+    }
+
+    private void embed(String postId, String provider, String providerUrl, String url) {
         ObjectNode attributes = attributes(postId);
         attributes.put("post_type", "video_embed");
         attributes.putNull("post_file");
         ObjectNode embed = attributes.putObject("embed");
-        embed.put("provider", "YouTube")
-                .put("provider_url", "https://www.youtube.com/")
+        embed.put("provider", provider)
+                .put("provider_url", providerUrl)
                 .put("url", url)
                 .put("subject", "A video")
                 .put("description", "")

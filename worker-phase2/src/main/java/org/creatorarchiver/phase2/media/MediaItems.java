@@ -15,9 +15,8 @@ import java.util.regex.Pattern;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.patreon.content.InlineImage;
 import org.creatorarchiver.patreon.content.PostContent;
-import org.creatorarchiver.patreon.content.VimeoIds;
-import org.creatorarchiver.patreon.content.YouTubeIds;
-import org.creatorarchiver.patreon.content.YouTubeLink;
+import org.creatorarchiver.patreon.content.VideoLink;
+import org.creatorarchiver.patreon.content.VideoLinks;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.creatorarchiver.patreon.jsonapi.ResourceKey;
@@ -34,7 +33,6 @@ public final class MediaItems {
     /** The 32-hex segment of a CDN URL that names the file across its variants and signatures. */
     private static final Pattern CDN_FILE_KEY = Pattern.compile("/([0-9a-f]{32})(?:/|$|\\?)");
 
-    private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
     private static final Pattern AUDIO_NAME = Pattern.compile("(?i).*\\.(mp3|m4a|aac|wav|flac|ogg|opus)$");
     private static final Pattern VIDEO_NAME = Pattern.compile("(?i).*\\.(mp4|mov|m4v|webm|mkv|avi)$");
 
@@ -51,8 +49,8 @@ public final class MediaItems {
             add(items, inlineImage(document, inline));
         }
         embed(post).ifPresent(item -> add(items, item));
-        for (YouTubeLink link : content.youTubeLinks()) {
-            add(items, youTube(link.videoId(), link.url(), "text_link", null));
+        for (VideoLink link : content.youTubeLinks()) {
+            add(items, youTube(link.id(), link.url(), "text_link", null));
         }
         return List.copyOf(items.values());
     }
@@ -193,45 +191,27 @@ public final class MediaItems {
         }
         String provider = text(embed, "provider").orElse("");
         String html = text(embed, "html").orElse(null);
-        if (provider.equalsIgnoreCase("YouTube")) {
-            // docs/ARCHITECTURE.md "Reading a post": the id is the v= parameter or the id path segment of
-            // embed.url, whatever its host.
-            Optional<String> id = YouTubeIds.fromUrl(url.get()).or(() -> youTubeIdAnyHost(url.get()));
-            if (id.isPresent()) {
-                return Optional.of(youTube(id.get(), url.get(), "embed", html));
-            }
+        Optional<VideoLink> video = VideoLinks.ofEmbed(provider, url.get());
+        if (video.isPresent() && video.get().provider() == VideoLink.Provider.YOUTUBE) {
+            return Optional.of(youTube(video.get().id(), url.get(), "embed", html));
         }
+        return Optional.of(vimeoOrLink(url, video.map(VideoLink::id), embedMetadata(embed, provider, html)));
+    }
+
+    /** A Vimeo embed (its id gives it a videos row) or another provider's, kept as a link. */
+    private static MediaItem vimeoOrLink(Optional<String> url, Optional<String> vimeoId, ObjectNode metadata) {
+        Optional<MediaItem.VideoSource> vimeo = vimeoId.map(id -> MediaItem.VideoSource.VIMEO);
+        return new MediaItem(PostMediaKind.embed, url, vimeoId, vimeo, OptionalDouble.empty(), metadata);
+    }
+
+    private static ObjectNode embedMetadata(JsonNode embed, String provider, String html) {
         ObjectNode metadata =
                 JsonNodeFactory.instance.objectNode().put("provider", provider).put("source", "embed");
         text(embed, "subject").ifPresent(subject -> metadata.put("title", subject));
         if (html != null) {
             metadata.put("provider_html", html);
         }
-        if (provider.equalsIgnoreCase("Vimeo")) {
-            Optional<String> id = VimeoIds.fromUrl(url.get())
-                    .or(() -> Optional.ofNullable(html).flatMap(VimeoIds::fromUrl));
-            if (id.isPresent()) {
-                return Optional.of(new MediaItem(
-                        PostMediaKind.embed,
-                        url,
-                        id,
-                        Optional.of(MediaItem.VideoSource.VIMEO),
-                        OptionalDouble.empty(),
-                        metadata));
-            }
-        }
-        return Optional.of(new MediaItem(
-                PostMediaKind.embed, url, Optional.empty(), Optional.empty(), OptionalDouble.empty(), metadata));
-    }
-
-    private static Optional<String> youTubeIdAnyHost(String url) {
-        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url.startsWith("//") ? "https:" + url : url);
-        if (parsed == null) {
-            return Optional.empty();
-        }
-        String candidate = Optional.ofNullable(parsed.queryParameter("v"))
-                .orElse(parsed.pathSegments().get(parsed.pathSize() - 1));
-        return YOUTUBE_ID.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
+        return metadata;
     }
 
     private static MediaItem youTube(String videoId, String url, String source, String providerHtml) {

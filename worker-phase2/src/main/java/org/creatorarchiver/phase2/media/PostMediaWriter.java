@@ -18,6 +18,7 @@ import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
+import org.creatorarchiver.patreon.content.VideoLinks;
 import org.creatorarchiver.phase2.youtube.YouTubeEmbed;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.jooq.DSLContext;
@@ -269,7 +270,7 @@ public final class PostMediaWriter {
         }
         String url = switch (provider) {
             case youtube -> YouTubeEmbed.watchUrl(externalId);
-            case vimeo -> item.sourceUrl().map(VimeoPlayer::url).orElse(post.url());
+            case vimeo -> item.sourceUrl().map(VideoLinks::vimeoPlayerUrl).orElse(post.url());
             case patreon -> post.url();
         };
         Integer duration = item.durationSeconds().isPresent()
