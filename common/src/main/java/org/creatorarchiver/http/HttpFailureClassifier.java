@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -41,7 +42,7 @@ public final class HttpFailureClassifier {
     public static HttpFailureException classify(int status, Headers headers, String body, HttpUrl url, Instant now) {
         FailureKind kind = kindOf(status, headers, body);
         String detail = WITH_DETAIL.contains(kind) ? errorDetail(body) : null;
-        Outcome outcome = outcomeOf(kind, status, headers.get("Retry-After"), now);
+        Outcome outcome = outcomeOf(kind, status, headers, now);
         return new HttpFailureException(kind, status, LoggableUrl.of(url), outcome, detail, null);
     }
 
@@ -63,15 +64,16 @@ public final class HttpFailureClassifier {
         };
     }
 
-    /** What the job runtime does about a failure of this kind. */
-    private static Outcome outcomeOf(FailureKind kind, int status, String retryAfter, Instant now) {
-        boolean asksToWait = kind == FailureKind.RATE_LIMITED
-                || (kind == FailureKind.SERVER_ERROR && status == 503 && retryAfter != null && !retryAfter.isBlank());
-        if (asksToWait) {
-            return new JobFailure.RetryAfter(RetryAfter.parse(retryAfter, now));
+    /** What the job runtime does about a failure of this kind: wait when the server asked for it, else by kind. */
+    private static Outcome outcomeOf(FailureKind kind, int status, Headers headers, Instant now) {
+        Optional<Duration> wait = kind == FailureKind.RATE_LIMITED || kind == FailureKind.SERVER_ERROR
+                ? RetryAfter.askedBy(status, headers, now)
+                : Optional.empty();
+        if (wait.isPresent()) {
+            return new JobFailure.RetryAfter(wait.get());
         }
         return switch (kind) {
-            case SERVER_ERROR, NETWORK_ERROR -> JobFailure.RETRY;
+            case SERVER_ERROR, NETWORK_ERROR, RATE_LIMITED -> JobFailure.RETRY;
             default -> JobFailure.PERMANENT;
         };
     }

@@ -83,6 +83,9 @@ public final class PatreonHttp {
     private PatreonResponse attempt(Request request) throws IOException, HttpFailureException, InterruptedException {
         awaitTurn(request.url());
         try (Response response = client.newCall(request).execute()) {
+            // Before anything else: every moment until the pause is in Redis, other workers may still start requests.
+            RetryAfter.askedBy(response.code(), response.headers(), clock.instant())
+                    .ifPresent(wait -> pauses.pause(Origin.of(response.request().url()), wait));
             ResponseBody body = response.body();
             HttpUrl finalUrl = response.request().url();
             if (response.isSuccessful()) {
@@ -90,10 +93,8 @@ public final class PatreonHttp {
             }
             String snippet =
                     response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
-            HttpFailureException failure = HttpFailureClassifier.classify(
+            throw HttpFailureClassifier.classify(
                     response.code(), response.headers(), snippet, finalUrl, clock.instant());
-            failure.retryAfter().ifPresent(wait -> pauses.pause(Origin.of(finalUrl), wait));
-            throw failure;
         }
     }
 
