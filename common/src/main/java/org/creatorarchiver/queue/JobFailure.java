@@ -71,13 +71,22 @@ public class JobFailure extends Exception {
         return outcome instanceof RetryAfter(Duration delay) ? Optional.of(delay) : Optional.empty();
     }
 
-    /** The first {@code JobFailure} in {@code failure}'s cause chain, if any. */
+    /**
+     * The {@code JobFailure} in {@code failure}'s cause chain that decides the job's fate, so a handler may wrap one:
+     * a permanent one anywhere wins, then the first that names a delay, then the first of any kind.
+     */
     public static Optional<JobFailure> in(Throwable failure) {
+        JobFailure first = null;
+        JobFailure delayed = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JobFailure jobFailure) {
-                return Optional.of(jobFailure);
+            if (t instanceof JobFailure known) {
+                if (!known.retryable()) {
+                    return Optional.of(known);
+                }
+                first = first == null ? known : first;
+                delayed = delayed == null && known.retryAfter().isPresent() ? known : delayed;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(delayed != null ? delayed : first);
     }
 }
