@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses a host for every process sharing the Redis after it answered 429 (or 503 with {@code Retry-After}). Key {@code archiver:pause:<host[:port]>}
- * holds the resume time (epoch ms) and expires at that time, so a stale pause cannot outlive itself.
+ * Pauses a host for every process sharing the Redis after it answered 429 (or 503 with {@code Retry-After}). Key
+ * {@code archiver:pause:<host[:port]>} holds the resume time (epoch ms) and expires at that time, so a stale pause
+ * cannot outlive itself.
  */
 public final class HostPauses {
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one taken job through its handler and settles it: ack on success (taking the next ready job in the same round
  * trip while the worker is taking); on failure settle it by its {@link JobFailure} outcome: give up at once
- * (permanent), retry later (retries left, no sooner than a {@code Retry-After}) or dead-letter (retries ran out). Never throws: one bad job must not stop the consumer loop.
+ * (permanent), retry later (retries left, no sooner than a {@code Retry-After}) or dead-letter (retries ran out).
+ * Never throws: one bad job must not stop the consumer loop.
  */
 final class JobRunner {
 
