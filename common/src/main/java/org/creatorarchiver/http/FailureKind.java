@@ -1,57 +1,48 @@
 package org.creatorarchiver.http;
 
 /**
- * What went wrong with an HTTP call, and whether trying again later can help. {@link HttpFailureClassifier} is the
- * only place that maps responses to a kind.
+ * What went wrong with an HTTP call. {@link HttpFailureClassifier} is the only place that maps responses to a kind,
+ * and kinds to whether trying again can help.
  */
 public enum FailureKind {
     /** 401: Patreon refuses the session. Retrying cannot help until the user changes the cookie. */
-    UNAUTHORIZED("Unauthorized", false, "the Patreon session cookie (PATREON_SESSION_ID) is missing, wrong or expired"),
+    UNAUTHORIZED("Unauthorized", "the Patreon session cookie (PATREON_SESSION_ID) is missing, wrong or expired"),
     /** 426: Patreon refuses this app version (the user agent). */
     UPGRADE_REQUIRED(
             "Upgrade Required",
-            false,
             "Patreon refuses this app version; set scraping.user_agent to a current Patreon app user agent"),
     /** 403 (or 503) with Cloudflare's challenge page: bot protection, cleared by the user, not by retrying now. */
     CLOUDFLARE_CHALLENGE(
             "Cloudflare challenge",
-            false,
             "Cloudflare's bot protection stopped the request; try another network, a current user agent"
                     + " or a fresh session cookie"),
     /** Any other 403. */
-    BLOCKED("Forbidden", false, "access denied (IP or VPN blocked, or no permission)"),
+    BLOCKED("Forbidden", "access denied (IP or VPN blocked, or no permission)"),
     /** 404 or 410. */
-    NOT_FOUND("Not Found", false, "it does not exist or was removed"),
+    NOT_FOUND("Not Found", "it does not exist or was removed"),
     /** 400: the request itself is wrong (a bug or an API change). */
-    BAD_REQUEST("Bad Request", false, "the request was rejected as malformed"),
+    BAD_REQUEST("Bad Request", "the request was rejected as malformed"),
     /** Any other 4xx. */
-    CLIENT_ERROR("Client Error", false, "the request was refused"),
+    CLIENT_ERROR("Client Error", "the request was refused"),
     /** 429, or a host paused by an earlier 429. */
-    RATE_LIMITED("Too Many Requests", true, "rate limited"),
+    RATE_LIMITED("Too Many Requests", "rate limited"),
     /** 5xx. */
-    SERVER_ERROR("Server Error", true, "the server failed"),
+    SERVER_ERROR("Server Error", "the server failed"),
     /** No HTTP answer: connection refused or reset, timeout, TLS failure. */
-    NETWORK_ERROR("Network Error", true, "no answer"),
+    NETWORK_ERROR("Network Error", "no answer"),
     /** A status no rule covers (an unfollowed 3xx, for example). */
-    UNEXPECTED_STATUS("Unexpected Status", false, "unexpected answer");
+    UNEXPECTED_STATUS("Unexpected Status", "unexpected answer");
 
     private final String label;
-    private final boolean retryable;
     private final String explanation;
 
-    FailureKind(String label, boolean retryable, String explanation) {
+    FailureKind(String label, String explanation) {
         this.label = label;
-        this.retryable = retryable;
         this.explanation = explanation;
     }
 
     public String label() {
         return label;
-    }
-
-    /** Whether a later attempt may succeed without anyone changing anything. */
-    public boolean retryable() {
-        return retryable;
     }
 
     public String explanation() {

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses a host for every process sharing the Redis after it answered 429. Key {@code archiver:pause:<host[:port]>}
- * holds the resume time (epoch ms) and expires at that time, so a stale pause cannot outlive itself.
+ * Pauses a host for every process sharing the Redis after it answered 429 (or 503 with {@code Retry-After}). Key
+ * {@code archiver:pause:<host[:port]>} holds the resume time (epoch ms) and expires at that time, so a stale pause
+ * cannot outlive itself.
  */
 public final class HostPauses {
 
@@ -56,7 +57,7 @@ public final class HostPauses {
                 String.valueOf(resumeAt),
                 String.valueOf(duration.toMillis()));
         if (Boolean.TRUE.equals(extended)) {
-            log.warn("{} answered 429: every worker pauses it until {}", origin, Instant.ofEpochMilli(resumeAt));
+            log.warn("{} asked to wait: every worker pauses it until {}", origin, Instant.ofEpochMilli(resumeAt));
         }
     }
 
@@ -73,23 +74,23 @@ public final class HostPauses {
 
     /**
      * Sleeps until {@code url}'s host is no longer paused. A pause longer than {@code maxWait} is not waited out:
-     * the call fails as transient so the job runtime reschedules the job instead of holding a worker.
+     * the call fails as a retry-after so the job runtime reschedules the job instead of holding a worker. The pause is
+     * read again after each sleep because another worker may have extended it meanwhile.
      */
-    void awaitEnd(HttpUrl url, Duration maxWait) throws InterruptedException, TransientHttpException {
+    void awaitEnd(HttpUrl url, Duration maxWait) throws InterruptedException, HttpFailureException {
         Origin origin = Origin.of(url);
         Instant waitedFor = null;
         while (true) {
             Optional<Instant> until = pausedUntil(origin);
-            // Re-checked after each sleep because another worker may have extended the pause meanwhile.
             if (until.isEmpty() || until.get().equals(waitedFor)) {
                 return;
             }
             Duration remaining = Duration.between(clock.instant(), until.get());
             if (remaining.compareTo(maxWait) > 0) {
-                throw new TransientHttpException(HttpFailureClassifier.paused(url, remaining), null);
+                throw HttpFailureClassifier.paused(url, remaining);
             }
-            log.debug("{} is paused after a 429; waiting {} ms", origin, remaining.toMillis());
-            Thread.sleep(Math.max(1, remaining.toMillis()));
+            log.debug("{} is paused; waiting {} ms", origin, remaining.toMillis());
+            Thread.sleep(Math.max(1, remaining.toMillis() + 1)); // toMillis truncates: never wake early
             waitedFor = until.get();
         }
     }

@@ -6,11 +6,20 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.creatorarchiver.queue.JobFailure;
+import org.creatorarchiver.queue.JobFailure.Outcome;
 
-/** The one place where HTTP outcomes become {@link HttpFailure}s. */
+/**
+ * The one place where HTTP outcomes become {@link HttpFailureException}s: a status (and its headers and body) gives
+ * a {@link FailureKind}, and the kind gives the job outcome: 429 (and 503 naming a {@code Retry-After}) retry after
+ * the server's delay, other 5xx and network errors retry, everything else is permanent.
+ */
 public final class HttpFailureClassifier {
 
     /** How much of an error body is inspected (Cloudflare markers, JSON:API error detail). */
@@ -18,6 +27,8 @@ public final class HttpFailureClassifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LONGEST_DETAIL = 200;
+    private static final Set<FailureKind> WITH_DETAIL =
+            EnumSet.of(FailureKind.BAD_REQUEST, FailureKind.CLIENT_ERROR, FailureKind.SERVER_ERROR);
 
     private HttpFailureClassifier() {}
 
@@ -28,40 +39,63 @@ public final class HttpFailureClassifier {
      * @param body the start of the response body (up to {@link #BODY_SNIPPET_BYTES}), or "" when unread
      * @param now  the time a {@code Retry-After} date is measured from
      */
-    public static HttpFailure classify(int status, Headers headers, String body, HttpUrl url, Instant now) {
-        String where = LoggableUrl.of(url);
+    public static HttpFailureException classify(int status, Headers headers, String body, HttpUrl url, Instant now) {
+        FailureKind kind = kindOf(status, headers, body);
+        String detail = WITH_DETAIL.contains(kind) ? errorDetail(body) : null;
+        Outcome outcome = outcomeOf(kind, status, headers, now);
+        return new HttpFailureException(kind, status, LoggableUrl.of(url), outcome, detail, null);
+    }
+
+    static FailureKind kindOf(int status, Headers headers, String body) {
         if ((status == 403 || status == 503) && isCloudflareChallenge(headers, body)) {
-            return new HttpFailure(FailureKind.CLOUDFLARE_CHALLENGE, status, where, null, null);
+            return FailureKind.CLOUDFLARE_CHALLENGE;
         }
         return switch (status) {
-            case 400 -> new HttpFailure(FailureKind.BAD_REQUEST, status, where, null, errorDetail(body));
-            case 401 -> new HttpFailure(FailureKind.UNAUTHORIZED, status, where, null, null);
-            case 403 -> new HttpFailure(FailureKind.BLOCKED, status, where, null, null);
-            case 404, 410 -> new HttpFailure(FailureKind.NOT_FOUND, status, where, null, null);
-            case 426 -> new HttpFailure(FailureKind.UPGRADE_REQUIRED, status, where, null, null);
-            case 429 ->
-                new HttpFailure(
-                        FailureKind.RATE_LIMITED,
-                        status,
-                        where,
-                        RetryAfter.parse(headers.get("Retry-After"), now),
-                        null);
-            default -> classifyRange(status, where, body);
+            case 400 -> FailureKind.BAD_REQUEST;
+            case 401 -> FailureKind.UNAUTHORIZED;
+            case 403 -> FailureKind.BLOCKED;
+            case 404, 410 -> FailureKind.NOT_FOUND;
+            case 426 -> FailureKind.UPGRADE_REQUIRED;
+            case 429 -> FailureKind.RATE_LIMITED;
+            default ->
+                status >= 500 && status <= 599
+                        ? FailureKind.SERVER_ERROR
+                        : status >= 400 && status <= 499 ? FailureKind.CLIENT_ERROR : FailureKind.UNEXPECTED_STATUS;
+        };
+    }
+
+    /** What the job runtime does about a failure of this kind: wait when the server asked for it, else by kind. */
+    private static Outcome outcomeOf(FailureKind kind, int status, Headers headers, Instant now) {
+        Optional<Duration> wait = kind == FailureKind.RATE_LIMITED || kind == FailureKind.SERVER_ERROR
+                ? RetryAfter.askedBy(status, headers, now)
+                : Optional.empty();
+        if (wait.isPresent()) {
+            return new JobFailure.RetryAfter(wait.get());
+        }
+        return switch (kind) {
+            case SERVER_ERROR, NETWORK_ERROR, RATE_LIMITED -> JobFailure.RETRY;
+            default -> JobFailure.PERMANENT;
         };
     }
 
     /** A call that got no HTTP answer. */
-    public static HttpFailure network(HttpUrl url, IOException cause) {
+    public static HttpFailureException network(HttpUrl url, IOException cause) {
         String reason = cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage())
                 ? "timed out"
                 : cause.getClass().getSimpleName() + ": " + oneLine(String.valueOf(cause.getMessage()));
-        return new HttpFailure(FailureKind.NETWORK_ERROR, 0, LoggableUrl.of(url), null, reason);
+        return new HttpFailureException(
+                FailureKind.NETWORK_ERROR, 0, LoggableUrl.of(url), JobFailure.RETRY, reason, cause);
     }
 
     /** A call not sent because an earlier 429 paused the host for longer than the caller may wait. */
-    public static HttpFailure paused(HttpUrl url, Duration remaining) {
-        return new HttpFailure(
-                FailureKind.RATE_LIMITED, 0, LoggableUrl.of(url), remaining, Origin.of(url) + " is paused after a 429");
+    public static HttpFailureException paused(HttpUrl url, Duration remaining) {
+        return new HttpFailureException(
+                FailureKind.RATE_LIMITED,
+                0,
+                LoggableUrl.of(url),
+                new JobFailure.RetryAfter(remaining),
+                Origin.of(url) + " is paused after a 429",
+                null);
     }
 
     /**
@@ -74,16 +108,6 @@ public final class HttpFailureClassifier {
             return true;
         }
         return body.contains("_cf_chl_opt") || body.contains("<title>Just a moment");
-    }
-
-    private static HttpFailure classifyRange(int status, String where, String body) {
-        if (status >= 500 && status <= 599) {
-            return new HttpFailure(FailureKind.SERVER_ERROR, status, where, null, errorDetail(body));
-        }
-        if (status >= 400 && status <= 499) {
-            return new HttpFailure(FailureKind.CLIENT_ERROR, status, where, null, errorDetail(body));
-        }
-        return new HttpFailure(FailureKind.UNEXPECTED_STATUS, status, where, null, null);
     }
 
     /** The {@code detail} (or {@code title}) of the first JSON:API error, on one short line; null when absent. */

@@ -63,12 +63,12 @@ public final class MediaHttp {
         try (response) {
             String snippet =
                     response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
-            throw HttpFailureException.of(HttpFailureClassifier.classify(
+            throw HttpFailureClassifier.classify(
                     response.code(),
                     response.headers(),
                     snippet,
                     response.request().url(),
-                    clock.instant()));
+                    clock.instant());
         }
     }
 }

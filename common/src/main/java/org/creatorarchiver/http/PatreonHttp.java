@@ -14,9 +14,9 @@ import okhttp3.ResponseBody;
  * GETs Patreon's API and pages on {@code PATREON_BASE_URL}: with the session cookie (that origin only), the shared
  * rate limit, 429 pauses shared by every worker, and short in-call retries of transient failures.
  * <p>
- * A 2xx comes back as a {@link PatreonResponse}; anything else is thrown as an {@link HttpFailureException}:
- * {@link TransientHttpException} once the in-call retries are used up (reschedule the job), or
- * {@link PermanentHttpException} at once (record it). Exceptions rather than a result type because every caller
+ * A 2xx comes back as a {@link PatreonResponse}; anything else is thrown as an {@link HttpFailureException}: a
+ * retryable one once the in-call retries are used up (reschedule the job), a permanent one at once (record it).
+ * Exceptions rather than a result type because every caller
  * handles success and failure in different places: parse here, classify at the worker boundary.
  */
 public final class PatreonHttp {
@@ -81,9 +81,11 @@ public final class PatreonHttp {
     }
 
     private PatreonResponse attempt(Request request) throws IOException, HttpFailureException, InterruptedException {
-        pauses.awaitEnd(request.url(), maxRetryAfterWait);
-        rateLimiter.acquire(Origin.of(request.url()));
+        awaitTurn(request.url());
         try (Response response = client.newCall(request).execute()) {
+            // Before anything else: every moment until the pause is in Redis, other workers may still start requests.
+            RetryAfter.askedBy(response.code(), response.headers(), clock.instant())
+                    .ifPresent(wait -> pauses.pause(Origin.of(response.request().url()), wait));
             ResponseBody body = response.body();
             HttpUrl finalUrl = response.request().url();
             if (response.isSuccessful()) {
@@ -91,12 +93,21 @@ public final class PatreonHttp {
             }
             String snippet =
                     response.peekBody(HttpFailureClassifier.BODY_SNIPPET_BYTES).string();
-            HttpFailure failure = HttpFailureClassifier.classify(
+            throw HttpFailureClassifier.classify(
                     response.code(), response.headers(), snippet, finalUrl, clock.instant());
-            if (failure.kind() == FailureKind.RATE_LIMITED) {
-                pauses.pause(Origin.of(finalUrl), failure.retryAfter());
-            }
-            throw HttpFailureException.of(failure);
         }
+    }
+
+    /**
+     * Waits until a request to the host may start: no pause set by any worker, and a permit of the shared rate. A
+     * pause may begin while the request waits for its permit, and the permit does not outrank it: the request waits
+     * the pause out, then takes a fresh permit so the waiters do not all start at once when it ends.
+     */
+    private void awaitTurn(HttpUrl url) throws HttpFailureException, InterruptedException {
+        Origin origin = Origin.of(url);
+        do {
+            pauses.awaitEnd(url, maxRetryAfterWait);
+            rateLimiter.acquire(origin);
+        } while (pauses.pausedUntil(origin).isPresent());
     }
 }

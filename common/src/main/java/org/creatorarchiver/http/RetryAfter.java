@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import okhttp3.Headers;
 
 /** Reads a {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 10.2.3). */
 public final class RetryAfter {
@@ -15,6 +17,16 @@ public final class RetryAfter {
     public static final Duration LONGEST = Duration.ofHours(1);
 
     private RetryAfter() {}
+
+    /**
+     * How long an answer asks every client to stay away: a 429 always (its {@code Retry-After}, else
+     * {@link #DEFAULT}), a 503 when it names a {@code Retry-After}; empty for any other answer.
+     */
+    public static Optional<Duration> askedBy(int status, Headers headers, Instant now) {
+        String value = headers.get("Retry-After");
+        boolean asks = status == 429 || (status == 503 && value != null && !value.isBlank());
+        return asks ? Optional.of(parse(value, now)) : Optional.empty();
+    }
 
     /** The delay the header asks for, from {@code now}; {@link #DEFAULT} when absent or unreadable, never negative. */
     public static Duration parse(String headerValue, Instant now) {

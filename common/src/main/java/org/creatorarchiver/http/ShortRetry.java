@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-call retry (resilience4j) for transient failures: network errors, 5xx, and 429s whose {@code Retry-After}
  * fits in the settings' longest wait. Backoff is exponential with jitter and never shorter than the server's
- * {@code Retry-After}. These retries cost no job attempt; when they run out the last failure is thrown as a
- * {@link TransientHttpException} for the job runtime to reschedule.
+ * {@code Retry-After}. These retries cost no job attempt; when they run out the last failure is thrown (a retryable
+ * {@link HttpFailureException}) for the job runtime to reschedule.
  */
 final class ShortRetry {
 
-    /** One try of a call; its {@link TransientHttpException}s and {@link IOException}s are what gets retried. */
+    /** One try of a call; its retryable {@link HttpFailureException}s and {@link IOException}s get retried. */
     @FunctionalInterface
     interface Attempt<T> {
         T run() throws IOException, HttpFailureException, InterruptedException;
@@ -57,7 +57,7 @@ final class ShortRetry {
             throw e;
         } catch (IOException e) {
             throwIfInterrupted(url);
-            throw HttpFailureException.of(HttpFailureClassifier.network(url, e), e);
+            throw HttpFailureClassifier.network(url, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -86,8 +86,8 @@ final class ShortRetry {
         if (failure instanceof IOException) {
             return true;
         }
-        if (failure instanceof TransientHttpException transientFailure) {
-            return transientFailure
+        if (failure instanceof HttpFailureException httpFailure && httpFailure.retryable()) {
+            return httpFailure
                     .retryAfter()
                     .map(wait -> wait.compareTo(maxRetryAfterWait) <= 0)
                     .orElse(true);
@@ -96,9 +96,8 @@ final class ShortRetry {
     }
 
     private static long intervalMillis(long backoffMillis, Either<Throwable, Object> outcome) {
-        if (outcome.isLeft() && outcome.getLeft() instanceof TransientHttpException transientFailure) {
-            long serverAsked =
-                    transientFailure.retryAfter().map(Duration::toMillis).orElse(0L);
+        if (outcome.isLeft() && outcome.getLeft() instanceof HttpFailureException httpFailure) {
+            long serverAsked = httpFailure.retryAfter().map(Duration::toMillis).orElse(0L);
             return Math.max(backoffMillis, serverAsked);
         }
         return backoffMillis;

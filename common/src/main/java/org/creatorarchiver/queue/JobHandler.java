@@ -3,8 +3,9 @@ package org.creatorarchiver.queue;
 /**
  * Runs one type of job. Delivery is at-least-once, so {@link #handle} must be idempotent.
  * <p>
- * Returning normally acknowledges the job. Throwing {@link PermanentFailureException} gives it up at once; any other
- * exception is transient and the job is retried by its {@link RetryPolicy}, then dead-lettered.
+ * Returning normally acknowledges the job. A thrown {@link JobFailure} (anywhere in the cause chain) settles it by its
+ * outcome: permanent gives it up at once; retry and retry-after retry it by its {@link RetryPolicy} (no sooner than
+ * the delay asked for), then dead-letter it. Any other exception is retried like {@link JobFailure.Retry}.
  */
 @FunctionalInterface
 public interface JobHandler<P extends Record> {

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one taken job through its handler and settles it: ack on success (taking the next ready job in the same round
- * trip while the worker is taking); on failure give up at once (permanent), retry later (transient, retries left) or
- * dead-letter (retries ran out). Never throws: one bad job must not stop the consumer loop.
+ * trip while the worker is taking); on failure settle it by its {@link JobFailure} outcome: give up at once
+ * (permanent), retry later (retries left, no sooner than a {@code Retry-After}) or dead-letter (retries ran out).
+ * Never throws: one bad job must not stop the consumer loop.
  */
 final class JobRunner {
 
@@ -105,6 +106,7 @@ final class JobRunner {
         return acked.flatMap(JobQueue.Acked::next);
     }
 
+    /** Settles a failed job by its {@link JobFailure} outcome; any other throwable counts as a plain retry. */
     private <P extends Record> void handleFailure(
             TakenJob taken,
             HandlerRegistration<P> registration,
@@ -112,33 +114,72 @@ final class JobRunner {
             JobContext context,
             Throwable failure,
             long started) {
-        NotRetryable notRetryable = findCause(failure, NotRetryable.class);
-        if (notRetryable != null) {
-            Throwable permanent = (Throwable) notRetryable;
-            String reason = truncate(permanent.getMessage() == null ? describe(permanent) : permanent.getMessage());
-            String recordingError = giveUp(registration, payload, context, reason);
-            if (recordingError == null) {
-                settle(taken, () -> queue.ack(taken));
-                JobOutcome.FAILED_PERMANENTLY.log(taken.queue(), taken.job(), elapsedMs(started), reason);
-                queue.countOutcome(taken.queue(), JobOutcome.FAILED_PERMANENTLY);
-            } else {
-                deadLetter(taken, started, reason + "; recording the failure failed: " + recordingError);
-            }
+        Optional<JobFailure> known = JobFailure.in(failure);
+        switch (known.map(JobFailure::outcome).orElse(JobFailure.RETRY)) {
+            case JobFailure.Permanent p -> failPermanently(taken, registration, payload, context, known.get(), started);
+            case JobFailure.RetryAfter(Duration wait) ->
+                retryOrGiveUp(taken, registration, payload, context, failure, wait, started);
+            case JobFailure.Retry r ->
+                retryOrGiveUp(taken, registration, payload, context, failure, Duration.ZERO, started);
+        }
+    }
+
+    /** Gives the job up at once: onGaveUp records the reason, then the job is acked (dead-lettered if that failed). */
+    private <P extends Record> void failPermanently(
+            TakenJob taken,
+            HandlerRegistration<P> registration,
+            P payload,
+            JobContext context,
+            JobFailure permanent,
+            long started) {
+        String reason = truncate(permanent.getMessage() == null ? describe(permanent) : permanent.getMessage());
+        String recordingError = giveUp(registration, payload, context, reason);
+        if (recordingError != null) {
+            deadLetter(taken, started, reason + "; recording the failure failed: " + recordingError);
             return;
         }
+        settle(taken, () -> queue.ack(taken));
+        JobOutcome.FAILED_PERMANENTLY.log(taken.queue(), taken.job(), elapsedMs(started), reason);
+        queue.countOutcome(taken.queue(), JobOutcome.FAILED_PERMANENTLY);
+    }
+
+    /**
+     * Schedules a retry, no sooner than {@code asked}, while the policy allows one; otherwise gives the job up and
+     * dead-letters it.
+     */
+    private <P extends Record> void retryOrGiveUp(
+            TakenJob taken,
+            HandlerRegistration<P> registration,
+            P payload,
+            JobContext context,
+            Throwable failure,
+            Duration asked,
+            long started) {
         String error = describe(failure);
         int failedAttempts = taken.job().attempt() + 1;
         RetryPolicy policy = registration.retryPolicy();
-        if (policy.allowsRetryAfter(failedAttempts)) {
-            Duration delay = retryDelay(policy, failedAttempts, failure);
-            settle(taken, () -> queue.retryLater(taken, error, clock.instant().plus(delay)));
-            JobOutcome.RETRY_SCHEDULED.log(
-                    taken.queue(), taken.job(), elapsedMs(started), error + " (retry in " + delay + ")");
-            queue.countOutcome(taken.queue(), JobOutcome.RETRY_SCHEDULED);
+        if (!policy.allowsRetryAfter(failedAttempts)) {
+            deadLetterAfterRetries(taken, registration, payload, context, error, started);
             return;
         }
-        String reason = truncate("gave up after " + failedAttempts + " attempts: " + error);
-        String recordingError = giveUp(registration, payload, context, reason);
+        Duration delay = longer(asked, policy.delayBeforeRetry(failedAttempts, ThreadLocalRandom.current()));
+        settle(taken, () -> queue.retryLater(taken, error, clock.instant().plus(delay)));
+        JobOutcome.RETRY_SCHEDULED.log(
+                taken.queue(), taken.job(), elapsedMs(started), error + " (retry in " + delay + ")");
+        queue.countOutcome(taken.queue(), JobOutcome.RETRY_SCHEDULED);
+    }
+
+    /** The retries ran out: onGaveUp records the reason, and the job goes to the dead list. */
+    private <P extends Record> void deadLetterAfterRetries(
+            TakenJob taken,
+            HandlerRegistration<P> registration,
+            P payload,
+            JobContext context,
+            String error,
+            long started) {
+        int attempts = taken.job().attempt() + 1;
+        String recordingError =
+                giveUp(registration, payload, context, truncate("gave up after " + attempts + " attempts: " + error));
         deadLetter(
                 taken,
                 started,
@@ -164,11 +205,8 @@ final class JobRunner {
         queue.countOutcome(taken.queue(), JobOutcome.DEAD_LETTERED);
     }
 
-    private static Duration retryDelay(RetryPolicy policy, int retry, Throwable failure) {
-        Duration computed = policy.delayBeforeRetry(retry, ThreadLocalRandom.current());
-        RetryDelayHint hint = findCause(failure, RetryDelayHint.class);
-        Duration asked = hint == null ? Duration.ZERO : hint.retryAfter().orElse(Duration.ZERO);
-        return asked.compareTo(computed) > 0 ? asked : computed;
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) > 0 ? a : b;
     }
 
     /**
@@ -209,16 +247,6 @@ final class JobRunner {
                     taken.job().type(),
                     taken.processingKey());
         }
-    }
-
-    /** The first throwable in the cause chain that is a {@code type} (a class or a marker interface). */
-    private static <T> T findCause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     static String describe(Throwable failure) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
 import org.creatorarchiver.http.FailureKind;
 import org.creatorarchiver.http.HttpFailureException;
-import org.creatorarchiver.queue.PermanentFailureException;
+import org.creatorarchiver.queue.JobFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +31,16 @@ public final class SourceFailures {
 
     /**
      * How a job about a source ends on an HTTP failure: one that is a state of the source ({@link #statusFor}, never
-     * a retryable one) is written on its row in one line and comes back as a {@link PermanentFailureException}, so
+     * a retryable one) is written on its row in one line and comes back as a permanent {@link JobFailure}, so
      * it is not retried; any other failure comes back as it is, for the queue's retries. The caller throws the result.
      */
-    public static Exception settle(SourceStore sources, long sourceId, HttpFailureException failure) {
+    public static JobFailure settle(SourceStore sources, long sourceId, HttpFailureException failure) {
         Optional<SourceStatus> state = failure.retryable() ? Optional.empty() : statusFor(failure.kind());
         if (state.isEmpty()) {
             return failure;
         }
         sources.recordFailure(sourceId, state.get(), failure.getMessage());
         log.error("source {}: {}", sourceId, failure.getMessage());
-        return new PermanentFailureException(failure.getMessage(), failure);
+        return JobFailure.permanent(failure.getMessage(), failure);
     }
 }

@@ -69,7 +69,7 @@ class MediaHttpTest {
         cdn.enqueue(FakeHost.json(403, "AccessDenied"));
 
         assertThatThrownBy(() -> clients.media().openStream(cdn.url("/p/1.jpg?token-hash=SIGNED&token-time=1")))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.BLOCKED);
                     assertThat(e.getMessage())

@@ -49,7 +49,7 @@ class PatreonHttpOutcomeTest {
         patreon.answerByDefault(FakeHost.json(502, ""));
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts/1"))
-                .asInstanceOf(type(TransientHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);
                     assertThat(e.retryAfter()).isEmpty();
@@ -77,7 +77,7 @@ class PatreonHttpOutcomeTest {
                 .build());
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts/1"))
-                .asInstanceOf(type(TransientHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.NETWORK_ERROR);
                     assertThat(e.getMessage()).startsWith("Network Error for " + patreon.url("/api/posts/1"));
@@ -90,7 +90,7 @@ class PatreonHttpOutcomeTest {
         patreon.enqueue(FakeHost.sample(404, "error-404.json", "application/vnd.api+json"));
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts/999"))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
                     assertThat(e.retryable()).isFalse();
@@ -106,7 +106,7 @@ class PatreonHttpOutcomeTest {
         patreon.enqueue(FakeHost.sample(401, "error-401.json", "application/vnd.api+json"));
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/current_user"))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
                     assertThat(e.getMessage())
@@ -121,7 +121,7 @@ class PatreonHttpOutcomeTest {
         patreon.enqueue(FakeHost.sample(426, "error-426-update-app.json", "application/vnd.api+json"));
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts"))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.UPGRADE_REQUIRED);
                     assertThat(e.getMessage())
@@ -142,7 +142,7 @@ class PatreonHttpOutcomeTest {
                 .build());
 
         assertThatThrownBy(() -> clients.patreon().getPage(patreon.url("/skyforge")))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.CLOUDFLARE_CHALLENGE);
                     assertThat(e.getMessage()).startsWith("403 Cloudflare challenge for " + patreon.url("/skyforge"));
@@ -159,7 +159,7 @@ class PatreonHttpOutcomeTest {
                 .build());
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts/1"))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(FailureKind.BLOCKED));
         assertThat(patreon.requestCount()).isEqualTo(1);
     }
@@ -169,7 +169,7 @@ class PatreonHttpOutcomeTest {
         patreon.enqueue(FakeHost.sample(400, "error-400.json", "application/vnd.api+json"));
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts?sort=-collection_order"))
-                .asInstanceOf(type(PermanentHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
                     assertThat(e.getMessage()).endsWith("(Invalid sort or missing filter[campaign_id].)");
@@ -207,7 +207,7 @@ class PatreonHttpOutcomeTest {
                 .build());
 
         assertThatThrownBy(() -> clients.patreon().getJson("/api/posts"))
-                .asInstanceOf(type(TransientHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));

@@ -85,10 +85,10 @@ class SharedPauseTest {
                 .code(429)
                 .setHeader("Retry-After", "600")
                 .build());
-        assertThatThrownBy(() -> workerA.patreon().getJson("/api/posts")).isInstanceOf(TransientHttpException.class);
+        assertThatThrownBy(() -> workerA.patreon().getJson("/api/posts")).isInstanceOf(HttpFailureException.class);
 
         assertThatThrownBy(() -> workerB.patreon().getJson("/api/posts"))
-                .asInstanceOf(type(TransientHttpException.class))
+                .asInstanceOf(type(HttpFailureException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
                     assertThat(e.retryAfter())

@@ -41,7 +41,7 @@ class JobOutcomeCountsTest {
                         (task, context) -> {
                             switch (task.kind()) {
                                 case "fine" -> {}
-                                case "hopeless" -> throw new PermanentFailureException("no such thing");
+                                case "hopeless" -> throw JobFailure.permanent("no such thing");
                                 default -> throw new IllegalStateException("flaky");
                             }
                         },

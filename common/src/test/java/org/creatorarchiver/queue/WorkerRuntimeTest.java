@@ -72,7 +72,7 @@ class WorkerRuntimeTest {
     @Test
     void aPermanentFailureIsNeitherRetriedNorDeadLetteredButRecorded() {
         RecordingHandler handler = new RecordingHandler();
-        handler.failWith = attempt -> new RuntimeException(new PermanentFailureException("post is locked"));
+        handler.failWith = attempt -> new RuntimeException(JobFailure.permanent("post is locked"));
         start(worker().handle(ITEM, handler, FAST_RETRIES));
 
         queue.enqueue(ITEM, new Item(1));
@@ -86,7 +86,7 @@ class WorkerRuntimeTest {
     @Test
     void aFailureThatCannotBeRecordedIsDeadLetteredInstead() {
         RecordingHandler handler = new RecordingHandler();
-        handler.failWith = attempt -> new PermanentFailureException("HTTP 404");
+        handler.failWith = attempt -> JobFailure.permanent("HTTP 404");
         handler.gaveUpFails = true;
         start(worker().handle(ITEM, handler, FAST_RETRIES));
 
@@ -118,7 +118,7 @@ class WorkerRuntimeTest {
     void aRetryAfterHintLongerThanThePolicysDelayDecidesWhenTheRetryIsDue() {
         SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
         RecordingHandler handler = new RecordingHandler();
-        handler.failWith = attempt -> new RetryAfterException("HTTP 429", Duration.ofMinutes(10));
+        handler.failWith = attempt -> JobFailure.retryAfter(Duration.ofMinutes(10), "HTTP 429");
         start(worker().clock(clock).handle(ITEM, handler, FAST_RETRIES));
 
         queue.enqueue(ITEM, new Item(1));
@@ -129,7 +129,7 @@ class WorkerRuntimeTest {
         assertThat(Instant.ofEpochMilli(delayed.getScore(delayed.first()).longValue()))
                 .isEqualTo(Instant.parse("2026-11-21T10:10:00Z"));
         assertThat(parked.attempt()).isEqualTo(1);
-        assertThat(parked.lastError()).isEqualTo("RetryAfterException: HTTP 429");
+        assertThat(parked.lastError()).isEqualTo("JobFailure: HTTP 429");
     }
 
     @Test

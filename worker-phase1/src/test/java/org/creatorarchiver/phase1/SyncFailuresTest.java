@@ -15,7 +15,7 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.SyncCreator;
 import org.creatorarchiver.patreon.creator.CreatorNotFoundException;
 import org.creatorarchiver.queue.Job;
-import org.creatorarchiver.queue.PermanentFailureException;
+import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.QueueCounts;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.RetryPolicy;
@@ -205,7 +205,10 @@ class SyncFailuresTest {
         threePageCreator();
         long sourceId = phase1.sourceByVanity("skyforge");
         patreon.refuse(FakePatreon.Refusal.UNAUTHORIZED);
-        assertThatThrownBy(() -> phase1.sync(sourceId, false)).isInstanceOf(PermanentFailureException.class);
+        assertThatThrownBy(() -> phase1.sync(sourceId, false))
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.outcome()).isEqualTo(JobFailure.PERMANENT));
         assertThat(phase1.source(sourceId).getStatus()).isEqualTo(SourceStatus.unauthorized);
         patreon.refuse(FakePatreon.Refusal.NONE);
 

@@ -44,8 +44,8 @@ import org.creatorarchiver.phase2.tools.SubtitleFile;
 import org.creatorarchiver.phase2.tools.VideoInfo;
 import org.creatorarchiver.phase2.youtube.YouTubeEmbed;
 import org.creatorarchiver.queue.JobContext;
+import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.JobHandler;
-import org.creatorarchiver.queue.PermanentFailureException;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
@@ -231,7 +231,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         Optional<String> fileName = Optional.ofNullable(
                 VideoMetadata.parse(item.getMetadata()).path("file_name").asText(null));
         if (item.getSourceUrl() == null) {
-            throw new PermanentFailureException(
+            throw JobFailure.permanent(
                     "media " + item.getId() + " of post " + post.getExternalId() + " has no URL to download from");
         }
         try {
@@ -253,7 +253,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
             try {
                 return direct.fetch(fresh, jobDir, fileName);
             } catch (HttpFailureException again) {
-                throw new PermanentFailureException(again.getMessage() + " (also with a fresh URL)", again);
+                throw JobFailure.permanent(again.getMessage() + " (also with a fresh URL)", again);
             }
         }
     }

@@ -22,9 +22,9 @@ import org.creatorarchiver.phase2.post.PostFetcher;
 import org.creatorarchiver.phase2.post.PostPage;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.queue.JobContext;
+import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
-import org.creatorarchiver.queue.PermanentFailureException;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,9 +121,9 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
             if (e.retryable()) {
                 throw e;
             }
-            throw new PermanentFailureException("post " + post.getExternalId() + ": " + e.getMessage(), e);
+            throw JobFailure.permanent("post " + post.getExternalId() + ": " + e.getMessage(), e);
         } catch (MalformedContentException e) {
-            throw new PermanentFailureException("post " + post.getExternalId() + ": " + e.getMessage(), e);
+            throw JobFailure.permanent("post " + post.getExternalId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -17,7 +17,7 @@ import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.queue.Job;
-import org.creatorarchiver.queue.PermanentFailureException;
+import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.RetryPolicy;
 import org.creatorarchiver.queue.WorkerRuntime;
@@ -92,7 +92,9 @@ class ProcessingFailuresTest {
                 FakePatreon.json(404, "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"));
 
         assertThatThrownBy(() -> phase2.process(post))
-                .isInstanceOf(PermanentFailureException.class)
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.outcome()).isEqualTo(JobFailure.PERMANENT))
                 .hasMessageContaining(post)
                 .hasMessageContaining("404");
         assertThat(phase2.media(post)).isEmpty();
@@ -132,7 +134,9 @@ class ProcessingFailuresTest {
         phase2.creator.setTipTap(post, "{\"type\":\"doc\",\"content\":[");
 
         assertThatThrownBy(() -> phase2.process(post))
-                .isInstanceOf(PermanentFailureException.class)
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.outcome()).isEqualTo(JobFailure.PERMANENT))
                 .hasMessageContaining("content_json_string");
         assertThat(phase2.media(post)).isEmpty();
     }

@@ -15,7 +15,7 @@ import org.creatorarchiver.jobs.JobTypes.SyncCollections;
 import org.creatorarchiver.patreon.MalformedResponseException;
 import org.creatorarchiver.patreon.creator.CreatorNotFoundException;
 import org.creatorarchiver.queue.Job;
-import org.creatorarchiver.queue.PermanentFailureException;
+import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.QueueCounts;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.RetryPolicy;
@@ -143,7 +143,10 @@ class CollectionFailuresTest {
         patreon.script(
                 FakePatreon.collectionPage("15764301"), FakePatreon.json(401, PatreonSamples.text("error-401.json")));
 
-        assertThatThrownBy(() -> phase3.sync(sourceId)).isInstanceOf(PermanentFailureException.class);
+        assertThatThrownBy(() -> phase3.sync(sourceId))
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.outcome()).isEqualTo(JobFailure.PERMANENT));
 
         assertThat(phase3.source(sourceId).getStatus()).isEqualTo(SourceStatus.unauthorized);
         assertThat(phase3.source(sourceId).getLastError()).contains("/api/collection/15764301");
@@ -155,7 +158,10 @@ class CollectionFailuresTest {
         phase3.skyforge();
         long sourceId = phase3.resolvedSource("4815162");
         patreon.refuse(FakePatreon.Refusal.CLOUDFLARE);
-        assertThatThrownBy(() -> phase3.sync(sourceId)).isInstanceOf(PermanentFailureException.class);
+        assertThatThrownBy(() -> phase3.sync(sourceId))
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.outcome()).isEqualTo(JobFailure.PERMANENT));
         assertThat(phase3.source(sourceId).getStatus()).isEqualTo(SourceStatus.blocked);
         patreon.refuse(FakePatreon.Refusal.NONE);
 

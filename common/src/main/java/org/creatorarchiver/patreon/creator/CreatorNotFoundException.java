@@ -1,11 +1,11 @@
 package org.creatorarchiver.patreon.creator;
 
-import org.creatorarchiver.queue.NotRetryable;
+import org.creatorarchiver.queue.JobFailure;
 
 /** Patreon has no such creator (or the user or page has no campaign). Not retried: the source is {@code not_found}. */
-public class CreatorNotFoundException extends Exception implements NotRetryable {
+public class CreatorNotFoundException extends JobFailure {
 
     public CreatorNotFoundException(String reason) {
-        super(reason);
+        super(PERMANENT, reason, null);
     }
 }

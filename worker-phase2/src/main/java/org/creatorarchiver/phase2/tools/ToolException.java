@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.creatorarchiver.queue.JobFailure;
 
 /**
  * An external program did not do its job. {@link #summary()} is one line fit for a status column or a log event
  * (what was run, what happened, the tool's last error line); {@link #getMessage()} adds the stderr tail below it.
  * Neither ever holds the child's environment.
  */
-public final class ToolException extends Exception {
+public final class ToolException extends JobFailure {
 
-    /** How the run went wrong; handlers map these to retry or give up. */
+    /** How the run went wrong. Whatever the kind, the job is retried: the tool or the network may do better later. */
     public enum Kind {
         /** The program could not be started (missing, not executable). */
         NOT_RUNNABLE,
@@ -37,7 +38,7 @@ public final class ToolException extends Exception {
     private final String stderrTail;
 
     private ToolException(Kind kind, String summary, OptionalInt exitCode, String stderrTail, Throwable cause) {
-        super(stderrTail.isBlank() ? summary : summary + "\n" + stderrTail.stripTrailing(), cause);
+        super(RETRY, stderrTail.isBlank() ? summary : summary + "\n" + stderrTail.stripTrailing(), cause);
         this.kind = kind;
         this.summary = summary;
         this.exitCode = exitCode;
