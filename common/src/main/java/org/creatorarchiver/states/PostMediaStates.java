@@ -93,6 +93,11 @@ public final class PostMediaStates {
         return COLUMN.assign(move, from, to);
     }
 
+    /** @see StatusColumn#target */
+    public static Map<Field<?>, Object> target(Move move, PostMediaStatus to) {
+        return COLUMN.target(move, to);
+    }
+
     /** @see StatusColumn#leavable */
     public static Condition leavable(Move move) {
         return COLUMN.leavable(move);

@@ -84,6 +84,11 @@ public final class PostStates {
         return COLUMN.assign(move, from, to);
     }
 
+    /** @see StatusColumn#target */
+    public static Map<Field<?>, Object> target(Move move, PostStatus to) {
+        return COLUMN.target(move, to);
+    }
+
     /** @see StatusColumn#leavable */
     public static Condition leavable(Move move) {
         return COLUMN.leavable(move);

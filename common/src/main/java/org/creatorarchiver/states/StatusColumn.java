@@ -71,6 +71,17 @@ public final class StatusColumn<R extends TableRecord<R>, S extends Enum<S> & En
         return Map.of(column, check(move, from, to));
     }
 
+    /**
+     * The column's value in the update of an upsert whose starting state the database knows: pair it with
+     * {@link #leavable} in the upsert's {@code WHERE}.
+     */
+    public Map<Field<?>, Object> target(StatusMove<S> move, S to) {
+        if (!move.to().contains(to)) {
+            throw new IllegalTransitionException(name(), move, "any state", to);
+        }
+        return Map.of(column, to);
+    }
+
     /** The rows the move may leave: the {@code WHERE} of its conditional update (or of an upsert's update). */
     public Condition leavable(StatusMove<S> move) {
         return column.in(move.from());
@@ -84,10 +95,7 @@ public final class StatusColumn<R extends TableRecord<R>, S extends Enum<S> & En
      */
     public int move(
             DSLContext tx, StatusMove<S> move, S to, Condition rows, UnaryOperator<UpdateSetMoreStep<R>> alsoSet) {
-        if (!move.to().contains(to)) {
-            throw new IllegalTransitionException(name(), move, "any state", to);
-        }
-        return alsoSet.apply(tx.update(table).set(column, to))
+        return alsoSet.apply(tx.update(table).set(target(move, to)))
                 .where(rows, leavable(move))
                 .execute();
     }

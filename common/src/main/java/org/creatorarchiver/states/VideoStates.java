@@ -101,6 +101,11 @@ public final class VideoStates {
         return COLUMN.assign(move, from, to);
     }
 
+    /** @see StatusColumn#target */
+    public static Map<Field<?>, Object> target(Move move, VideoStatus to) {
+        return COLUMN.target(move, to);
+    }
+
     /** @see StatusColumn#leavable */
     public static Condition leavable(Move move) {
         return COLUMN.leavable(move);

@@ -7,11 +7,11 @@ import okhttp3.HttpUrl;
  * The player URL of a Vimeo embed: {@code vimeo.com/{id}/{hash}} pages of private videos often answer 404, while
  * {@code player.vimeo.com/video/{id}?h={hash}} plays (patreon-dl#65), so that is the URL a Vimeo embed is kept with.
  */
-final class VimeoPlayer {
+public final class VimeoPlayer {
 
     private VimeoPlayer() {}
 
-    static String url(String embedUrl) {
+    public static String url(String embedUrl) {
         HttpUrl url = HttpUrl.parse(embedUrl.startsWith("//") ? "https:" + embedUrl : embedUrl);
         if (url == null || url.host().equals("player.vimeo.com")) {
             return embedUrl;
