@@ -79,6 +79,17 @@ public final class PostStates {
         return COLUMN.move(tx, move, to, rows, alsoSet);
     }
 
+    /** A single-target move that writes nothing else; see {@link StatusColumn#move}. */
+    public static int move(DSLContext tx, Move move, Condition rows) {
+        return COLUMN.move(tx, move, move.target(), rows, UnaryOperator.identity());
+    }
+
+    /** A single-target move; see {@link StatusColumn#move}. */
+    public static int move(
+            DSLContext tx, Move move, Condition rows, UnaryOperator<UpdateSetMoreStep<PostsRecord>> alsoSet) {
+        return COLUMN.move(tx, move, move.target(), rows, alsoSet);
+    }
+
     /** @see StatusColumn#assign */
     public static Map<Field<?>, Object> assign(Move move, Optional<PostStatus> from, PostStatus to) {
         return COLUMN.assign(move, from, to);

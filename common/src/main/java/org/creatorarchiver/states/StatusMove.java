@@ -16,4 +16,12 @@ public interface StatusMove<S extends Enum<S>> {
     Set<S> from();
 
     Set<S> to();
+
+    /** The one state a single-target move leads to. */
+    default S target() {
+        if (to().size() != 1) {
+            throw new IllegalStateException(name() + " leads to " + to() + ": name the target");
+        }
+        return to().iterator().next();
+    }
 }

@@ -96,6 +96,17 @@ public final class VideoStates {
         return COLUMN.move(tx, move, to, rows, alsoSet);
     }
 
+    /** A single-target move that writes nothing else; see {@link StatusColumn#move}. */
+    public static int move(DSLContext tx, Move move, Condition rows) {
+        return COLUMN.move(tx, move, move.target(), rows, UnaryOperator.identity());
+    }
+
+    /** A single-target move; see {@link StatusColumn#move}. */
+    public static int move(
+            DSLContext tx, Move move, Condition rows, UnaryOperator<UpdateSetMoreStep<VideosRecord>> alsoSet) {
+        return COLUMN.move(tx, move, move.target(), rows, alsoSet);
+    }
+
     /** @see StatusColumn#assign */
     public static Map<Field<?>, Object> assign(Move move, Optional<VideoStatus> from, VideoStatus to) {
         return COLUMN.assign(move, from, to);

@@ -55,14 +55,7 @@ public record VideoMetadata(
     /** Leniently: NULL or unreadable JSON reads as {@link #EMPTY}. */
     public static VideoMetadata parse(JSONB json) {
         ObjectNode rest = JsonbObjects.parse(json);
-        Optional<DurationSkip> skip = take(rest, SKIP_REASON, JsonNode::isTextual)
-                .map(reason -> new DurationSkip(
-                        reason.textValue(),
-                        take(rest, MAX_ALLOWED_SECONDS, n -> n.isIntegralNumber() && n.canConvertToInt())
-                                .map(n -> OptionalInt.of(n.intValue()))
-                                .orElse(OptionalInt.empty()),
-                        number(rest, ACTUAL_DURATION_SECONDS),
-                        take(rest, SKIPPED_AT, JsonNode::isTextual).map(JsonNode::textValue)));
+        Optional<DurationSkip> skip = takeSkip(rest);
         return new VideoMetadata(
                 skip,
                 take(rest, PROCESS_ANYWAY, JsonNode::booleanValue).isPresent(),
@@ -70,6 +63,17 @@ public record VideoMetadata(
                 number(rest, MEASURED_DURATION_SECONDS),
                 take(rest, EMBED_HTML, JsonNode::isTextual).map(JsonNode::textValue),
                 rest.properties().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private static Optional<DurationSkip> takeSkip(ObjectNode rest) {
+        return take(rest, SKIP_REASON, JsonNode::isTextual)
+                .map(reason -> new DurationSkip(
+                        reason.textValue(),
+                        take(rest, MAX_ALLOWED_SECONDS, n -> n.isIntegralNumber() && n.canConvertToInt())
+                                .map(n -> OptionalInt.of(n.intValue()))
+                                .orElse(OptionalInt.empty()),
+                        number(rest, ACTUAL_DURATION_SECONDS),
+                        take(rest, SKIPPED_AT, JsonNode::isTextual).map(JsonNode::textValue)));
     }
 
     public JSONB toJsonb() {

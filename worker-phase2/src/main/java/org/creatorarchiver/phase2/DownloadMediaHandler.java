@@ -63,22 +63,30 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
 
     @Override
     public void handle(DownloadMedia job, JobContext context) throws Exception {
-        Optional<PostMediaRecord> found = dsl.selectFrom(POST_MEDIA)
-                .where(POST_MEDIA.ID.eq(job.postMediaId()))
-                .fetchOptional();
-        if (found.isEmpty() || found.get().getStatus() != PostMediaStatus.queued) {
-            log.info(
-                    "media {} is no longer waiting for a download ({}): nothing to do",
-                    job.postMediaId(),
-                    found.map(row -> row.getStatus().getLiteral()).orElse("gone"));
+        Optional<PostMediaRecord> item = waitingItem(job.postMediaId());
+        if (item.isEmpty()) {
             return;
         }
         Path jobDir = Files.createDirectories(store.tempDir(context.workerId()).resolve("job-" + context.jobId()));
         try {
-            download(found.get(), jobDir, context.attempt());
+            download(item.get(), jobDir, context.attempt());
         } finally {
             deleteTree(jobDir);
         }
+    }
+
+    /** The item while it is still {@code queued}: a post processed again meanwhile may have decided otherwise. */
+    private Optional<PostMediaRecord> waitingItem(long postMediaId) {
+        Optional<PostMediaRecord> found =
+                dsl.selectFrom(POST_MEDIA).where(POST_MEDIA.ID.eq(postMediaId)).fetchOptional();
+        if (found.isEmpty() || found.get().getStatus() != PostMediaStatus.queued) {
+            log.info(
+                    "media {} is no longer waiting for a download ({}): nothing to do",
+                    postMediaId,
+                    found.map(row -> row.getStatus().getLiteral()).orElse("gone"));
+            return Optional.empty();
+        }
+        return found;
     }
 
     private void download(PostMediaRecord item, Path jobDir, int attempt) throws Exception {
@@ -141,6 +149,17 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
             Optional<Double> measured,
             Path jobDir)
             throws Exception {
+        storeSubtitles(video, file, jobDir);
+        StoredFile stored = store.store(file.file(), file.contentType(), file.extension(), (tx, fileId) -> {
+            if (MediaLinks.linkItem(tx, item.getId(), fileId)) {
+                MediaLinks.linkVideo(tx, video, fileId, measured);
+            }
+        });
+        releaseIfUnclaimed(stored);
+        log.info("{} archived: {}", MediaOutcomes.named(video, post.getExternalId()), stored.path());
+    }
+
+    private void storeSubtitles(VideosRecord video, FetchedFile file, Path jobDir) throws Exception {
         for (SubtitleFile subtitle : file.subtitles()) {
             var hashed = new HashingDownload(jobDir).adopt(subtitle.file());
             releaseIfUnclaimed(store.store(
@@ -149,19 +168,6 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                     extensionOf(subtitle.file()),
                     (tx, fileId) -> MediaLinks.linkSubtitle(tx, video.getId(), subtitle, fileId)));
         }
-        StoredFile stored = store.store(file.file(), file.contentType(), file.extension(), (tx, fileId) -> {
-            if (MediaLinks.linkItem(tx, item.getId(), fileId)) {
-                MediaLinks.linkVideo(tx, video, fileId, measured);
-            }
-        });
-        releaseIfUnclaimed(stored);
-        log.info(
-                "video {} ({} {}) of post {} archived: {}",
-                video.getId(),
-                video.getProvider().getLiteral(),
-                video.getExternalId(),
-                post.getExternalId(),
-                stored.path());
     }
 
     /**
@@ -181,11 +187,8 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                             + video.getExternalId() + " did not download; the video is downloaded again with them");
         }
         log.warn(
-                "video {} ({} {}) of post {}: the {} subtitles did not download in {} attempts; archived without them",
-                video.getId(),
-                video.getProvider().getLiteral(),
-                video.getExternalId(),
-                post.getExternalId(),
+                "{}: the {} subtitles did not download in {} attempts; archived without them",
+                MediaOutcomes.named(video, post.getExternalId()),
                 languages,
                 retries + 1);
     }

@@ -78,21 +78,20 @@ public final class Phase2WorkerMain {
         DurationPolicy durations = new DurationPolicy(globalMaxVideoDurationSeconds);
         PostFetcher fetcher = new PostFetcher(new PatreonApi(http.patreon()));
         MediaStore store = new MediaStore(mediaDir, dsl);
-        Subprocess subprocess = new Subprocess();
         MediaPolicy policy = new MediaPolicy(media, durations, clock);
+        PostMediaWriter writer = new PostMediaWriter(media.images().storeUrls(), policy);
         ProcessPostHandler posts = new ProcessPostHandler(
-                dsl,
-                fetcher,
-                new PostDetailsWriter(clock),
-                policy,
-                durations,
-                new PostMediaWriter(media.images().storeUrls(), policy),
-                queue,
-                store);
-        VideoDownload videos = new VideoDownload(new YtDlp(tools, subprocess), new FfProbe(tools, subprocess));
-        MediaFetcher downloading = new MediaFetcher(dsl, new DirectDownload(http.media()), videos, fetcher, media);
-        DownloadMediaHandler downloads = new DownloadMediaHandler(dsl, store, downloading, policy, media);
+                dsl, fetcher, new PostDetailsWriter(clock), policy, durations, writer, queue, store);
+        DownloadMediaHandler downloads =
+                new DownloadMediaHandler(dsl, store, fetcher(dsl, http, tools, fetcher, media), policy, media);
         return new Handlers(posts, downloads);
+    }
+
+    private static MediaFetcher fetcher(
+            DSLContext dsl, HttpClients http, ExternalTools tools, PostFetcher posts, Settings.Media media) {
+        Subprocess subprocess = new Subprocess();
+        VideoDownload videos = new VideoDownload(new YtDlp(tools, subprocess), new FfProbe(tools, subprocess));
+        return new MediaFetcher(dsl, new DirectDownload(http.media()), videos, posts, media);
     }
 
     private static void requireTools(ArchiverProcess process) {

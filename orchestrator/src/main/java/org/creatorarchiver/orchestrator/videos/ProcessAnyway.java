@@ -4,10 +4,6 @@ import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
-import java.util.function.UnaryOperator;
-import org.creatorarchiver.db.generated.enums.PostMediaStatus;
-import org.creatorarchiver.db.generated.enums.PostStatus;
-import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.JobQueue;
@@ -15,6 +11,7 @@ import org.creatorarchiver.states.PostMediaStates;
 import org.creatorarchiver.states.PostStates;
 import org.creatorarchiver.states.VideoStates;
 import org.creatorarchiver.videos.VideoMetadata;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -85,21 +82,12 @@ public final class ProcessAnyway {
         VideoStates.move(
                 tx,
                 VideoStates.Move.PROCESS_ANYWAY,
-                VideoStatus.queued,
                 VIDEOS.ID.eq(video.getId()),
                 update -> update.set(VIDEOS.EXTRA_METADATA, marked));
-        int rows = PostMediaStates.move(
-                tx,
-                PostMediaStates.Move.PROCESS_ANYWAY,
-                PostMediaStatus.queued,
-                POST_MEDIA.POST_ID.eq(video.getPostId()).and(POST_MEDIA.EXTERNAL_MEDIA_ID.eq(video.getExternalId())),
-                UnaryOperator.identity());
-        PostStates.move(
-                tx,
-                PostStates.Move.PROCESS_ANYWAY,
-                PostStatus.queued,
-                POSTS.ID.eq(video.getPostId()),
-                UnaryOperator.identity());
+        Condition itemsOfVideo =
+                POST_MEDIA.POST_ID.eq(video.getPostId()).and(POST_MEDIA.EXTERNAL_MEDIA_ID.eq(video.getExternalId()));
+        int rows = PostMediaStates.move(tx, PostMediaStates.Move.PROCESS_ANYWAY, itemsOfVideo);
+        PostStates.move(tx, PostStates.Move.PROCESS_ANYWAY, POSTS.ID.eq(video.getPostId()));
         return new long[] {video.getPostId(), rows};
     }
 }

@@ -5,6 +5,7 @@ import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
@@ -48,27 +49,28 @@ public final class DiscoverySkips {
      * @return whether it was over the limit
      */
     public boolean check(DSLContext tx, long sourceId, long postId, PostSummary post, int limitSeconds) {
-        Optional<PatreonVideo> video = post.video();
-        if (video.isEmpty() || video.get().durationSeconds().isEmpty()) {
+        Optional<PatreonVideo> video =
+                post.video().filter(v -> v.durationSeconds().isPresent());
+        if (video.isEmpty() || !policy.exceeds(video.get().durationSeconds().getAsDouble(), limitSeconds)) {
             return false;
         }
         double seconds = video.get().durationSeconds().getAsDouble();
-        if (!policy.exceeds(seconds, limitSeconds)) {
-            return false;
-        }
         DurationSkip skip =
                 DurationSkip.of(SkipReason.DURATION_EXCEEDED_AT_DISCOVERY, limitSeconds, seconds, clock.instant());
         if (upsertSkipped(tx, new Row(sourceId, postId, post, video.get().mediaId()), skip) > 0) {
-            log.warn(
-                    "video_skipped_duration_exceeded_at_discovery: post {} media {} lasts {} s, over the limit of {} s"
-                            + " ({})",
-                    post.externalId(),
-                    video.get().mediaId(),
-                    seconds,
-                    limitSeconds,
-                    video.get().durationField());
+            logSkip(post, video.get(), seconds, limitSeconds);
         }
         return true;
+    }
+
+    private static void logSkip(PostSummary post, PatreonVideo video, double seconds, int limitSeconds) {
+        log.warn(
+                "video_skipped_duration_exceeded_at_discovery: post {} media {} lasts {} s, over the limit of {} s ({})",
+                post.externalId(),
+                video.mediaId(),
+                seconds,
+                limitSeconds,
+                video.durationField());
     }
 
     private record Row(long sourceId, long postId, PostSummary post, String mediaId) {}
@@ -78,15 +80,7 @@ public final class DiscoverySkips {
         JSONB metadata = VideoMetadata.ofSkip(skip).toJsonb();
         int whole = DurationPolicy.wholeSeconds(skip.actualDurationSeconds().orElseThrow());
         return tx.insertInto(VIDEOS)
-                .set(VIDEOS.SOURCE_ID, row.sourceId())
-                .set(VIDEOS.POST_ID, row.postId())
-                .set(VIDEOS.PROVIDER, VideoProvider.patreon)
-                .set(VIDEOS.EXTERNAL_ID, row.mediaId())
-                .set(VIDEOS.URL, row.post().url())
-                .set(VIDEOS.TITLE, row.post().title())
-                .set(VIDEOS.DURATION_SECONDS, whole)
-                .set(VideoStates.assign(MOVE, Optional.empty(), VideoStatus.skipped))
-                .set(VIDEOS.EXTRA_METADATA, metadata)
+                .set(newRow(row, whole, metadata))
                 .onConflict(VIDEOS.POST_ID, VIDEOS.PROVIDER, VIDEOS.EXTERNAL_ID)
                 .doUpdate()
                 .set(skippedAgain(whole, metadata))
@@ -94,10 +88,24 @@ public final class DiscoverySkips {
                 .execute();
     }
 
+    private static Map<Field<?>, Object> newRow(Row row, int wholeSeconds, JSONB metadata) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(VIDEOS.SOURCE_ID, row.sourceId());
+        columns.put(VIDEOS.POST_ID, row.postId());
+        columns.put(VIDEOS.PROVIDER, VideoProvider.patreon);
+        columns.put(VIDEOS.EXTERNAL_ID, row.mediaId());
+        columns.put(VIDEOS.URL, row.post().url());
+        columns.put(VIDEOS.TITLE, row.post().title());
+        columns.put(VIDEOS.DURATION_SECONDS, wholeSeconds);
+        columns.putAll(VideoStates.assign(MOVE, Optional.empty(), VideoStatus.skipped));
+        columns.put(VIDEOS.EXTRA_METADATA, metadata);
+        return columns;
+    }
+
     /** The update of an existing row: the skip's figures merged into what its metadata already holds. */
     private Map<Field<?>, Object> skippedAgain(int wholeSeconds, JSONB metadata) {
         var merged = DSL.field("{0} || {1}", JSONB.class, VIDEOS.EXTRA_METADATA, DSL.val(metadata));
-        var columns = new java.util.HashMap<Field<?>, Object>(VideoStates.target(MOVE, VideoStatus.skipped));
+        var columns = new LinkedHashMap<Field<?>, Object>(VideoStates.target(MOVE, VideoStatus.skipped));
         columns.put(VIDEOS.DURATION_SECONDS, wholeSeconds);
         columns.put(VIDEOS.EXTRA_METADATA, merged);
         columns.put(VIDEOS.UPDATED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));

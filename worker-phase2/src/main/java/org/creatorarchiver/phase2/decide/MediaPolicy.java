@@ -143,13 +143,19 @@ public final class MediaPolicy {
         VideoStatus status = item.status() == PostMediaStatus.downloaded
                 ? VideoStatus.completed
                 : decision.videoStatus().orElseThrow();
+        return new SettledVideo(status, item.fileId(), skipFigures(stored, decision, existing));
+    }
+
+    /** The decision's skip figures, except that a skip found at discovery keeps its reason and time; else none. */
+    private static VideoMetadata skipFigures(
+            VideoMetadata stored, MediaDecision decision, Optional<VideosRecord> existing) {
+        if (decision.skip().isEmpty()) {
+            return stored.withoutSkip();
+        }
         boolean skippedAtDiscovery =
                 existing.filter(v -> v.getStatus() == VideoStatus.skipped).isPresent()
                         && stored.skip().isPresent();
-        VideoMetadata metadata = decision.skip().isEmpty()
-                ? stored.withoutSkip()
-                : skippedAtDiscovery ? stored : stored.withSkip(decision.skip().get());
-        return new SettledVideo(status, item.fileId(), metadata);
+        return skippedAtDiscovery ? stored : stored.withSkip(decision.skip().get());
     }
 
     /** The media job's yt-dlp probe of a YouTube video. */

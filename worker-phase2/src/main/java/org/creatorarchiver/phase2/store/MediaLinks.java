@@ -6,8 +6,6 @@ import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.creatorarchiver.db.generated.enums.PostMediaStatus;
-import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.phase2.tools.SubtitleFile;
 import org.creatorarchiver.policy.DurationPolicy;
@@ -36,7 +34,6 @@ public final class MediaLinks {
         return PostMediaStates.move(
                         tx,
                         PostMediaStates.Move.ARCHIVE,
-                        PostMediaStatus.downloaded,
                         POST_MEDIA.ID.eq(postMediaId),
                         update -> update.set(POST_MEDIA.MEDIA_FILE_ID, mediaFileId)
                                 .setNull(POST_MEDIA.LAST_ERROR))
@@ -50,23 +47,24 @@ public final class MediaLinks {
     public static void linkVideo(
             DSLContext tx, VideosRecord video, long mediaFileId, Optional<Double> measuredSeconds) {
         Integer known = video.getDurationSeconds();
-        Integer duration = known == null
-                ? measuredSeconds.map(DurationPolicy::wholeSeconds).orElse(null)
-                : known;
-        OptionalDouble kept = known != null && measuredSeconds.isPresent()
-                ? OptionalDouble.of(measuredSeconds.get())
-                : OptionalDouble.empty();
-        JSONB metadata =
-                VideoMetadata.parse(video.getExtraMetadata()).archived(kept).toJsonb();
+        Integer duration = known != null
+                ? known
+                : measuredSeconds.map(DurationPolicy::wholeSeconds).orElse(null);
+        JSONB metadata = VideoMetadata.parse(video.getExtraMetadata())
+                .archived(known == null ? OptionalDouble.empty() : optionalDouble(measuredSeconds))
+                .toJsonb();
         VideoStates.move(
                 tx,
                 VideoStates.Move.ARCHIVE,
-                VideoStatus.completed,
                 VIDEOS.ID.eq(video.getId()),
                 update -> update.set(VIDEOS.MEDIA_FILE_ID, mediaFileId)
                         .set(VIDEOS.DURATION_SECONDS, duration)
                         .set(VIDEOS.EXTRA_METADATA, metadata)
                         .setNull(VIDEOS.LAST_ERROR));
+    }
+
+    private static OptionalDouble optionalDouble(Optional<Double> seconds) {
+        return seconds.map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 
     public static void linkSubtitle(DSLContext tx, long videoId, SubtitleFile subtitle, long mediaFileId) {

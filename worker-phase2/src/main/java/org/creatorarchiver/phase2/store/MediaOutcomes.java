@@ -3,9 +3,7 @@ package org.creatorarchiver.phase2.store;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
-import java.util.function.UnaryOperator;
-import org.creatorarchiver.db.generated.enums.PostMediaStatus;
-import org.creatorarchiver.db.generated.enums.VideoStatus;
+import java.util.Optional;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.phase2.youtube.YouTubeEmbed;
@@ -35,53 +33,37 @@ public final class MediaOutcomes {
      */
     public static void skip(DSLContext dsl, VideosRecord video, long postMediaId, DurationSkip skip) {
         double seconds = skip.actualDurationSeconds().orElseThrow();
-        Integer duration = video.getDurationSeconds() != null
-                ? video.getDurationSeconds()
-                : Integer.valueOf(DurationPolicy.wholeSeconds(seconds));
+        int duration = Optional.ofNullable(video.getDurationSeconds()).orElse(DurationPolicy.wholeSeconds(seconds));
         JSONB metadata =
                 VideoMetadata.parse(video.getExtraMetadata()).withSkip(skip).toJsonb();
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
-            VideoStates.move(
-                    tx,
-                    VideoStates.Move.SKIP_TOO_LONG,
-                    VideoStatus.skipped,
-                    VIDEOS.ID.eq(video.getId()),
-                    u -> u.set(VIDEOS.DURATION_SECONDS, duration).set(VIDEOS.EXTRA_METADATA, metadata));
-            PostMediaStates.move(
-                    tx,
-                    PostMediaStates.Move.SKIP_TOO_LONG,
-                    PostMediaStatus.skipped,
-                    POST_MEDIA.ID.eq(postMediaId),
-                    UnaryOperator.identity());
-        });
+        dsl.transaction(configuration -> skipRows(configuration.dsl(), video.getId(), postMediaId, duration, metadata));
         log.warn(
-                "video_skipped_duration_exceeded: video {} ({} {}) of post {} lasts {} s, over the limit of {} s",
-                video.getId(),
-                video.getProvider().getLiteral(),
-                video.getExternalId(),
-                video.getPostId(),
+                "video_skipped_duration_exceeded: {} lasts {} s, over the limit of {} s",
+                named(video, video.getPostId()),
                 seconds,
                 skip.maxAllowedSeconds().orElseThrow());
     }
 
+    private static void skipRows(DSLContext tx, long videoId, long postMediaId, int durationSeconds, JSONB metadata) {
+        VideoStates.move(
+                tx,
+                VideoStates.Move.SKIP_TOO_LONG,
+                VIDEOS.ID.eq(videoId),
+                update -> update.set(VIDEOS.DURATION_SECONDS, durationSeconds).set(VIDEOS.EXTRA_METADATA, metadata));
+        PostMediaStates.move(tx, PostMediaStates.Move.SKIP_TOO_LONG, POST_MEDIA.ID.eq(postMediaId));
+    }
+
     /** A YouTube video playable in an embed stays one, with its player HTML. */
     public static void keepEmbed(DSLContext dsl, PostMediaRecord item, VideosRecord video, String postTitle) {
+        String html = YouTubeEmbed.html(video.getExternalId(), postTitle);
         JSONB metadata = VideoMetadata.parse(video.getExtraMetadata())
-                .withEmbedHtml(YouTubeEmbed.html(video.getExternalId(), postTitle))
+                .withEmbedHtml(html)
                 .toJsonb();
         dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
-            PostMediaStates.move(
-                    tx,
-                    PostMediaStates.Move.KEEP_EMBED,
-                    PostMediaStatus.embedded,
-                    POST_MEDIA.ID.eq(item.getId()),
-                    UnaryOperator.identity());
+            PostMediaStates.move(configuration.dsl(), PostMediaStates.Move.KEEP_EMBED, POST_MEDIA.ID.eq(item.getId()));
             VideoStates.move(
-                    tx,
+                    configuration.dsl(),
                     VideoStates.Move.KEEP_EMBED,
-                    VideoStatus.embedded,
                     VIDEOS.ID.eq(video.getId()),
                     u -> u.set(VIDEOS.EXTRA_METADATA, metadata));
         });
@@ -89,26 +71,26 @@ public final class MediaOutcomes {
 
     /** The item (still queued) and its video (still waiting) are {@code failed} with the reason. */
     public static void giveUp(DSLContext dsl, long postMediaId, String reason) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
-            PostMediaRecord item = tx.selectFrom(POST_MEDIA)
-                    .where(POST_MEDIA.ID.eq(postMediaId))
-                    .fetchOne();
-            int moved = PostMediaStates.move(
-                    tx,
-                    PostMediaStates.Move.GIVE_UP,
-                    PostMediaStatus.failed,
-                    POST_MEDIA.ID.eq(postMediaId),
-                    u -> u.set(POST_MEDIA.LAST_ERROR, reason));
-            if (moved == 0 || item.getExternalMediaId() == null) {
-                return;
-            }
-            VideoStates.move(
-                    tx,
-                    VideoStates.Move.GIVE_UP,
-                    VideoStatus.failed,
-                    VIDEOS.POST_ID.eq(item.getPostId()).and(VIDEOS.EXTERNAL_ID.eq(item.getExternalMediaId())),
-                    u -> u.set(VIDEOS.LAST_ERROR, reason));
-        });
+        dsl.transaction(configuration -> giveUpRows(configuration.dsl(), postMediaId, reason));
+    }
+
+    private static void giveUpRows(DSLContext tx, long postMediaId, String reason) {
+        PostMediaRecord item =
+                tx.selectFrom(POST_MEDIA).where(POST_MEDIA.ID.eq(postMediaId)).fetchOne();
+        int moved = PostMediaStates.move(
+                tx,
+                PostMediaStates.Move.GIVE_UP,
+                POST_MEDIA.ID.eq(postMediaId),
+                update -> update.set(POST_MEDIA.LAST_ERROR, reason));
+        if (moved == 1 && item.getExternalMediaId() != null) {
+            var sameVideo = VIDEOS.POST_ID.eq(item.getPostId()).and(VIDEOS.EXTERNAL_ID.eq(item.getExternalMediaId()));
+            VideoStates.move(tx, VideoStates.Move.GIVE_UP, sameVideo, update -> update.set(VIDEOS.LAST_ERROR, reason));
+        }
+    }
+
+    /** "video 12 (youtube abc) of post 34", as the media job's log lines name a video. */
+    public static String named(VideosRecord video, Object post) {
+        return "video " + video.getId() + " (" + video.getProvider().getLiteral() + " " + video.getExternalId()
+                + ") of post " + post;
     }
 }

@@ -92,10 +92,7 @@ public final class PostMediaWriter {
         if (item.provider().isPresent()
                 && item.externalMediaId().isPresent()
                 && planned.decision().videoStatus().isPresent()) {
-            VideoRows.write(tx, policy, post, planned, settled, changes.maybeReleased());
-            changes.videoKeys()
-                    .add(VideoRows.key(
-                            VideoRows.provider(item), item.externalMediaId().get()));
+            changes.videoKeys().add(VideoRows.write(tx, policy, post, planned, settled, changes.maybeReleased()));
         }
     }
 
@@ -112,9 +109,7 @@ public final class PostMediaWriter {
         for (VideosRecord video :
                 tx.selectFrom(VIDEOS).where(VIDEOS.POST_ID.eq(postId)).fetch()) {
             if (!changes.videoKeys().contains(VideoRows.key(video.getProvider(), video.getExternalId()))) {
-                if (video.getMediaFileId() != null) {
-                    changes.maybeReleased().add(video.getMediaFileId());
-                }
+                Optional.ofNullable(video.getMediaFileId()).ifPresent(changes.maybeReleased()::add);
                 video.delete();
             }
         }
@@ -136,9 +131,8 @@ public final class PostMediaWriter {
                 .from(POST_MEDIA)
                 .where(
                         POST_MEDIA.KIND.eq(item.kind()),
-                        POST_MEDIA.EXTERNAL_MEDIA_ID.eq(item.externalMediaId().get()),
-                        POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded),
-                        POST_MEDIA.MEDIA_FILE_ID.isNotNull())
+                        POST_MEDIA.EXTERNAL_MEDIA_ID.eq(item.externalMediaId().get()))
+                .and(POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded).and(POST_MEDIA.MEDIA_FILE_ID.isNotNull()))
                 .limit(1)
                 .fetchOptional(r -> new Archived(r.value1(), Optional.empty()));
     }
@@ -150,14 +144,7 @@ public final class PostMediaWriter {
             MediaItem item,
             Settled settled,
             Optional<PostMediaRecord> previous) {
-        Map<Field<?>, Object> columns = new LinkedHashMap<>();
-        columns.put(POST_MEDIA.KIND, item.kind());
-        columns.put(POST_MEDIA.SOURCE_URL, sourceUrl(item));
-        columns.put(POST_MEDIA.EXTERNAL_MEDIA_ID, item.externalMediaId().orElse(null));
-        columns.putAll(PostMediaStates.assign(
-                PostMediaStates.Move.DECIDE, previous.map(PostMediaRecord::getStatus), settled.status()));
-        columns.put(POST_MEDIA.MEDIA_FILE_ID, settled.fileId().orElse(null));
-        columns.put(POST_MEDIA.METADATA, JSONB.valueOf(item.metadata().toString()));
+        Map<Field<?>, Object> columns = columns(item, settled, previous);
         return tx.insertInto(POST_MEDIA)
                 .set(POST_MEDIA.POST_ID, postId)
                 .set(POST_MEDIA.POSITION, position)
@@ -168,6 +155,19 @@ public final class PostMediaWriter {
                 .setNull(POST_MEDIA.LAST_ERROR)
                 .returning(POST_MEDIA.ID)
                 .fetchSingle(POST_MEDIA.ID);
+    }
+
+    /** What a decision writes: the item as the post shows it, its status and file. */
+    private Map<Field<?>, Object> columns(MediaItem item, Settled settled, Optional<PostMediaRecord> previous) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(POST_MEDIA.KIND, item.kind());
+        columns.put(POST_MEDIA.SOURCE_URL, sourceUrl(item));
+        columns.put(POST_MEDIA.EXTERNAL_MEDIA_ID, item.externalMediaId().orElse(null));
+        columns.putAll(PostMediaStates.assign(
+                PostMediaStates.Move.DECIDE, previous.map(PostMediaRecord::getStatus), settled.status()));
+        columns.put(POST_MEDIA.MEDIA_FILE_ID, settled.fileId().orElse(null));
+        columns.put(POST_MEDIA.METADATA, JSONB.valueOf(item.metadata().toString()));
+        return columns;
     }
 
     private String sourceUrl(MediaItem item) {

@@ -29,8 +29,12 @@ final class VideoRows {
 
     private VideoRows() {}
 
-    /** Upserts the video of a settled item (on post, provider, external id) and links it like its donor, if any. */
-    static void write(
+    /**
+     * Upserts the video of a settled item (on post, provider, external id) and links it like its donor, if any.
+     *
+     * @return the video's key ({@link #key})
+     */
+    static String write(
             DSLContext tx,
             MediaPolicy policy,
             PostMediaWriter.PostRef post,
@@ -51,6 +55,7 @@ final class VideoRows {
                 .ifPresent(maybeReleased::add);
         long videoId = upsert(tx, post, media, video, existing);
         item.donorVideoId().ifPresent(donor -> linkLikeDonor(tx, videoId, donor));
+        return key(provider(media), media.externalMediaId().orElseThrow());
     }
 
     private static long upsert(
@@ -78,14 +83,10 @@ final class VideoRows {
     private static Map<Field<?>, Object> columns(
             PostMediaWriter.PostRef post, MediaItem item, SettledVideo video, Optional<VideosRecord> existing) {
         String externalId = item.externalMediaId().orElseThrow();
-        Integer duration = item.durationSeconds().isPresent()
-                ? Integer.valueOf(
-                        DurationPolicy.wholeSeconds(item.durationSeconds().getAsDouble()))
-                : existing.map(VideosRecord::getDurationSeconds).orElse(null);
         Map<Field<?>, Object> columns = new LinkedHashMap<>();
         columns.put(VIDEOS.URL, url(provider(item), externalId, item, post));
         columns.put(VIDEOS.TITLE, post.title());
-        columns.put(VIDEOS.DURATION_SECONDS, duration);
+        columns.put(VIDEOS.DURATION_SECONDS, duration(item, existing));
         columns.putAll(
                 VideoStates.assign(VideoStates.Move.DECIDE, existing.map(VideosRecord::getStatus), video.status()));
         columns.put(VIDEOS.MEDIA_FILE_ID, video.fileId().orElse(null));
@@ -93,6 +94,14 @@ final class VideoRows {
                 VIDEOS.EXTRA_METADATA,
                 withEmbed(video, provider(item), externalId, post.title()).toJsonb());
         return columns;
+    }
+
+    /** Patreon's figure when it gives one, else what the row holds (a measure, a donor's). */
+    private static Integer duration(MediaItem item, Optional<VideosRecord> existing) {
+        return item.durationSeconds().isPresent()
+                ? Integer.valueOf(
+                        DurationPolicy.wholeSeconds(item.durationSeconds().getAsDouble()))
+                : existing.map(VideosRecord::getDurationSeconds).orElse(null);
     }
 
     /** A YouTube video kept as an embed carries its player HTML. */
@@ -129,28 +138,26 @@ final class VideoRows {
      */
     private static void linkLikeDonor(DSLContext tx, long videoId, long donorVideoId) {
         var donor = VIDEOS.as("donor");
+        var donorDuration = tx.select(donor.DURATION_SECONDS).from(donor).where(donor.ID.eq(donorVideoId));
         tx.update(VIDEOS)
-                .set(
-                        VIDEOS.DURATION_SECONDS,
-                        tx.select(donor.DURATION_SECONDS)
-                                .from(donor)
-                                .where(donor.ID.eq(donorVideoId))
-                                .<Integer>asField())
+                .set(VIDEOS.DURATION_SECONDS, donorDuration.<Integer>asField())
                 .where(VIDEOS.ID.eq(videoId), VIDEOS.DURATION_SECONDS.isNull())
                 .execute();
+        copySubtitles(tx, videoId, donorVideoId);
+    }
+
+    private static void copySubtitles(DSLContext tx, long videoId, long donorVideoId) {
+        var subtitles = VIDEO_SUBTITLES;
         tx.insertInto(
-                        VIDEO_SUBTITLES,
-                        VIDEO_SUBTITLES.VIDEO_ID,
-                        VIDEO_SUBTITLES.LANGUAGE,
-                        VIDEO_SUBTITLES.AUTO_GENERATED,
-                        VIDEO_SUBTITLES.MEDIA_FILE_ID)
+                        subtitles,
+                        subtitles.VIDEO_ID,
+                        subtitles.LANGUAGE,
+                        subtitles.AUTO_GENERATED,
+                        subtitles.MEDIA_FILE_ID)
                 .select(tx.select(
-                                DSL.val(videoId),
-                                VIDEO_SUBTITLES.LANGUAGE,
-                                VIDEO_SUBTITLES.AUTO_GENERATED,
-                                VIDEO_SUBTITLES.MEDIA_FILE_ID)
-                        .from(VIDEO_SUBTITLES)
-                        .where(VIDEO_SUBTITLES.VIDEO_ID.eq(donorVideoId)))
+                                DSL.val(videoId), subtitles.LANGUAGE, subtitles.AUTO_GENERATED, subtitles.MEDIA_FILE_ID)
+                        .from(subtitles)
+                        .where(subtitles.VIDEO_ID.eq(donorVideoId)))
                 .onConflictDoNothing()
                 .execute();
     }
