@@ -1,10 +1,5 @@
 package org.creatorarchiver.policy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 /**
  * The duration policy: a video longer than its source's limit (else {@code MAX_VIDEO_DURATION_SECONDS}) is not
  * processed but recorded as skipped with the reason and figures. Audio is never subject to it. Shared by phase 1
@@ -31,20 +26,5 @@ public final class DurationPolicy {
     /** The whole seconds stored in {@code videos.duration_seconds}: truncated, as durations are shown. */
     public static int wholeSeconds(double seconds) {
         return (int) Math.floor(seconds);
-    }
-
-    /** {@code videos.extra_metadata} of a skipped video. */
-    public static ObjectNode skipMetadata(
-            SkipReason reason, int limitSeconds, double actualSeconds, Instant skippedAt) {
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-        metadata.put("skip_reason", reason.value());
-        metadata.put("max_allowed_seconds", limitSeconds);
-        if (actualSeconds == Math.rint(actualSeconds)) {
-            metadata.put("actual_duration_seconds", (long) actualSeconds);
-        } else {
-            metadata.put("actual_duration_seconds", actualSeconds);
-        }
-        metadata.put("skipped_at", skippedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-        return metadata;
     }
 }

@@ -1,6 +1,6 @@
 package org.creatorarchiver.policy;
 
-/** Why a video was not processed; the value is what {@code videos.extra_metadata.skip_reason} holds. */
+/** Why a video was not processed; the value is what {@code VideoMetadata.SKIP_REASON} of {@code videos.extra_metadata} holds. */
 public enum SkipReason {
     /** Found too long right before processing (phase 2). */
     DURATION_EXCEEDED("duration_exceeded"),

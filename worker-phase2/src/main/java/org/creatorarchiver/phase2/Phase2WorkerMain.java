@@ -9,13 +9,13 @@ import org.creatorarchiver.http.HttpClients;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.patreon.PatreonApi;
-import org.creatorarchiver.phase2.download.DirectDownload;
-import org.creatorarchiver.phase2.download.VideoDownload;
-import org.creatorarchiver.phase2.duration.VideoSkips;
-import org.creatorarchiver.phase2.media.MediaPolicy;
-import org.creatorarchiver.phase2.media.PostMediaWriter;
+import org.creatorarchiver.phase2.decide.MediaPolicy;
+import org.creatorarchiver.phase2.fetch.DirectDownload;
+import org.creatorarchiver.phase2.fetch.MediaFetcher;
+import org.creatorarchiver.phase2.fetch.VideoDownload;
 import org.creatorarchiver.phase2.post.PostDetailsWriter;
 import org.creatorarchiver.phase2.post.PostFetcher;
+import org.creatorarchiver.phase2.store.PostMediaWriter;
 import org.creatorarchiver.phase2.tools.FfProbe;
 import org.creatorarchiver.phase2.tools.Subprocess;
 import org.creatorarchiver.phase2.tools.ToolCheck;
@@ -78,25 +78,20 @@ public final class Phase2WorkerMain {
         DurationPolicy durations = new DurationPolicy(globalMaxVideoDurationSeconds);
         PostFetcher fetcher = new PostFetcher(new PatreonApi(http.patreon()));
         MediaStore store = new MediaStore(mediaDir, dsl);
-        Subprocess subprocess = new Subprocess();
+        MediaPolicy policy = new MediaPolicy(media, durations, clock);
+        PostMediaWriter writer = new PostMediaWriter(media.images().storeUrls(), policy);
         ProcessPostHandler posts = new ProcessPostHandler(
-                dsl,
-                fetcher,
-                new PostDetailsWriter(clock),
-                new MediaPolicy(media, durations, clock),
-                durations,
-                new PostMediaWriter(media.images().storeUrls()),
-                queue,
-                store);
-        DownloadMediaHandler downloads = new DownloadMediaHandler(
-                dsl,
-                store,
-                new DirectDownload(http.media()),
-                new VideoDownload(new YtDlp(tools, subprocess), new FfProbe(tools, subprocess)),
-                new VideoSkips(durations, clock),
-                fetcher,
-                media);
+                dsl, fetcher, new PostDetailsWriter(clock), policy, durations, writer, queue, store);
+        DownloadMediaHandler downloads =
+                new DownloadMediaHandler(dsl, store, fetcher(dsl, http, tools, fetcher, media), policy, media);
         return new Handlers(posts, downloads);
+    }
+
+    private static MediaFetcher fetcher(
+            DSLContext dsl, HttpClients http, ExternalTools tools, PostFetcher posts, Settings.Media media) {
+        Subprocess subprocess = new Subprocess();
+        VideoDownload videos = new VideoDownload(new YtDlp(tools, subprocess), new FfProbe(tools, subprocess));
+        return new MediaFetcher(dsl, new DirectDownload(http.media()), videos, posts, media);
     }
 
     private static void requireTools(ArchiverProcess process) {

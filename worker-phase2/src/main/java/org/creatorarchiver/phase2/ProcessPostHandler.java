@@ -12,19 +12,19 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.ProcessPost;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.patreon.content.MalformedContentException;
+import org.creatorarchiver.phase2.decide.MediaPolicy;
 import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.phase2.media.MediaItems;
-import org.creatorarchiver.phase2.media.MediaPolicy;
-import org.creatorarchiver.phase2.media.PostMediaWriter;
-import org.creatorarchiver.phase2.media.VideoMetadata;
 import org.creatorarchiver.phase2.post.PostDetailsWriter;
 import org.creatorarchiver.phase2.post.PostFetcher;
 import org.creatorarchiver.phase2.post.PostPage;
+import org.creatorarchiver.phase2.store.PostMediaWriter;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.videos.VideoMetadata;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +135,7 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
                 .where(VIDEOS.POST_ID.eq(postId))
                 .fetch()
                 .stream()
-                .filter(row -> VideoMetadata.processAnyway(row.value2()))
+                .filter(row -> VideoMetadata.parse(row.value2()).processAnyway())
                 .map(row -> row.value1())
                 .collect(Collectors.toSet());
     }

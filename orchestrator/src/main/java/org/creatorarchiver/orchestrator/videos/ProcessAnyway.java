@@ -4,16 +4,14 @@ import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creatorarchiver.db.generated.enums.PostMediaStatus;
-import org.creatorarchiver.db.generated.enums.PostStatus;
-import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.states.PostMediaStates;
+import org.creatorarchiver.states.PostStates;
+import org.creatorarchiver.states.VideoStates;
+import org.creatorarchiver.videos.VideoMetadata;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -22,14 +20,6 @@ import org.jooq.JSONB;
  * {@code queued} and enqueues its post again, so phase 2 decides anew (without the limit) and enqueues the download.
  */
 public final class ProcessAnyway {
-
-    /**
-     * The key phase 2 reads ({@code org.creatorarchiver.phase2.media.VideoMetadata.PROCESS_ANYWAY}); written as a
-     * literal because the orchestrator does not depend on worker-phase2. Phase 2 removes it once the video is archived.
-     */
-    static final String PROCESS_ANYWAY_KEY = "process_anyway";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why a video cannot be processed anyway (unknown, or not skipped): the message names it. */
     public static final class RefusedException extends Exception {
@@ -60,39 +50,8 @@ public final class ProcessAnyway {
     /** In one transaction: {post id, post_media rows requeued}. */
     private long[] requeue(long videoId) throws RefusedException {
         try {
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
-                VideosRecord video = tx.selectFrom(VIDEOS)
-                        .where(VIDEOS.ID.eq(videoId))
-                        .forUpdate()
-                        .fetchOne();
-                if (video == null) {
-                    throw new RefusedException("no video with id " + videoId);
-                }
-                if (video.getStatus() != VideoStatus.skipped) {
-                    throw new RefusedException("video " + videoId + " is "
-                            + video.getStatus().getLiteral() + ", not skipped: nothing to process anyway");
-                }
-                ObjectNode extra = parse(video.getExtraMetadata());
-                extra.put(PROCESS_ANYWAY_KEY, true);
-                tx.update(VIDEOS)
-                        .set(VIDEOS.STATUS, VideoStatus.queued)
-                        .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf(extra.toString()))
-                        .where(VIDEOS.ID.eq(videoId))
-                        .execute();
-                int rows = tx.update(POST_MEDIA)
-                        .set(POST_MEDIA.STATUS, PostMediaStatus.queued)
-                        .where(
-                                POST_MEDIA.POST_ID.eq(video.getPostId()),
-                                POST_MEDIA.EXTERNAL_MEDIA_ID.eq(video.getExternalId()),
-                                POST_MEDIA.STATUS.eq(PostMediaStatus.skipped))
-                        .execute();
-                tx.update(POSTS)
-                        .set(POSTS.STATUS, PostStatus.queued)
-                        .where(POSTS.ID.eq(video.getPostId()))
-                        .execute();
-                return new long[] {video.getPostId(), rows};
-            });
+            return dsl.transactionResult(
+                    configuration -> requeue(configuration.dsl(), skippedVideo(configuration.dsl(), videoId)));
         } catch (RuntimeException e) {
             if (e.getCause() instanceof RefusedException refused) {
                 throw refused;
@@ -101,12 +60,34 @@ public final class ProcessAnyway {
         }
     }
 
-    private static ObjectNode parse(JSONB json) {
-        try {
-            JsonNode node = json == null ? null : JSON.readTree(json.data());
-            return node instanceof ObjectNode object ? object : JSON.createObjectNode();
-        } catch (JsonProcessingException e) {
-            return JSON.createObjectNode();
+    /** The video, locked, when it may be processed anyway (it is skipped). */
+    private static VideosRecord skippedVideo(DSLContext tx, long videoId) throws RefusedException {
+        VideosRecord video =
+                tx.selectFrom(VIDEOS).where(VIDEOS.ID.eq(videoId)).forUpdate().fetchOne();
+        if (video == null) {
+            throw new RefusedException("no video with id " + videoId);
         }
+        if (!VideoStates.Move.PROCESS_ANYWAY.from().contains(video.getStatus())) {
+            throw new RefusedException("video " + videoId + " is "
+                    + video.getStatus().getLiteral() + ", not skipped: nothing to process anyway");
+        }
+        return video;
+    }
+
+    /** Marks the video, and puts it, its skipped post_media row and its post back to {@code queued}. */
+    private static long[] requeue(DSLContext tx, VideosRecord video) {
+        JSONB marked = VideoMetadata.parse(video.getExtraMetadata())
+                .withProcessAnyway()
+                .toJsonb();
+        VideoStates.move(
+                tx,
+                VideoStates.Move.PROCESS_ANYWAY,
+                VIDEOS.ID.eq(video.getId()),
+                update -> update.set(VIDEOS.EXTRA_METADATA, marked));
+        Condition itemsOfVideo =
+                POST_MEDIA.POST_ID.eq(video.getPostId()).and(POST_MEDIA.EXTERNAL_MEDIA_ID.eq(video.getExternalId()));
+        int rows = PostMediaStates.move(tx, PostMediaStates.Move.PROCESS_ANYWAY, itemsOfVideo);
+        PostStates.move(tx, PostStates.Move.PROCESS_ANYWAY, POSTS.ID.eq(video.getPostId()));
+        return new long[] {video.getPostId(), rows};
     }
 }

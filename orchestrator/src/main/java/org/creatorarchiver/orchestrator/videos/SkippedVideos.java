@@ -6,22 +6,20 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.jsonbGetAttributeAsText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
+import org.creatorarchiver.videos.DurationSkip;
+import org.creatorarchiver.videos.VideoMetadata;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -40,17 +38,12 @@ public final class SkippedVideos {
     /** The breakdown's key for a skipped row whose metadata names no reason (written by hand or by an old version). */
     static final String UNKNOWN_REASON = "unknown";
 
-    private static final String SKIP_REASON_KEY = "skip_reason";
-    private static final String SKIPPED_AT_KEY = "skipped_at";
-    private static final String ACTUAL_DURATION_KEY = "actual_duration_seconds";
-
     // Keys inlined, not bound: the grouped expression must be the same SQL text in SELECT and GROUP BY.
     private static final Field<String> SKIP_REASON =
-            jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline(SKIP_REASON_KEY));
+            jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline(VideoMetadata.SKIP_REASON));
     private static final Field<String> SKIPPED_AT =
-            jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline(SKIPPED_AT_KEY));
+            jsonbGetAttributeAsText(VIDEOS.EXTRA_METADATA, inline(VideoMetadata.SKIPPED_AT));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ISO_INSTANT =
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$";
 
@@ -106,7 +99,8 @@ public final class SkippedVideos {
     }
 
     private static SkippedVideo toSkippedVideo(VideosRecord video) {
-        JsonNode extra = parse(video.getExtraMetadata());
+        Optional<DurationSkip> skip =
+                VideoMetadata.parse(video.getExtraMetadata()).skip();
         return new SkippedVideo(
                 video.getId(),
                 video.getSourceId(),
@@ -114,34 +108,17 @@ public final class SkippedVideos {
                 video.getProvider().getLiteral(),
                 video.getExternalId(),
                 video.getTitle(),
-                duration(video, extra),
-                text(extra, SKIP_REASON_KEY),
-                text(extra, SKIPPED_AT_KEY));
+                duration(video, skip),
+                skip.map(DurationSkip::reason),
+                skip.flatMap(DurationSkip::skippedAt));
     }
 
     /** The measured duration the skip recorded, else the row's; whole seconds, truncated. */
-    private static Optional<Long> duration(VideosRecord video, JsonNode extra) {
-        JsonNode actual = extra.path(ACTUAL_DURATION_KEY);
-        if (actual.isNumber()) {
-            return Optional.of((long) Math.floor(actual.asDouble()));
+    private static Optional<Long> duration(VideosRecord video, Optional<DurationSkip> skip) {
+        OptionalDouble actual = skip.map(DurationSkip::actualDurationSeconds).orElse(OptionalDouble.empty());
+        if (actual.isPresent()) {
+            return Optional.of((long) Math.floor(actual.getAsDouble()));
         }
         return Optional.ofNullable(video.getDurationSeconds()).map(Integer::longValue);
-    }
-
-    private static Optional<String> text(JsonNode extra, String key) {
-        JsonNode value = extra.path(key);
-        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static JsonNode parse(JSONB json) {
-        if (json == null) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(json.data());
-        } catch (JsonProcessingException e) {
-            // A hand-edited row must not stop the listing; its figures are then shown as unknown.
-            return MissingNode.getInstance();
-        }
     }
 }

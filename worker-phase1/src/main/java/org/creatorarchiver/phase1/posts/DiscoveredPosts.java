@@ -12,12 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.patreon.posts.PostSummary;
 import org.creatorarchiver.phase1.duration.DiscoverySkips;
+import org.creatorarchiver.states.PostStates;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
@@ -113,10 +118,39 @@ public final class DiscoveredPosts {
         if (posts.isEmpty()) {
             return Map.of();
         }
-        var insert = tx.insertInto(
-                POSTS,
-                POSTS.SOURCE_ID,
-                POSTS.EXTERNAL_ID,
+        InsertSetMoreStep<PostsRecord> insert = tx.insertInto(POSTS).set(row(sourceId, posts.get(0)));
+        for (PostSummary post : posts.subList(1, posts.size())) {
+            insert = insert.newRecord().set(row(sourceId, post));
+        }
+        return insert.onConflict(POSTS.SOURCE_ID, POSTS.EXTERNAL_ID)
+                .doUpdate()
+                .set(listedAgain())
+                .where(PostStates.leavable(PostStates.Move.DISCOVER))
+                .returning(POSTS.ID, POSTS.EXTERNAL_ID)
+                .fetchMap(POSTS.EXTERNAL_ID, POSTS.ID);
+    }
+
+    /** A new post as the listing shows it, {@code discovered}. */
+    private static Map<Field<?>, Object> row(long sourceId, PostSummary post) {
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(POSTS.SOURCE_ID, sourceId);
+        row.put(POSTS.EXTERNAL_ID, post.externalId());
+        row.put(POSTS.URL, post.url());
+        row.put(POSTS.TITLE, post.title());
+        row.put(POSTS.POST_TYPE, post.postType());
+        row.put(POSTS.PUBLISHED_AT, offset(post.publishedAt()));
+        row.put(POSTS.EDITED_AT, offset(post.editedAt()));
+        row.put(POSTS.IS_LOCKED, post.locked());
+        row.put(POSTS.TEASER_TEXT, post.teaserText());
+        row.put(POSTS.RAW, JSONB.valueOf(post.raw().toString()));
+        row.putAll(PostStates.assign(PostStates.Move.DISCOVER, Optional.empty(), PostStatus.discovered));
+        return row;
+    }
+
+    /** A known post listed again (changed): the listing's fields, {@code discovered} again. */
+    private Map<Field<?>, Object> listedAgain() {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        for (Field<?> listed : List.of(
                 POSTS.URL,
                 POSTS.TITLE,
                 POSTS.POST_TYPE,
@@ -124,36 +158,12 @@ public final class DiscoveredPosts {
                 POSTS.EDITED_AT,
                 POSTS.IS_LOCKED,
                 POSTS.TEASER_TEXT,
-                POSTS.RAW,
-                POSTS.STATUS);
-        for (PostSummary post : posts) {
-            insert = insert.values(
-                    sourceId,
-                    post.externalId(),
-                    post.url(),
-                    post.title(),
-                    post.postType(),
-                    offset(post.publishedAt()),
-                    offset(post.editedAt()),
-                    post.locked(),
-                    post.teaserText(),
-                    JSONB.valueOf(post.raw().toString()),
-                    PostStatus.discovered);
+                POSTS.RAW)) {
+            columns.put(listed, DSL.excluded(listed));
         }
-        return insert.onConflict(POSTS.SOURCE_ID, POSTS.EXTERNAL_ID)
-                .doUpdate()
-                .set(POSTS.URL, DSL.excluded(POSTS.URL))
-                .set(POSTS.TITLE, DSL.excluded(POSTS.TITLE))
-                .set(POSTS.POST_TYPE, DSL.excluded(POSTS.POST_TYPE))
-                .set(POSTS.PUBLISHED_AT, DSL.excluded(POSTS.PUBLISHED_AT))
-                .set(POSTS.EDITED_AT, DSL.excluded(POSTS.EDITED_AT))
-                .set(POSTS.IS_LOCKED, DSL.excluded(POSTS.IS_LOCKED))
-                .set(POSTS.TEASER_TEXT, DSL.excluded(POSTS.TEASER_TEXT))
-                .set(POSTS.RAW, DSL.excluded(POSTS.RAW))
-                .set(POSTS.STATUS, PostStatus.discovered)
-                .set(POSTS.UPDATED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .returning(POSTS.ID, POSTS.EXTERNAL_ID)
-                .fetchMap(POSTS.EXTERNAL_ID, POSTS.ID);
+        columns.putAll(PostStates.target(PostStates.Move.DISCOVER, PostStatus.discovered));
+        columns.put(POSTS.UPDATED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return columns;
     }
 
     /** After their jobs are in the queue; a post phase 2 has already taken up keeps its newer status. */
@@ -161,10 +171,8 @@ public final class DiscoveredPosts {
         if (postIds.isEmpty()) {
             return;
         }
-        dsl.update(POSTS)
-                .set(POSTS.STATUS, PostStatus.queued)
-                .where(POSTS.ID.in(postIds), POSTS.STATUS.eq(PostStatus.discovered))
-                .execute();
+        PostStates.move(
+                dsl, PostStates.Move.ENQUEUE, PostStatus.queued, POSTS.ID.in(postIds), UnaryOperator.identity());
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -42,7 +42,7 @@ public record MediaItem(
                         () -> sourceUrl.map(MediaItem::withoutQuery).orElse("?"));
     }
 
-    static String withoutQuery(String url) {
+    public static String withoutQuery(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
     }

@@ -6,10 +6,14 @@ import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
+import org.creatorarchiver.states.PostStates;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 
 /** The {@code posts} row's side of phase 2: details written, or the failure recorded. */
@@ -23,23 +27,29 @@ public final class PostDetailsWriter {
 
     /** Title, dates, type, text, access and the fresh raw JSON; the post is {@code completed} (locked ones too). */
     public void completed(DSLContext tx, long postId, PostPage page) {
+        PostStates.move(
+                tx,
+                PostStates.Move.COMPLETE,
+                PostStatus.completed,
+                POSTS.ID.eq(postId),
+                update -> update.set(details(page)).setNull(POSTS.LAST_ERROR));
+    }
+
+    private Map<Field<?>, Object> details(PostPage page) {
         var summary = page.summary();
-        tx.update(POSTS)
-                .set(POSTS.URL, summary.url())
-                .set(POSTS.TITLE, summary.title())
-                .set(POSTS.POST_TYPE, summary.postType())
-                .set(POSTS.PUBLISHED_AT, offset(summary.publishedAt()))
-                .set(POSTS.EDITED_AT, offset(summary.editedAt()))
-                .set(POSTS.IS_LOCKED, summary.locked())
-                .set(POSTS.TEASER_TEXT, summary.teaserText())
-                .set(POSTS.CONTENT_HTML, page.content().html())
-                .set(POSTS.CONTENT_TEXT, page.content().text())
-                .set(POSTS.RAW, JSONB.valueOf(page.document().root().toString()))
-                .set(POSTS.DETAILS_EXTRACTED_AT, now())
-                .set(POSTS.STATUS, PostStatus.completed)
-                .setNull(POSTS.LAST_ERROR)
-                .where(POSTS.ID.eq(postId))
-                .execute();
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(POSTS.URL, summary.url());
+        columns.put(POSTS.TITLE, summary.title());
+        columns.put(POSTS.POST_TYPE, summary.postType());
+        columns.put(POSTS.PUBLISHED_AT, offset(summary.publishedAt()));
+        columns.put(POSTS.EDITED_AT, offset(summary.editedAt()));
+        columns.put(POSTS.IS_LOCKED, summary.locked());
+        columns.put(POSTS.TEASER_TEXT, summary.teaserText());
+        columns.put(POSTS.CONTENT_HTML, page.content().html());
+        columns.put(POSTS.CONTENT_TEXT, page.content().text());
+        columns.put(POSTS.RAW, JSONB.valueOf(page.document().root().toString()));
+        columns.put(POSTS.DETAILS_EXTRACTED_AT, now());
+        return columns;
     }
 
     /** A post just marked {@code processing}, with its source's own video duration limit (null: the global one). */
@@ -51,21 +61,25 @@ public final class PostDetailsWriter {
      */
     public Optional<ProcessingPost> processing(DSLContext dsl, long postId) {
         return dsl.update(POSTS)
-                .set(POSTS.STATUS, PostStatus.processing)
+                .set(PostStates.target(PostStates.Move.TAKE_UP, PostStatus.processing))
                 .set(POSTS.ATTEMPTS, POSTS.ATTEMPTS.plus(1))
                 .from(SOURCES)
-                .where(POSTS.ID.eq(postId), SOURCES.ID.eq(POSTS.SOURCE_ID))
+                .where(
+                        POSTS.ID.eq(postId),
+                        SOURCES.ID.eq(POSTS.SOURCE_ID),
+                        PostStates.leavable(PostStates.Move.TAKE_UP))
                 .returningResult(POSTS.asterisk(), SOURCES.MAX_VIDEO_DURATION_SECONDS)
                 .fetchOptional()
                 .map(row -> new ProcessingPost(row.into(POSTS), row.get(SOURCES.MAX_VIDEO_DURATION_SECONDS)));
     }
 
     public void failed(DSLContext dsl, long postId, String reason) {
-        dsl.update(POSTS)
-                .set(POSTS.STATUS, PostStatus.failed)
-                .set(POSTS.LAST_ERROR, reason)
-                .where(POSTS.ID.eq(postId))
-                .execute();
+        PostStates.move(
+                dsl,
+                PostStates.Move.FAIL,
+                PostStatus.failed,
+                POSTS.ID.eq(postId),
+                update -> update.set(POSTS.LAST_ERROR, reason));
     }
 
     private OffsetDateTime now() {

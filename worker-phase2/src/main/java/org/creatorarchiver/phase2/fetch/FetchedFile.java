@@ -1,4 +1,4 @@
-package org.creatorarchiver.phase2.download;
+package org.creatorarchiver.phase2.fetch;
 
 import java.util.List;
 import java.util.Optional;

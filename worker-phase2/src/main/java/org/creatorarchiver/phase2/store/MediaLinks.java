@@ -1,17 +1,17 @@
-package org.creatorarchiver.phase2.download;
+package org.creatorarchiver.phase2.store;
 
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import org.creatorarchiver.db.generated.enums.PostMediaStatus;
-import org.creatorarchiver.db.generated.enums.VideoStatus;
+import java.util.OptionalDouble;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
-import org.creatorarchiver.phase2.media.VideoMetadata;
 import org.creatorarchiver.phase2.tools.SubtitleFile;
 import org.creatorarchiver.policy.DurationPolicy;
+import org.creatorarchiver.states.PostMediaStates;
+import org.creatorarchiver.states.VideoStates;
+import org.creatorarchiver.videos.VideoMetadata;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -31,12 +31,12 @@ public final class MediaLinks {
      * @return whether the row took the file
      */
     public static boolean linkItem(DSLContext tx, long postMediaId, long mediaFileId) {
-        return tx.update(POST_MEDIA)
-                        .set(POST_MEDIA.MEDIA_FILE_ID, mediaFileId)
-                        .set(POST_MEDIA.STATUS, PostMediaStatus.downloaded)
-                        .setNull(POST_MEDIA.LAST_ERROR)
-                        .where(POST_MEDIA.ID.eq(postMediaId), POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
-                        .execute()
+        return PostMediaStates.move(
+                        tx,
+                        PostMediaStates.Move.ARCHIVE,
+                        POST_MEDIA.ID.eq(postMediaId),
+                        update -> update.set(POST_MEDIA.MEDIA_FILE_ID, mediaFileId)
+                                .setNull(POST_MEDIA.LAST_ERROR))
                 == 1;
     }
 
@@ -46,26 +46,25 @@ public final class MediaLinks {
      */
     public static void linkVideo(
             DSLContext tx, VideosRecord video, long mediaFileId, Optional<Double> measuredSeconds) {
-        ObjectNode extra = VideoMetadata.parse(video.getExtraMetadata());
-        Integer duration = video.getDurationSeconds();
-        if (measuredSeconds.isPresent()) {
-            if (duration == null) {
-                duration = DurationPolicy.wholeSeconds(measuredSeconds.get());
-            } else {
-                extra.put("measured_duration_seconds", measuredSeconds.get());
-            }
-        }
-        if (extra.remove(VideoMetadata.PROCESS_ANYWAY) != null) {
-            extra.put("processed_anyway", true);
-        }
-        tx.update(VIDEOS)
-                .set(VIDEOS.MEDIA_FILE_ID, mediaFileId)
-                .set(VIDEOS.STATUS, VideoStatus.completed)
-                .set(VIDEOS.DURATION_SECONDS, duration)
-                .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf(extra.toString()))
-                .setNull(VIDEOS.LAST_ERROR)
-                .where(VIDEOS.ID.eq(video.getId()))
-                .execute();
+        Integer known = video.getDurationSeconds();
+        Integer duration = known != null
+                ? known
+                : measuredSeconds.map(DurationPolicy::wholeSeconds).orElse(null);
+        JSONB metadata = VideoMetadata.parse(video.getExtraMetadata())
+                .archived(known == null ? OptionalDouble.empty() : optionalDouble(measuredSeconds))
+                .toJsonb();
+        VideoStates.move(
+                tx,
+                VideoStates.Move.ARCHIVE,
+                VIDEOS.ID.eq(video.getId()),
+                update -> update.set(VIDEOS.MEDIA_FILE_ID, mediaFileId)
+                        .set(VIDEOS.DURATION_SECONDS, duration)
+                        .set(VIDEOS.EXTRA_METADATA, metadata)
+                        .setNull(VIDEOS.LAST_ERROR));
+    }
+
+    private static OptionalDouble optionalDouble(Optional<Double> seconds) {
+        return seconds.map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 
     public static void linkSubtitle(DSLContext tx, long videoId, SubtitleFile subtitle, long mediaFileId) {

@@ -1,4 +1,4 @@
-package org.creatorarchiver.phase2.media;
+package org.creatorarchiver.phase2.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,10 @@ import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
+import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.testing.SettableClock;
+import org.creatorarchiver.videos.VideoMetadata;
 import org.junit.jupiter.api.Test;
 
 /** The decision for each kind of media under the default settings and with each setting flipped. */
@@ -99,12 +101,13 @@ class MediaPolicyTest {
                 policy.decide(item(PostMediaKind.video, MediaItem.VideoSource.PATREON, 3600.0), false, 2159, false);
         assertThat(skipped.status()).isEqualTo(PostMediaStatus.skipped);
         assertThat(skipped.videoStatus()).contains(VideoStatus.skipped);
-        assertThat(skipped.skip()).hasValueSatisfying(metadata -> {
-            assertThat(metadata.get("skip_reason").asText()).isEqualTo("duration_exceeded");
-            assertThat(metadata.get("max_allowed_seconds").asInt()).isEqualTo(2159);
-            assertThat(metadata.get("actual_duration_seconds").asInt()).isEqualTo(3600);
-            assertThat(metadata.get("skipped_at").asText()).isEqualTo("2026-11-21T10:00:00Z");
-        });
+        assertThat(skipped.skip().map(skip -> VideoMetadata.ofSkip(skip).toJson()))
+                .hasValueSatisfying(metadata -> {
+                    assertThat(metadata.get("skip_reason").asText()).isEqualTo("duration_exceeded");
+                    assertThat(metadata.get("max_allowed_seconds").asInt()).isEqualTo(2159);
+                    assertThat(metadata.get("actual_duration_seconds").asInt()).isEqualTo(3600);
+                    assertThat(metadata.get("skipped_at").asText()).isEqualTo("2026-11-21T10:00:00Z");
+                });
         assertThat(policy.decide(item(PostMediaKind.video, MediaItem.VideoSource.PATREON, 2159.0), false, 2159, false)
                         .status())
                 .isEqualTo(PostMediaStatus.queued);

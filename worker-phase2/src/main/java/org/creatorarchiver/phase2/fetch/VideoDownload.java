@@ -1,4 +1,4 @@
-package org.creatorarchiver.phase2.download;
+package org.creatorarchiver.phase2.fetch;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.creatorarchiver.phase2.duration;
+package org.creatorarchiver.phase2.decide;
 
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
@@ -6,11 +6,11 @@ import org.creatorarchiver.policy.DurationPolicy;
 import org.jooq.DSLContext;
 
 /** A source's video duration limit as it is now: its own, else {@code MAX_VIDEO_DURATION_SECONDS}. */
-public final class SourceDurationLimit {
+final class SourceDurationLimit {
 
     private SourceDurationLimit() {}
 
-    public static int of(DSLContext dsl, DurationPolicy policy, long sourceId) {
+    static int of(DSLContext dsl, DurationPolicy policy, long sourceId) {
         Integer own = dsl.select(SOURCES.MAX_VIDEO_DURATION_SECONDS)
                 .from(SOURCES)
                 .where(SOURCES.ID.eq(sourceId))
