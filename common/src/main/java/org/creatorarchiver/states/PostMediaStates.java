@@ -2,7 +2,6 @@ package org.creatorarchiver.states;
 
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,29 +46,15 @@ public final class PostMediaStates {
         /** {@code orchestrator process-anyway}: the skipped item of the video is queued again. */
         PROCESS_ANYWAY(false, EnumSet.of(PostMediaStatus.skipped), EnumSet.of(PostMediaStatus.queued));
 
-        private final boolean fromNew;
-        private final Set<PostMediaStatus> from;
-        private final Set<PostMediaStatus> to;
+        private final Rule<PostMediaStatus> rule;
 
         Move(boolean fromNew, Set<PostMediaStatus> from, Set<PostMediaStatus> to) {
-            this.fromNew = fromNew;
-            this.from = Collections.unmodifiableSet(from);
-            this.to = Collections.unmodifiableSet(to);
+            this.rule = new Rule<>(fromNew, from, to);
         }
 
         @Override
-        public boolean fromNew() {
-            return fromNew;
-        }
-
-        @Override
-        public Set<PostMediaStatus> from() {
-            return from;
-        }
-
-        @Override
-        public Set<PostMediaStatus> to() {
-            return to;
+        public Rule<PostMediaStatus> rule() {
+            return rule;
         }
     }
 

@@ -2,7 +2,6 @@ package org.creatorarchiver.states;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -38,29 +37,15 @@ public final class PostStates {
         /** {@code orchestrator process-anyway}: the post of a skipped video is processed again. */
         PROCESS_ANYWAY(false, EnumSet.allOf(PostStatus.class), EnumSet.of(PostStatus.queued));
 
-        private final boolean fromNew;
-        private final Set<PostStatus> from;
-        private final Set<PostStatus> to;
+        private final Rule<PostStatus> rule;
 
         Move(boolean fromNew, Set<PostStatus> from, Set<PostStatus> to) {
-            this.fromNew = fromNew;
-            this.from = Collections.unmodifiableSet(from);
-            this.to = Collections.unmodifiableSet(to);
+            this.rule = new Rule<>(fromNew, from, to);
         }
 
         @Override
-        public boolean fromNew() {
-            return fromNew;
-        }
-
-        @Override
-        public Set<PostStatus> from() {
-            return from;
-        }
-
-        @Override
-        public Set<PostStatus> to() {
-            return to;
+        public Rule<PostStatus> rule() {
+            return rule;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.creatorarchiver.states;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -10,12 +12,21 @@ public interface StatusMove<S extends Enum<S>> {
 
     String name();
 
+    /** The move's row of the table. */
+    Rule<S> rule();
+
     /** Whether the move may write a row that does not exist yet (an insert or an upsert). */
-    boolean fromNew();
+    default boolean fromNew() {
+        return rule().fromNew();
+    }
 
-    Set<S> from();
+    default Set<S> from() {
+        return rule().from();
+    }
 
-    Set<S> to();
+    default Set<S> to() {
+        return rule().to();
+    }
 
     /** The one state a single-target move leads to. */
     default S target() {
@@ -23,5 +34,17 @@ public interface StatusMove<S extends Enum<S>> {
             throw new IllegalStateException(name() + " leads to " + to() + ": name the target");
         }
         return to().iterator().next();
+    }
+
+    /**
+     * @param fromNew whether the move may create the row
+     * @param from    the states the move may leave
+     * @param to      the states it may lead to
+     */
+    record Rule<S extends Enum<S>>(boolean fromNew, Set<S> from, Set<S> to) {
+        public Rule {
+            from = Collections.unmodifiableSet(EnumSet.copyOf(from));
+            to = Collections.unmodifiableSet(EnumSet.copyOf(to));
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.creatorarchiver.states;
 
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -55,29 +54,15 @@ public final class VideoStates {
         /** {@code orchestrator process-anyway}: a skipped video is queued again, its limit lifted once. */
         PROCESS_ANYWAY(false, EnumSet.of(VideoStatus.skipped), EnumSet.of(VideoStatus.queued));
 
-        private final boolean fromNew;
-        private final Set<VideoStatus> from;
-        private final Set<VideoStatus> to;
+        private final Rule<VideoStatus> rule;
 
         Move(boolean fromNew, Set<VideoStatus> from, Set<VideoStatus> to) {
-            this.fromNew = fromNew;
-            this.from = Collections.unmodifiableSet(from);
-            this.to = Collections.unmodifiableSet(to);
+            this.rule = new Rule<>(fromNew, from, to);
         }
 
         @Override
-        public boolean fromNew() {
-            return fromNew;
-        }
-
-        @Override
-        public Set<VideoStatus> from() {
-            return from;
-        }
-
-        @Override
-        public Set<VideoStatus> to() {
-            return to;
+        public Rule<VideoStatus> rule() {
+            return rule;
         }
     }
 
