@@ -29,6 +29,30 @@ public record AppConfig(
         String settingsFile,
         Settings settings) {
 
+    /** The environment's part as read, completed by the settings file it names (described, then loaded). */
+    AppConfig(
+            DatabaseConfig database,
+            RedisUrl redisUrl,
+            Path mediaDir,
+            PatreonConfig patreon,
+            int maxVideoDurationSeconds,
+            ExternalTools tools,
+            OptionalInt workerConcurrency,
+            LoggingConfig logging,
+            SettingsFile settingsFile) {
+        this(
+                database,
+                redisUrl,
+                mediaDir,
+                patreon,
+                maxVideoDurationSeconds,
+                tools,
+                workerConcurrency,
+                logging,
+                settingsFile.description(),
+                settingsFile.load());
+    }
+
     /** Reads the process environment; relative paths are resolved against the working directory. */
     public static AppConfig fromEnvironment() {
         return load(System.getenv(), Path.of("").toAbsolutePath());
@@ -67,6 +91,13 @@ public record AppConfig(
         view.put(MEDIA_DIR, mediaDir.toString());
         view.put(PATREON_BASE_URL, patreon.baseUrl().toString());
         view.put(PATREON_SESSION_ID, patreon.maskedSessionId());
+        describeLimitsAndLogging(view);
+        view.put(ARCHIVER_SETTINGS, settingsFile);
+        view.put("settings", SettingsJson.write(settings));
+        return Collections.unmodifiableMap(view);
+    }
+
+    private void describeLimitsAndLogging(Map<String, String> view) {
         view.put(MAX_VIDEO_DURATION_SECONDS, Integer.toString(maxVideoDurationSeconds));
         view.put(YTDLP_PATH, tools.ytDlp());
         view.put(FFMPEG_PATH, tools.ffmpeg());
@@ -75,9 +106,6 @@ public record AppConfig(
                 workerConcurrency.isPresent() ? Integer.toString(workerConcurrency.getAsInt()) : "(not set)");
         view.put(LOG_FORMAT, logging.format().envName());
         view.put(LOG_LEVEL, logging.level().name());
-        view.put(ARCHIVER_SETTINGS, settingsFile);
-        view.put("settings", SettingsJson.write(settings));
-        return Collections.unmodifiableMap(view);
     }
 
     @Override

@@ -23,32 +23,31 @@ final class AppConfigLoader {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
 
+    /** Reads the variables in argument order, so the first bad one is the one reported; logging comes first. */
     AppConfig load() {
         LoggingConfig logging = logging();
-        DatabaseConfig database = DatabaseConfigReader.read(env);
-        RedisUrl redisUrl = redisUrl();
-        Path mediaDir = mediaDir();
-        PatreonConfig patreon = new PatreonConfig(patreonBaseUrl(), patreonSessionId());
-        int maxVideoDuration = env.integer(
+        return new AppConfig(
+                DatabaseConfigReader.read(env),
+                redisUrl(),
+                mediaDir(),
+                new PatreonConfig(patreonBaseUrl(), patreonSessionId()),
+                maxVideoDuration(),
+                tools(),
+                env.optionalInteger(WORKER_CONCURRENCY, MIN_WORKER_CONCURRENCY, MAX_WORKER_CONCURRENCY),
+                logging,
+                SettingsFile.locate(env.plain(ARCHIVER_SETTINGS), workingDirectory));
+    }
+
+    private int maxVideoDuration() {
+        return env.integer(
                 MAX_VIDEO_DURATION_SECONDS,
                 DEFAULT_MAX_VIDEO_DURATION_SECONDS,
                 MIN_MAX_VIDEO_DURATION_SECONDS,
                 MAX_MAX_VIDEO_DURATION_SECONDS);
-        ExternalTools tools =
-                new ExternalTools(command(YTDLP_PATH, DEFAULT_YTDLP_PATH), command(FFMPEG_PATH, DEFAULT_FFMPEG_PATH));
-        var workerConcurrency = env.optionalInteger(WORKER_CONCURRENCY, MIN_WORKER_CONCURRENCY, MAX_WORKER_CONCURRENCY);
-        SettingsFile settingsFile = SettingsFile.locate(env.plain(ARCHIVER_SETTINGS), workingDirectory);
-        return new AppConfig(
-                database,
-                redisUrl,
-                mediaDir,
-                patreon,
-                maxVideoDuration,
-                tools,
-                workerConcurrency,
-                logging,
-                settingsFile.description(),
-                settingsFile.load());
+    }
+
+    private ExternalTools tools() {
+        return new ExternalTools(command(YTDLP_PATH, DEFAULT_YTDLP_PATH), command(FFMPEG_PATH, DEFAULT_FFMPEG_PATH));
     }
 
     private LoggingConfig logging() {
@@ -89,17 +88,7 @@ final class AppConfigLoader {
 
     private URI patreonBaseUrl() {
         String value = env.plain(PATREON_BASE_URL, DEFAULT_PATREON_BASE_URL);
-        String rule = "must be an http:// or https:// URL with a host, such as " + DEFAULT_PATREON_BASE_URL;
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw ConfigException.variable(PATREON_BASE_URL, Display.value(Display.maskUrl(value)), rule);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw ConfigException.variable(PATREON_BASE_URL, Display.value(Display.maskUrl(value)), rule);
-        }
+        URI uri = httpUrl(value);
         if (uri.getRawUserInfo() != null) {
             throw ConfigException.variable(
                     PATREON_BASE_URL,
@@ -111,7 +100,23 @@ final class AppConfigLoader {
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
-        return URI.create(scheme + "://" + uri.getHost() + port + path);
+        return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + port + path);
+    }
+
+    /** {@code PATREON_BASE_URL} as an http or https URL with a host; anything else is refused. */
+    private static URI httpUrl(String value) {
+        String rule = "must be an http:// or https:// URL with a host, such as " + DEFAULT_PATREON_BASE_URL;
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw ConfigException.variable(PATREON_BASE_URL, Display.value(Display.maskUrl(value)), rule);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw ConfigException.variable(PATREON_BASE_URL, Display.value(Display.maskUrl(value)), rule);
+        }
+        return uri;
     }
 
     private Optional<Secret> patreonSessionId() {

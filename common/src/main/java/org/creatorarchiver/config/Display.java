@@ -13,21 +13,23 @@ final class Display {
     /** Escapes line breaks and other control characters, so a message stays on one line. */
     static String oneLine(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
+        text.codePoints().forEach(c -> appendEscaped(out, c));
+        return out.toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, int c) {
+        switch (c) {
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> {
+                if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    out.append(String.format("\\u%04x", c));
+                } else {
+                    out.appendCodePoint(c);
                 }
             }
-        });
-        return out.toString();
+        }
     }
 
     /** A value as shown after {@code NAME=}: one line, and shortened when very long. */

@@ -29,20 +29,22 @@ final class SettingsJson {
         json.putObject("images")
                 .put("download", media.images().download())
                 .put("store_urls", media.images().storeUrls());
-        ObjectNode patreon = json.putObject("patreon");
-        patreon.putObject("videos")
-                .put("download", media.patreon().videos().download())
-                .put("quality", media.patreon().videos().quality())
-                .put("format", media.patreon().videos().format());
-        patreon.putObject("audios")
-                .put("download", media.patreon().audios().download())
-                .put("format", media.patreon().audios().format());
-        patreon.putObject("attachments")
-                .put("download", media.patreon().attachments().download());
+        patreon(json.putObject("patreon"), media.patreon());
         youtube(json.putObject("youtube"), media.youtube());
         json.putObject("deduplication")
                 .put("enabled", media.deduplication().enabled())
                 .put("hash_algorithm", media.deduplication().hashAlgorithm());
+    }
+
+    private static void patreon(ObjectNode json, PatreonMedia patreon) {
+        json.putObject("videos")
+                .put("download", patreon.videos().download())
+                .put("quality", patreon.videos().quality())
+                .put("format", patreon.videos().format());
+        json.putObject("audios")
+                .put("download", patreon.audios().download())
+                .put("format", patreon.audios().format());
+        json.putObject("attachments").put("download", patreon.attachments().download());
     }
 
     private static void youtube(ObjectNode json, Youtube youtube) {

@@ -70,19 +70,21 @@ final class SettingsParser {
         YoutubeMode mode =
                 json.field("mode").map(node -> youtubeMode(json, node)).orElse(defaults.mode());
         boolean downloadIfEmbedFails = json.bool("download_if_embed_fails", defaults.downloadIfEmbedFails());
-        JsonObjectReader download = json.object("download_settings");
-        YoutubeDownload d = defaults.downloadSettings();
         return new Youtube(
                 mode,
                 downloadIfEmbedFails,
-                new YoutubeDownload(
-                        download.text("quality", d.quality()),
-                        download.field("subtitles")
-                                .map(node -> languageCodes(download, node))
-                                .orElse(d.subtitles()),
-                        download.bool("auto_subtitles", d.autoSubtitles()),
-                        download.integer("max_retries", d.maxRetries(), 0, MAX_RETRIES, ""),
-                        seconds(download, "retry_delay", d.retryDelay(), MAX_DELAY_SECONDS)));
+                youtubeDownload(json.object("download_settings"), defaults.downloadSettings()));
+    }
+
+    private static YoutubeDownload youtubeDownload(JsonObjectReader download, YoutubeDownload d) {
+        return new YoutubeDownload(
+                download.text("quality", d.quality()),
+                download.field("subtitles")
+                        .map(node -> languageCodes(download, node))
+                        .orElse(d.subtitles()),
+                download.bool("auto_subtitles", d.autoSubtitles()),
+                download.integer("max_retries", d.maxRetries(), 0, MAX_RETRIES, ""),
+                seconds(download, "retry_delay", d.retryDelay(), MAX_DELAY_SECONDS));
     }
 
     private static YoutubeMode youtubeMode(JsonObjectReader json, JsonNode node) {
@@ -170,18 +172,18 @@ final class SettingsParser {
             return Optional.empty();
         }
         String rule = "must be null or an ISO-8601 duration of at least PT1M, such as \"PT6H\"";
-        if (!node.isTextual()) {
+        Optional<Duration> interval = node.isTextual() ? isoDuration(node.textValue()) : Optional.empty();
+        if (interval.isEmpty() || interval.get().compareTo(MIN_RESYNC_INTERVAL) < 0) {
             throw json.error("resync_interval", rule, node);
         }
-        Duration interval;
+        return interval;
+    }
+
+    private static Optional<Duration> isoDuration(String text) {
         try {
-            interval = Duration.parse(node.textValue());
+            return Optional.of(Duration.parse(text));
         } catch (DateTimeParseException e) {
-            throw json.error("resync_interval", rule, node);
+            return Optional.empty();
         }
-        if (interval.compareTo(MIN_RESYNC_INTERVAL) < 0) {
-            throw json.error("resync_interval", rule, node);
-        }
-        return Optional.of(interval);
     }
 }

@@ -33,19 +33,24 @@ public final class RetryAfter {
         if (headerValue == null || headerValue.isBlank()) {
             return DEFAULT;
         }
-        String value = headerValue.strip();
-        Duration delay;
+        return delay(headerValue.strip(), now).map(RetryAfter::withinBounds).orElse(DEFAULT);
+    }
+
+    /** A number of seconds, or an HTTP date; empty when the value is neither. */
+    private static Optional<Duration> delay(String value, Instant now) {
         if (value.chars().allMatch(Character::isDigit)) {
-            delay = value.length() > 9 ? LONGEST : Duration.ofSeconds(Long.parseLong(value));
-        } else {
-            try {
-                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                delay = Duration.between(now, until);
-            } catch (DateTimeParseException e) {
-                return DEFAULT;
-            }
+            return Optional.of(value.length() > 9 ? LONGEST : Duration.ofSeconds(Long.parseLong(value)));
         }
+        try {
+            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return Optional.of(Duration.between(now, until));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration withinBounds(Duration delay) {
         if (delay.isNegative()) {
             return Duration.ZERO;
         }

@@ -50,24 +50,26 @@ public final class HashingDownload {
         Path temp = newTempPath();
         try {
             MessageDigest sha256 = sha256();
-            byte[] buffer = new byte[BUFFER_BYTES];
-            long size = 0;
-            try (OutputStream out =
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new DownloadTooLargeException(maxBytes, "the download");
-                    }
-                    sha256.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                }
-            }
+            long size = writeHashing(in, temp, sha256);
             return new HashedFile(temp, HexFormat.of().formatHex(sha256.digest()), size);
         } catch (IOException | RuntimeException | Error e) {
             deleteAfterFailure(temp, e);
             throw e;
         }
+    }
+
+    /** Writes {@code in} to the new file {@code temp}, feeding {@code sha256} on the way; returns the bytes written. */
+    private long writeHashing(InputStream in, Path temp, MessageDigest sha256) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                size = withinLimit(size + read, "the download");
+                sha256.update(buffer, 0, read);
+                out.write(buffer, 0, read);
+            }
+        }
+        return size;
     }
 
     /**
@@ -78,23 +80,32 @@ public final class HashingDownload {
     public HashedFile adopt(Path file) throws IOException {
         Path temp = file;
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("not a regular file, cannot adopt it as a download: " + file);
-            }
+            requireRegularFile(file);
             if (!tempDir.equals(file.toAbsolutePath().normalize().getParent())) {
                 temp = newTempPath();
                 Files.move(file, temp);
             }
-            long size = Files.size(temp);
-            if (size > maxBytes) {
-                throw new DownloadTooLargeException(maxBytes, file.getFileName().toString());
-            }
+            long size = withinLimit(Files.size(temp), file.getFileName().toString());
             return new HashedFile(temp, hashOf(temp), size);
         } catch (IOException | RuntimeException | Error e) {
             deleteAfterFailure(temp, e);
             deleteAfterFailure(file, e);
             throw e;
         }
+    }
+
+    private static void requireRegularFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("not a regular file, cannot adopt it as a download: " + file);
+        }
+    }
+
+    /** {@code size}, unless over the limit: then {@link DownloadTooLargeException}, naming {@code what}. */
+    private long withinLimit(long size, String what) throws DownloadTooLargeException {
+        if (size > maxBytes) {
+            throw new DownloadTooLargeException(maxBytes, what);
+        }
+        return size;
     }
 
     /** The SHA-256 of a file's bytes, read with one fixed buffer. */

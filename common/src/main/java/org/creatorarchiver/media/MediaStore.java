@@ -11,13 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.creatorarchiver.db.generated.tables.records.MediaFilesRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,10 +67,12 @@ public final class MediaStore {
 
     private final Path mediaDir;
     private final DSLContext dsl;
+    private final MediaRelease release;
 
     public MediaStore(Path mediaDir, DSLContext dsl) {
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.release = new MediaRelease(this.mediaDir, dsl);
     }
 
     /** {@code MEDIA_DIR/tmp/<worker-id>/}, created if needed: the only place downloads are written before storing. */
@@ -112,20 +110,22 @@ public final class MediaStore {
             throws IOException {
         try {
             Objects.requireNonNull(linker, "linker");
-            Incoming incoming = Incoming.checked(tempFile, sha256, size, contentType, extension);
-            PlacedFile placed = new PlacedFile();
-            try {
-                return dsl.transactionResult(
-                        configuration -> storeLocked(configuration.dsl(), incoming, linker, placed));
-            } catch (RuntimeException | Error e) {
-                placed.get().ifPresent(path -> discardUnlessClaimed(sha256, path, e));
-                if (e instanceof FileFailure failure) {
-                    throw failure.getCause();
-                }
-                throw e;
-            }
+            return storeInTransaction(Incoming.checked(tempFile, sha256, size, contentType, extension), linker);
         } finally {
             deleteQuietly(tempFile);
+        }
+    }
+
+    private StoredFile storeInTransaction(Incoming incoming, Linker linker) throws IOException {
+        PlacedFile placed = new PlacedFile();
+        try {
+            return dsl.transactionResult(configuration -> storeLocked(configuration.dsl(), incoming, linker, placed));
+        } catch (RuntimeException | Error e) {
+            placed.get().ifPresent(path -> discardUnlessClaimed(incoming.sha256(), path, e));
+            if (e instanceof FileFailure failure) {
+                throw failure.getCause();
+            }
+            throw e;
         }
     }
 
@@ -137,15 +137,7 @@ public final class MediaStore {
      * @return how many files were deleted
      */
     public int release(Collection<Long> mediaFileIds) {
-        SortedSet<Long> ids = new TreeSet<>();
-        mediaFileIds.stream().filter(Objects::nonNull).forEach(ids::add);
-        int deleted = 0;
-        for (long id : ids) {
-            if (releaseOne(id)) {
-                deleted++;
-            }
-        }
-        return deleted;
+        return release.release(mediaFileIds);
     }
 
     private StoredFile storeLocked(DSLContext tx, Incoming incoming, Linker linker, PlacedFile placed) {
@@ -217,59 +209,6 @@ public final class MediaStore {
             });
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private boolean releaseOne(long id) {
-        Record3<String, String, Integer> file = dsl.select(
-                        MEDIA_FILES.FILE_HASH, MEDIA_FILES.FILE_PATH, MEDIA_FILES.REFERENCE_COUNT)
-                .from(MEDIA_FILES)
-                .where(MEDIA_FILES.ID.eq(id))
-                .fetchOne();
-        if (file == null || file.value3() > 0) {
-            return false;
-        }
-        String sha256 = file.value1();
-        String path = file.value2();
-        return dsl.connectionResult(connection -> {
-            DSLContext session = DSL.using(dsl.configuration().derive(connection));
-            MediaFileLocks.lockForSession(session, sha256);
-            try {
-                boolean deleted =
-                        session.transactionResult(configuration -> deleteIfUnreferenced(configuration.dsl(), id));
-                if (deleted) {
-                    unlink(id, path);
-                }
-                return deleted;
-            } finally {
-                MediaFileLocks.unlockSession(session, sha256);
-            }
-        });
-    }
-
-    /** Under the hash lock: the count is read again, row-locked, as a store may have linked the file meanwhile. */
-    private static boolean deleteIfUnreferenced(DSLContext tx, long id) {
-        Integer count = tx.select(MEDIA_FILES.REFERENCE_COUNT)
-                .from(MEDIA_FILES)
-                .where(MEDIA_FILES.ID.eq(id))
-                .forUpdate()
-                .fetchOne(MEDIA_FILES.REFERENCE_COUNT);
-        if (count == null || count > 0) {
-            return false;
-        }
-        return tx.deleteFrom(MEDIA_FILES).where(MEDIA_FILES.ID.eq(id)).execute() == 1;
-    }
-
-    private void unlink(long id, String relativePath) {
-        try {
-            Files.deleteIfExists(pathOf(relativePath));
-            log.info("deleted media file {} at {}: nothing points at it any more", id, relativePath);
-        } catch (IOException e) {
-            log.warn(
-                    "media file {} lost its row but its bytes stay at {} (harmless, reused if stored again): {}",
-                    id,
-                    relativePath,
-                    e.toString());
         }
     }
 

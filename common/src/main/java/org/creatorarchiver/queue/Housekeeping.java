@@ -90,29 +90,26 @@ final class Housekeeping {
     }
 
     private void schedule(String role, Duration interval, Runnable chore) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, role);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(runnable -> daemonThread(runnable, role));
         schedulers.add(scheduler);
         long millis = Math.max(1, interval.toMillis());
-        // A chore that throws would silently never run again: log and go on instead.
         scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        chore.run();
-                    } catch (RuntimeException e) {
-                        log.warn(
-                                "{} of worker {} failed, will try again in {} ms: {}",
-                                role,
-                                worker.id(),
-                                millis,
-                                e.toString());
-                    }
-                },
-                millis,
-                millis,
-                TimeUnit.MILLISECONDS);
+                () -> runLoggingFailures(role, millis, chore), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemonThread(Runnable runnable, String role) {
+        Thread thread = new Thread(runnable, role);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** A chore that throws would silently never run again: log and go on instead. */
+    private void runLoggingFailures(String role, long millis, Runnable chore) {
+        try {
+            chore.run();
+        } catch (RuntimeException e) {
+            log.warn("{} of worker {} failed, will try again in {} ms: {}", role, worker.id(), millis, e.toString());
+        }
     }
 }

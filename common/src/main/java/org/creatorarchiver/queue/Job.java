@@ -2,6 +2,7 @@ package org.creatorarchiver.queue;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One unit of work as it travels through Redis.
@@ -20,6 +21,16 @@ public record Job(String id, String type, String payloadJson, int attempt, Insta
         if (attempt < 0) {
             throw new IllegalArgumentException("attempt must not be negative, got " + attempt);
         }
+    }
+
+    /** A job not yet tried, with a new id; {@code payload} must be of the type's payload class. */
+    static <P extends Record> Job fresh(JobType<P> type, P payload, Instant now) {
+        if (!type.payloadClass().isInstance(payload)) {
+            throw new IllegalArgumentException("payload of job type " + type.type() + " must be a "
+                    + type.payloadClass().getSimpleName() + ", got "
+                    + (payload == null ? "null" : payload.getClass().getSimpleName()));
+        }
+        return new Job(UUID.randomUUID().toString(), type.type(), JobCodec.payloadJson(payload), 0, now, null);
     }
 
     /** The job as it goes back to wait after one more failed attempt. */

@@ -48,6 +48,23 @@ public final class JobCodec {
     }
 
     public static Job decode(String raw) {
+        JsonNode node = jsonObject(raw);
+        JsonNode payload = node.get("payload");
+        if (payload == null || !payload.isObject()) {
+            throw new MalformedJobException("job field 'payload' must be an object: " + abbreviate(raw));
+        }
+        int attempt = attempt(node, raw);
+        JsonNode lastError = node.get("last_error");
+        return new Job(
+                text(node, "id", raw),
+                text(node, "type", raw),
+                payload.toString(),
+                attempt,
+                instant(node, "enqueued_at", raw),
+                lastError == null || lastError.isNull() ? null : lastError.asText());
+    }
+
+    private static JsonNode jsonObject(String raw) {
         JsonNode node;
         try {
             node = JSON.readTree(raw);
@@ -57,22 +74,15 @@ public final class JobCodec {
         if (node == null || !node.isObject()) {
             throw new MalformedJobException("job is not a JSON object: " + abbreviate(raw));
         }
-        JsonNode payload = node.get("payload");
-        if (payload == null || !payload.isObject()) {
-            throw new MalformedJobException("job field 'payload' must be an object: " + abbreviate(raw));
-        }
+        return node;
+    }
+
+    private static int attempt(JsonNode node, String raw) {
         JsonNode attempt = node.get("attempt");
         if (attempt == null || !attempt.canConvertToInt() || attempt.intValue() < 0) {
             throw new MalformedJobException("job field 'attempt' must be a non-negative integer: " + abbreviate(raw));
         }
-        JsonNode lastError = node.get("last_error");
-        return new Job(
-                text(node, "id", raw),
-                text(node, "type", raw),
-                payload.toString(),
-                attempt.intValue(),
-                instant(node, "enqueued_at", raw),
-                lastError == null || lastError.isNull() ? null : lastError.asText());
+        return attempt.intValue();
     }
 
     public static String payloadJson(Record payload) {

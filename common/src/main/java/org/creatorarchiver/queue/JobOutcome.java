@@ -29,6 +29,20 @@ public enum JobOutcome {
 
     /** Logs this outcome of a delivery that took {@code millis} ({@code -1} when unknown); {@code error} may be null. */
     void log(String queue, Job job, long millis, String error) {
+        event(queue, job, millis, error)
+                .log(
+                        "job {} {} on {}: {} (attempt {}{}){}",
+                        job.id(),
+                        job.type(),
+                        queue,
+                        label(),
+                        job.attempt(),
+                        millis >= 0 ? ", " + millis + " ms" : "",
+                        error == null ? "" : ": " + error);
+    }
+
+    /** The key-value fields of the log line; {@code ms} and {@code error} only when known. */
+    private LoggingEventBuilder event(String queue, Job job, long millis, String error) {
         LoggingEventBuilder event = log.atLevel(level)
                 .addKeyValue("job_id", job.id())
                 .addKeyValue("type", job.type())
@@ -41,14 +55,6 @@ public enum JobOutcome {
         if (error != null) {
             event = event.addKeyValue("error", error);
         }
-        event.log(
-                "job {} {} on {}: {} (attempt {}{}){}",
-                job.id(),
-                job.type(),
-                queue,
-                label(),
-                job.attempt(),
-                millis >= 0 ? ", " + millis + " ms" : "",
-                error == null ? "" : ": " + error);
+        return event;
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.creatorarchiver.redis.BlockingRedis;
 import org.redisson.api.RList;
 import org.redisson.api.RedissonClient;
@@ -34,12 +33,21 @@ public final class JobQueue {
     private final RedissonClient redis;
     private final UnifiedJedis perJob;
     private final Clock clock;
+    private final ProcessingLists processingLists;
+    private final OutcomeCounters outcomes;
 
     /** @param redis a client made by {@link org.creatorarchiver.redis.RedisClients#connect} */
     public JobQueue(RedissonClient redis, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.perJob = BlockingRedis.of(redis);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.processingLists = new ProcessingLists(redis);
+        this.outcomes = new OutcomeCounters(redis);
+    }
+
+    /** The workers' processing lists of these queues, for handing their jobs back. */
+    public ProcessingLists processingLists() {
+        return processingLists;
     }
 
     /** Appends a job to the ready list; returns its id. */
@@ -76,14 +84,18 @@ public final class JobQueue {
             ids.add(job.id());
             batch.add(JobCodec.encode(job));
             if (batch.size() == ENQUEUE_BATCH) {
-                perJob.rpush(ready, batch.toArray(String[]::new));
-                batch.clear();
+                pushAndClear(ready, batch);
             }
         }
+        pushAndClear(ready, batch);
+        return ids;
+    }
+
+    private void pushAndClear(String ready, List<String> batch) {
         if (!batch.isEmpty()) {
             perJob.rpush(ready, batch.toArray(String[]::new));
+            batch.clear();
         }
-        return ids;
     }
 
     /** Parks a job in the delayed set until {@code due}; a promoter then moves it to the ready list. */
@@ -180,34 +192,6 @@ public final class JobQueue {
         return total;
     }
 
-    /** Puts all jobs of a worker's processing list back at the front of the ready list; returns them. */
-    public List<String> handBack(String queue, String workerId) {
-        return LuaScript.HAND_BACK.evalList(
-                redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)));
-    }
-
-    /** Puts one job of a worker's processing list back at the front of the ready list; false if it was gone. */
-    public boolean handBack(String queue, String workerId, String raw) {
-        return LuaScript.MOVE_JOB.evalLong(
-                        redis, List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue)), raw, raw, "head")
-                == 1;
-    }
-
-    /** The jobs in a worker's processing list, exactly as stored. */
-    public List<String> processing(String queue, String workerId) {
-        return list(QueueKeys.processing(queue, workerId)).readAll();
-    }
-
-    /**
-     * Like {@link #handBack} but only if the worker's heartbeat is gone, checked in the same atomic step so a worker
-     * that comes back at that moment keeps its jobs. Returns the jobs moved (none for a live worker).
-     */
-    public List<String> handBackIfDead(String queue, String workerId) {
-        return LuaScript.HAND_BACK.evalList(
-                redis,
-                List.of(QueueKeys.processing(queue, workerId), QueueKeys.ready(queue), QueueKeys.worker(workerId)));
-    }
-
     /**
      * Moves every dead job of a queue back to the end of the ready list with its attempts reset to 0 (its last error
      * is kept). Unreadable entries stay where they are. Returns how many jobs moved.
@@ -246,7 +230,7 @@ public final class JobQueue {
     public List<Job> heldJobs(String queue) {
         List<Object> keys =
                 new ArrayList<>(List.of(QueueKeys.ready(queue), QueueKeys.delayed(queue), QueueKeys.dead(queue)));
-        keys.addAll(processingKeys(queue));
+        keys.addAll(processingLists.processingKeys(queue));
         List<String> raws = LuaScript.HELD_JOBS.evalList(redis, keys);
         List<Job> jobs = new ArrayList<>(raws.size());
         for (String raw : raws) {
@@ -265,20 +249,6 @@ public final class JobQueue {
         return new QueueInspector(perJob).counts(queues);
     }
 
-    /** The processing lists of a queue, one per worker that holds jobs of it. */
-    public List<String> processingKeys(String queue) {
-        return redis.getKeys()
-                .getKeysStreamByPattern(QueueKeys.processingPattern(queue), 100)
-                .toList();
-    }
-
-    /** Every processing list of every queue. */
-    public List<String> allProcessingKeys() {
-        return redis.getKeys()
-                .getKeysStreamByPattern(QueueKeys.allProcessingPattern(), 100)
-                .toList();
-    }
-
     /** A job just moved into a processing list; one that cannot be read goes on to the dead list (it never could). */
     private Optional<TakenJob> taken(String queue, String workerId, String raw) {
         if (raw == null) {
@@ -295,13 +265,7 @@ public final class JobQueue {
     }
 
     private <P extends Record> Job newJob(JobType<P> type, P payload) {
-        if (!type.payloadClass().isInstance(payload)) {
-            throw new IllegalArgumentException("payload of job type " + type.type() + " must be a "
-                    + type.payloadClass().getSimpleName() + ", got "
-                    + (payload == null ? "null" : payload.getClass().getSimpleName()));
-        }
-        return new Job(
-                UUID.randomUUID().toString(), type.type(), JobCodec.payloadJson(payload), 0, clock.instant(), null);
+        return Job.fresh(type, payload, clock.instant());
     }
 
     private RList<String> list(String key) {
@@ -318,31 +282,14 @@ public final class JobQueue {
     }
 
     /** The endings worth counting: a job done, given up, retried later, or dead-lettered. */
-    public static final List<JobOutcome> COUNTED_OUTCOMES = List.of(
-            JobOutcome.SUCCEEDED, JobOutcome.FAILED_PERMANENTLY, JobOutcome.RETRY_SCHEDULED, JobOutcome.DEAD_LETTERED);
+    public static final List<JobOutcome> COUNTED_OUTCOMES = OutcomeCounters.COUNTED;
 
-    /**
-     * Counts one delivery's ending in Redis, without waiting for the answer: a counter is not worth slowing the
-     * consumer loop, and one lost increment only makes a metric a little low.
-     */
     void countOutcome(String queue, JobOutcome outcome) {
-        redis.getAtomicLong(QueueKeys.outcomes(queue, outcome))
-                .incrementAndGetAsync()
-                .whenComplete((count, failure) -> {
-                    if (failure != null) {
-                        log.debug("could not count a {} job on {}: {}", outcome.label(), queue, failure.toString());
-                    }
-                });
+        outcomes.count(queue, outcome);
     }
 
     /** How many deliveries of the queue's jobs ended each {@linkplain #COUNTED_OUTCOMES counted way}, ever. */
     public Map<JobOutcome, Long> outcomeCounts(String queue) {
-        Map<JobOutcome, Long> counts = new java.util.EnumMap<>(JobOutcome.class);
-        for (JobOutcome outcome : COUNTED_OUTCOMES) {
-            counts.put(
-                    outcome,
-                    redis.getAtomicLong(QueueKeys.outcomes(queue, outcome)).get());
-        }
-        return counts;
+        return outcomes.counts(queue);
     }
 }

@@ -62,26 +62,49 @@ final class JobRunner {
 
     private <P extends Record> Optional<TakenJob> run(
             TakenJob taken, HandlerRegistration<P> registration, long started) {
+        Optional<P> payload = payloadOrDeadLetter(taken, registration, started);
+        if (payload.isEmpty()) {
+            return Optional.empty();
+        }
         Job job = taken.job();
-        P payload;
+        JobContext context =
+                new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
+        Throwable failure = failureOf(registration.handler(), payload.get(), context);
+        if (failure != null && abandoning.getAsBoolean()) {
+            // Interrupted by the shutdown: the job is handed back, not counted as a failed attempt.
+            return Optional.empty();
+        }
+        return settleFinished(taken, registration, payload.get(), context, failure, started);
+    }
+
+    /** The job's payload; a job whose payload cannot be read is dead-lettered (it would fail on every delivery). */
+    private <P extends Record> Optional<P> payloadOrDeadLetter(
+            TakenJob taken, HandlerRegistration<P> registration, long started) {
         try {
-            payload = JobCodec.payload(job, registration.type().payloadClass());
+            return Optional.of(JobCodec.payload(taken.job(), registration.type().payloadClass()));
         } catch (MalformedJobException e) {
             deadLetter(taken, started, e.getMessage());
             return Optional.empty();
         }
-        JobContext context =
-                new JobContext(job.id(), job.type(), taken.queue(), job.attempt(), taken.workerId(), clock);
-        Throwable failure = null;
+    }
+
+    /** Whatever the handler threw, or null when it succeeded. */
+    private static <P extends Record> Throwable failureOf(JobHandler<P> handler, P payload, JobContext context) {
         try {
-            registration.handler().handle(payload, context);
+            handler.handle(payload, context);
+            return null;
         } catch (Throwable e) {
-            failure = e;
+            return e;
         }
-        if (failure != null && abandoning.getAsBoolean()) {
-            return Optional
-                    .empty(); // interrupted by the shutdown: the job is handed back, not counted as a failed attempt
-        }
+    }
+
+    private <P extends Record> Optional<TakenJob> settleFinished(
+            TakenJob taken,
+            HandlerRegistration<P> registration,
+            P payload,
+            JobContext context,
+            Throwable failure,
+            long started) {
         // A finished job is settled even during the shutdown; an interrupt flag left set (by the shutdown or the
         // handler) would only make the Redis calls below fail.
         Thread.interrupted();
@@ -90,7 +113,7 @@ final class JobRunner {
             return Optional.empty();
         }
         Optional<TakenJob> next = ackSucceeded(taken);
-        JobOutcome.SUCCEEDED.log(taken.queue(), job, elapsedMs(started), null);
+        JobOutcome.SUCCEEDED.log(taken.queue(), taken.job(), elapsedMs(started), null);
         return next;
     }
 
@@ -224,19 +247,24 @@ final class JobRunner {
             try {
                 return Optional.of(step.get());
             } catch (RuntimeException e) {
-                if (abandoning.getAsBoolean()) {
-                    return Optional.empty();
-                }
-                log.warn(
-                        "cannot settle job {} in Redis, trying again in {}: {}",
-                        taken.job().id(),
-                        backoff.next(),
-                        e.toString());
-                if (!backoff.pause() && abandoning.getAsBoolean()) {
+                if (!pausedToSettleAgain(taken, backoff, e)) {
                     return Optional.empty();
                 }
             }
         }
+    }
+
+    /** Waits before the next attempt; false when the shutdown abandons jobs, before the pause or during it. */
+    private boolean pausedToSettleAgain(TakenJob taken, Backoff backoff, RuntimeException failure) {
+        if (abandoning.getAsBoolean()) {
+            return false;
+        }
+        log.warn(
+                "cannot settle job {} in Redis, trying again in {}: {}",
+                taken.job().id(),
+                backoff.next(),
+                failure.toString());
+        return backoff.pause() || !abandoning.getAsBoolean();
     }
 
     private static void warnIfGone(TakenJob taken, boolean found) {

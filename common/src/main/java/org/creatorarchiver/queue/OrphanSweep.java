@@ -19,7 +19,7 @@ final class OrphanSweep {
     private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
     static final Duration MIN_AGE = Duration.ofSeconds(2);
 
-    private final JobQueue queue;
+    private final ProcessingLists processingLists;
     private final String workerId;
     private final List<String> queues;
     private final Set<String> inFlight;
@@ -27,8 +27,8 @@ final class OrphanSweep {
     private Map<List<String>, Long> suspects = new HashMap<>();
 
     /** @param inFlight the raw jobs this worker's consumers hold right now (shared, concurrently updated) */
-    OrphanSweep(JobQueue queue, String workerId, List<String> queues, Set<String> inFlight) {
-        this.queue = queue;
+    OrphanSweep(ProcessingLists processingLists, String workerId, List<String> queues, Set<String> inFlight) {
+        this.processingLists = processingLists;
         this.workerId = workerId;
         this.queues = List.copyOf(queues);
         this.inFlight = inFlight;
@@ -38,24 +38,28 @@ final class OrphanSweep {
         long now = System.nanoTime();
         Map<List<String>, Long> stillSuspect = new HashMap<>();
         for (String name : queues) {
-            for (String raw : queue.processing(name, workerId)) {
-                if (inFlight.contains(raw)) {
-                    continue;
-                }
-                List<String> key = List.of(name, raw);
-                Long firstSeen = suspects.get(key);
-                if (firstSeen == null || now - firstSeen < MIN_AGE.toNanos()) {
-                    stillSuspect.put(key, firstSeen == null ? now : firstSeen);
-                } else if (queue.handBack(name, workerId, raw)) {
-                    log.warn(
-                            "worker {}: a {} job sat in its processing list with no consumer holding it "
-                                    + "(a lost take reply); handed it back",
-                            workerId,
-                            name);
-                    HandedBackJobs.log(name, List.of(raw));
+            for (String raw : processingLists.processing(name, workerId)) {
+                if (!inFlight.contains(raw)) {
+                    handBackIfOrphaned(name, raw, now, stillSuspect);
                 }
             }
         }
         suspects = stillSuspect;
+    }
+
+    /** An unheld job seen for the first time, or too recently, stays a suspect until the next sweep. */
+    private void handBackIfOrphaned(String name, String raw, long now, Map<List<String>, Long> stillSuspect) {
+        List<String> key = List.of(name, raw);
+        Long firstSeen = suspects.get(key);
+        if (firstSeen == null || now - firstSeen < MIN_AGE.toNanos()) {
+            stillSuspect.put(key, firstSeen == null ? now : firstSeen);
+        } else if (processingLists.handBack(name, workerId, raw)) {
+            log.warn(
+                    "worker {}: a {} job sat in its processing list with no consumer holding it "
+                            + "(a lost take reply); handed it back",
+                    workerId,
+                    name);
+            HandedBackJobs.log(name, List.of(raw));
+        }
     }
 }

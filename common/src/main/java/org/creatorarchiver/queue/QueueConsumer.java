@@ -51,26 +51,24 @@ final class QueueConsumer implements Runnable {
         Backoff backoff = new Backoff();
         Optional<TakenJob> next = Optional.empty();
         while (taking.getAsBoolean()) {
-            Optional<TakenJob> taken = next;
-            if (taken.isEmpty()) {
-                try {
-                    taken = queue.take(queueName, workerId, TAKE_TIMEOUT);
-                    backoff.reset();
-                } catch (RuntimeException e) {
-                    if (!taking.getAsBoolean()) {
-                        break;
-                    }
-                    log.warn(
-                            "cannot take from queue {}, trying again in {}: {}",
-                            queueName,
-                            backoff.next(),
-                            e.toString());
-                    backoff.pause();
-                    continue;
-                }
-            }
+            Optional<TakenJob> taken = next.isPresent() ? next : takeOrPause(backoff);
             // A job that arrives after the stop stays in the processing list: the shutdown hands it back.
             next = taken.isPresent() && taking.getAsBoolean() ? runTracked(taken.get()) : Optional.empty();
+        }
+    }
+
+    /** Waits up to {@link #TAKE_TIMEOUT} for a job; after a Redis error pauses (unless stopping) and returns none. */
+    private Optional<TakenJob> takeOrPause(Backoff backoff) {
+        try {
+            Optional<TakenJob> taken = queue.take(queueName, workerId, TAKE_TIMEOUT);
+            backoff.reset();
+            return taken;
+        } catch (RuntimeException e) {
+            if (taking.getAsBoolean()) {
+                log.warn("cannot take from queue {}, trying again in {}: {}", queueName, backoff.next(), e.toString());
+                backoff.pause();
+            }
+            return Optional.empty();
         }
     }
 }

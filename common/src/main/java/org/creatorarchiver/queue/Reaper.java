@@ -40,41 +40,38 @@ public final class Reaper {
 
     private int handBackJobsOfDeadWorkers() {
         int handedBack = 0;
-        for (String key : queue.allProcessingKeys()) {
+        for (String key : queue.processingLists().allProcessingKeys()) {
             Optional<QueueKeys.ProcessingList> list = QueueKeys.parseProcessing(key);
-            if (list.isEmpty()) {
-                continue;
-            }
-            List<String> jobs =
-                    queue.handBackIfDead(list.get().queue(), list.get().workerId());
-            if (!jobs.isEmpty()) {
-                log.warn(
-                        "worker {} has no heartbeat: handed {} of its {} jobs back",
-                        list.get().workerId(),
-                        jobs.size(),
-                        list.get().queue());
-                HandedBackJobs.log(list.get().queue(), jobs);
-                handedBack += jobs.size();
+            if (list.isPresent()) {
+                handedBack += handBackIfDead(list.get());
             }
         }
         return handedBack;
     }
 
+    private int handBackIfDead(QueueKeys.ProcessingList list) {
+        List<String> jobs = queue.processingLists().handBackIfDead(list.queue(), list.workerId());
+        if (!jobs.isEmpty()) {
+            log.warn(
+                    "worker {} has no heartbeat: handed {} of its {} jobs back",
+                    list.workerId(),
+                    jobs.size(),
+                    list.queue());
+            HandedBackJobs.log(list.queue(), jobs);
+        }
+        return jobs.size();
+    }
+
     private int deleteTempDirsOfDeadWorkers() {
-        if (mediaDir.isEmpty()) {
-            return 0;
-        }
-        Path tmp = mediaDir.get().resolve("tmp");
-        if (!Files.isDirectory(tmp)) {
-            return 0;
-        }
+        Optional<Path> tmp = mediaDir.map(dir -> dir.resolve("tmp")).filter(Files::isDirectory);
+        return tmp.isPresent() ? deleteTempDirsIn(tmp.get()) : 0;
+    }
+
+    private int deleteTempDirsIn(Path tmp) {
         int deleted = 0;
         try (DirectoryStream<Path> workerDirs = Files.newDirectoryStream(tmp, Files::isDirectory)) {
             for (Path dir : workerDirs) {
-                String workerId = dir.getFileName().toString();
-                if (!heartbeats.isAlive(workerId)) {
-                    deleteRecursively(dir);
-                    log.info("deleted temp files of worker {} (no heartbeat): {}", workerId, dir);
+                if (deleteIfDead(dir)) {
                     deleted++;
                 }
             }
@@ -82,6 +79,17 @@ public final class Reaper {
             throw new UncheckedIOException("cannot clean temp downloads in " + tmp, e);
         }
         return deleted;
+    }
+
+    /** A worker's temp dir is named after its id; it goes once that worker's heartbeat is gone. */
+    private boolean deleteIfDead(Path dir) throws IOException {
+        String workerId = dir.getFileName().toString();
+        if (heartbeats.isAlive(workerId)) {
+            return false;
+        }
+        deleteRecursively(dir);
+        log.info("deleted temp files of worker {} (no heartbeat): {}", workerId, dir);
+        return true;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -3,7 +3,6 @@ package org.creatorarchiver.queue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,11 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class WorkerRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
-    /** How long interrupted jobs get to unwind before their jobs are handed back anyway. */
-    private static final Duration ABANDON_WAIT = Duration.ofSeconds(2);
 
     public static final Duration DEFAULT_HEARTBEAT_TTL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PROMOTE_INTERVAL = Duration.ofMillis(500);
@@ -49,16 +42,13 @@ public final class WorkerRuntime implements AutoCloseable {
     private final JobQueue queue;
     private final Heartbeats heartbeats;
     private final Map<String, Integer> concurrency;
+    private final ConsumerThreads consumers;
     private final JobRunner runner;
     private final Housekeeping housekeeping;
     private final Duration shutdownGrace;
-    private final Map<String, ExecutorService> consumers = new LinkedHashMap<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private State state = State.NEW;
-    private volatile boolean taking;
-    private volatile boolean abandoning;
 
     private WorkerRuntime(Builder builder) {
         this.workerId = WorkerId.generate(builder.processName);
@@ -66,28 +56,45 @@ public final class WorkerRuntime implements AutoCloseable {
         this.heartbeats = new Heartbeats(builder.redis);
         this.concurrency = Map.copyOf(builder.concurrency);
         this.shutdownGrace = builder.shutdownGrace;
+        this.consumers = new ConsumerThreads(workerId);
+        this.runner = new JobRunner(
+                queue, handlersByType(builder.handlers), builder.clock, consumers::taking, consumers::abandoning);
+        this.housekeeping = housekeeping(builder);
+    }
+
+    private static Map<String, HandlerRegistration<?>> handlersByType(List<HandlerRegistration<?>> registrations) {
         Map<String, HandlerRegistration<?>> handlers = new LinkedHashMap<>();
-        builder.handlers.forEach(
-                registration -> handlers.put(registration.type().type(), registration));
-        this.runner = new JobRunner(queue, handlers, builder.clock, () -> taking, () -> abandoning);
+        registrations.forEach(registration -> handlers.put(registration.type().type(), registration));
+        return handlers;
+    }
+
+    private Housekeeping housekeeping(Builder builder) {
         List<String> consumed = List.copyOf(builder.concurrency.keySet());
-        Set<String> promoted = new LinkedHashSet<>(Queues.ALL);
-        promoted.addAll(consumed);
-        WorkerInfo info = new WorkerInfo(
-                workerId, consumed, WorkerId.hostName(), ProcessHandle.current().pid(), builder.clock.instant());
         Reaper reaper = new Reaper(queue, heartbeats, builder.mediaDir);
-        OrphanSweep orphanSweep = new OrphanSweep(queue, workerId, consumed, inFlight);
-        this.housekeeping = new Housekeeping(
+        OrphanSweep orphanSweep = new OrphanSweep(queue.processingLists(), workerId, consumed, consumers.inFlight());
+        return new Housekeeping(
                 queue,
                 heartbeats,
                 reaper,
                 orphanSweep,
-                info,
-                List.copyOf(promoted),
+                workerInfo(consumed, builder.clock),
+                promotedQueues(consumed),
                 builder.clock,
                 builder.heartbeatTtl,
                 builder.promoteInterval,
                 builder.reapInterval);
+    }
+
+    private WorkerInfo workerInfo(List<String> consumed, Clock clock) {
+        return new WorkerInfo(
+                workerId, consumed, WorkerId.hostName(), ProcessHandle.current().pid(), clock.instant());
+    }
+
+    /** Every queue's due jobs, not only the consumed ones', so that retries move whichever workers are up. */
+    private static List<String> promotedQueues(List<String> consumed) {
+        Set<String> promoted = new LinkedHashSet<>(Queues.ALL);
+        promoted.addAll(consumed);
+        return List.copyOf(promoted);
     }
 
     public static Builder builder(RedissonClient redis, String processName) {
@@ -105,8 +112,7 @@ public final class WorkerRuntime implements AutoCloseable {
                 throw new IllegalStateException("worker " + workerId + " was already started");
             }
             housekeeping.start();
-            taking = true;
-            concurrency.forEach(this::startConsumers);
+            consumers.start(queue, runner, concurrency);
             state = State.RUNNING;
             log.info("worker {} started, consuming {}", workerId, concurrency);
         }
@@ -149,59 +155,27 @@ public final class WorkerRuntime implements AutoCloseable {
         shutdown();
     }
 
-    private void startConsumers(String queueName, int threads) {
-        ExecutorService executor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("consumer-" + queueName + "-", 0).factory());
-        consumers.put(queueName, executor);
-        for (int i = 0; i < threads; i++) {
-            executor.submit(new QueueConsumer(queue, runner, queueName, workerId, inFlight, () -> taking));
-        }
-    }
-
     private void stopGracefully() {
         log.info("worker {} stopping: no new jobs, waiting up to {} for the jobs in flight", workerId, shutdownGrace);
-        taking = false;
-        consumers.values().forEach(ExecutorService::shutdown);
-        if (!awaitConsumers(shutdownGrace)) {
-            log.warn(
-                    "worker {}: jobs still running after {}, interrupting them and handing them back",
-                    workerId,
-                    shutdownGrace);
-            abandoning = true;
-            consumers.values().forEach(ExecutorService::shutdownNow);
-            awaitConsumers(ABANDON_WAIT);
-        }
+        consumers.stop(shutdownGrace);
         handBackAll();
         housekeeping.stop();
+        removeHeartbeat();
+        log.info("worker {} stopped", workerId);
+    }
+
+    private void removeHeartbeat() {
         try {
             heartbeats.remove(workerId);
         } catch (RuntimeException e) {
             log.warn("worker {}: cannot delete the heartbeat, it expires by itself: {}", workerId, e.toString());
-        }
-        log.info("worker {} stopped", workerId);
-    }
-
-    private boolean awaitConsumers(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        try {
-            for (ExecutorService executor : consumers.values()) {
-                long left =
-                        Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-                if (!executor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
     private void handBackAll() {
         for (String queueName : concurrency.keySet()) {
             try {
-                HandedBackJobs.log(queueName, queue.handBack(queueName, workerId));
+                HandedBackJobs.log(queueName, queue.processingLists().handBack(queueName, workerId));
             } catch (RuntimeException e) {
                 log.error(
                         "worker {}: cannot hand back the jobs of {}; the reaper will once the heartbeat is gone: {}",

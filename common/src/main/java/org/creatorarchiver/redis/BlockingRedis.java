@@ -95,6 +95,14 @@ public final class BlockingRedis {
         if (url.password() != null) {
             config.user(url.username()).password(url.password());
         }
+        return RedisClient.builder()
+                .hostAndPort(url.host(), url.port())
+                .clientConfig(config.build())
+                .poolConfig(pool(maxConnections))
+                .build();
+    }
+
+    private static GenericObjectPoolConfig<Connection> pool(int maxConnections) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(maxConnections);
@@ -102,10 +110,6 @@ public final class BlockingRedis {
         pool.setTimeBetweenEvictionRuns(IDLE_CONNECTION_LIFETIME);
         pool.setMinEvictableIdleDuration(IDLE_CONNECTION_LIFETIME);
         pool.setJmxEnabled(false);
-        return RedisClient.builder()
-                .hostAndPort(url.host(), url.port())
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
+        return pool;
     }
 }

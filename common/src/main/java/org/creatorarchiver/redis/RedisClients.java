@@ -16,13 +16,7 @@ public final class RedisClients {
     public static RedissonClient connect(RedisUrl url, String clientName) {
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
-        // Credentials go on the top-level config: Redisson 4 warns that the per-server ones are deprecated.
-        if (url.password() != null) {
-            config.setPassword(url.password());
-        }
-        if (url.username() != null) {
-            config.setUsername(url.username());
-        }
+        setCredentials(config, url);
         config.useSingleServer()
                 .setAddress(url.address())
                 .setDatabase(url.database())
@@ -34,5 +28,15 @@ public final class RedisClients {
         RedissonClient client = Redisson.create(config);
         BlockingRedis.register(client, url, clientName);
         return client;
+    }
+
+    /** On the top-level config: Redisson 4 warns that the per-server credentials are deprecated. */
+    private static void setCredentials(Config config, RedisUrl url) {
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        if (url.username() != null) {
+            config.setUsername(url.username());
+        }
     }
 }

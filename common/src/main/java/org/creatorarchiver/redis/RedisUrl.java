@@ -14,6 +14,19 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
     public static final String DEFAULT = "redis://127.0.0.1:6379/0";
 
     public static RedisUrl parse(String value) {
+        URI uri = redisUri(value);
+        int port = uri.getPort() == -1 ? 6379 : uri.getPort();
+        String userInfo = uri.getRawUserInfo();
+        return new RedisUrl(
+                "rediss".equals(uri.getScheme()),
+                uri.getHost(),
+                port,
+                username(userInfo),
+                password(userInfo),
+                database(uri));
+    }
+
+    private static URI redisUri(String value) {
         URI uri;
         try {
             uri = new URI(value.trim());
@@ -27,35 +40,40 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("missing host (expected redis[s]://[:password@]host:port[/db])");
         }
-        int port = uri.getPort() == -1 ? 6379 : uri.getPort();
-        String username = null;
-        String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String userInfo = uri.getRawUserInfo();
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                password = decode(userInfo);
-            } else {
-                username = colon == 0 ? null : decode(userInfo.substring(0, colon));
-                password = decode(userInfo.substring(colon + 1));
-            }
-            if (password != null && password.isEmpty()) {
-                password = null;
-            }
+        return uri;
+    }
+
+    /** The part before the colon; none without a colon, as {@code redis://secret@host} holds only a password. */
+    private static String username(String userInfo) {
+        int colon = userInfo == null ? -1 : userInfo.indexOf(':');
+        return colon <= 0 ? null : decode(userInfo.substring(0, colon));
+    }
+
+    /** The part after the colon, or all of it without one; an empty password means none. */
+    private static String password(String userInfo) {
+        if (userInfo == null) {
+            return null;
         }
-        int database = 0;
+        String password = decode(userInfo.substring(userInfo.indexOf(':') + 1));
+        return password.isEmpty() ? null : password;
+    }
+
+    /** The database index from the path ({@code /7}); 0 without one. */
+    private static int database(URI uri) {
         String path = uri.getPath();
-        if (path != null && !path.isEmpty() && !"/".equals(path)) {
-            try {
-                database = Integer.parseInt(path.substring(1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("database index must be a number, got '" + path.substring(1) + "'");
-            }
-            if (database < 0) {
-                throw new IllegalArgumentException("database index must not be negative");
-            }
+        if (path == null || path.isEmpty() || "/".equals(path)) {
+            return 0;
         }
-        return new RedisUrl("rediss".equals(scheme), uri.getHost(), port, username, password, database);
+        int database;
+        try {
+            database = Integer.parseInt(path.substring(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("database index must be a number, got '" + path.substring(1) + "'");
+        }
+        if (database < 0) {
+            throw new IllegalArgumentException("database index must not be negative");
+        }
+        return database;
     }
 
     /** The address Redisson expects (no credentials, no database). */

@@ -297,21 +297,21 @@ class JobQueueTest {
         queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
         queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
 
-        assertThat(queue.handBack(Queues.PHASE2, "w")).hasSize(2);
+        assertThat(queue.processingLists().handBack(Queues.PHASE2, "w")).hasSize(2);
 
         assertThat(strings("archiver:queue:phase2").stream()
                         .map(JobCodec::decode)
                         .map(Job::id)
                         .toList())
                 .isEqualTo(ids);
-        assertThat(queue.processingKeys(Queues.PHASE2)).isEmpty();
+        assertThat(queue.processingLists().processingKeys(Queues.PHASE2)).isEmpty();
     }
 
     @Test
     void settlingAJobThatWasHandedBackMeanwhileChangesNothing() {
         queue.enqueue(ITEM, new Item(1));
         TakenJob taken = queue.take(Queues.PHASE2, "w", TAKE_TIMEOUT).orElseThrow();
-        queue.handBack(Queues.PHASE2, "w");
+        queue.processingLists().handBack(Queues.PHASE2, "w");
 
         assertThat(queue.retryLater(taken, "late", clock.instant())).isFalse();
         assertThat(queue.deadLetter(taken, "late")).isFalse();

@@ -62,7 +62,8 @@ class WorkerSigtermTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> queue.counts(Queues.PHASE3).processing() == 3
                         && redis.getBucket(BlockingWorkerMain.RUNNING_KEY).isExists());
-        String processingKey = queue.processingKeys(Queues.PHASE3).getFirst();
+        String processingKey =
+                queue.processingLists().processingKeys(Queues.PHASE3).getFirst();
         String workerId = QueueKeys.parseProcessing(processingKey).orElseThrow().workerId();
         assertThat(redis.getKeys().countExists(QueueKeys.worker(workerId))).isEqualTo(1);
 
