@@ -122,7 +122,7 @@ public final class PostListing {
                 FetchedPage fetched = fetch(url, firstPage, visited);
                 visited.add(fetched.url());
                 Optional<HttpUrl> next = nextPage(fetched, visited);
-                if (stopsAtKnownPosts(fetched.page(), next, knownBefore)) {
+                if (storeAndStopAtKnown(fetched.page(), next, knownBefore)) {
                     return false;
                 }
                 if (next.isEmpty()) {
@@ -168,7 +168,7 @@ public final class PostListing {
         }
 
         /** Stores the page; true when its posts were all stored before {@code knownBefore}, where the walk stops. */
-        private boolean stopsAtKnownPosts(PostsPage page, Optional<HttpUrl> next, Instant knownBefore) {
+        private boolean storeAndStopAtKnown(PostsPage page, Optional<HttpUrl> next, Instant knownBefore) {
             // Fetch the next page while this one is stored, unless this page may be where the walk stops.
             if (next.isPresent() && (knownBefore == null || !posts.mayAllBeKnown(sourceId, page.posts()))) {
                 fetcher.prefetch(next.get());

@@ -102,7 +102,7 @@ public final class CollectionStore {
         return Written.UNCHANGED;
     }
 
-    /** Deletes the stored collections Patreon no longer lists (their posts go with them); returns how many. */
+    /** Deletes the stored collections Patreon no longer lists, with their membership; returns how many. */
     private static int deleteUnlisted(
             DSLContext tx, Collection<CollectionsRecord> stored, List<ListedCollection> listed) {
         Set<String> stillListed = new HashSet<>();
