@@ -88,23 +88,37 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--port=" + port + ": must be between 0 and 65535");
-        }
+        checkPort();
         AppConfig config = ConfigStartup.loadForServiceOrExit(true);
         // Refused before anything starts, as 'enqueue' refuses them: nothing half-done to stop.
         CreatorInputs.Parsed parsed = CreatorInputs.parse(
                 CreatorInputs.fromArguments(creators),
                 new CreatorInputParser(config.patreon().host()));
         if (!parsed.errors().isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            parsed.errors().forEach(error -> err.println("run: " + error));
-            err.println("run: nothing started: " + parsed.errors().size() + " of " + creators.size()
-                    + " creator(s) name no creator");
-            err.flush();
-            return EXIT_BAD_INPUT;
+            return refuse(parsed.errors());
         }
+        runUntilShutdown(config, parsed);
+        return 0;
+    }
+
+    private void checkPort() {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--port=" + port + ": must be between 0 and 65535");
+        }
+    }
+
+    private int refuse(List<String> errors) {
+        PrintWriter err = spec.commandLine().getErr();
+        errors.forEach(error -> err.println("run: " + error));
+        err.println(
+                "run: nothing started: " + errors.size() + " of " + creators.size() + " creator(s) name no creator");
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    /** Starts the services and every phase's worker, enqueues the creators given, and runs until SIGTERM. */
+    private void runUntilShutdown(AppConfig config, CreatorInputs.Parsed parsed) throws Exception {
         try (ArchiverProcess process = ArchiverProcess.startService(PROCESS_NAME, config, Queues.ALL);
                 ServeServices services = ServeServices.start(process, bind, port)) {
             WorkerRuntime.Builder workers = process.workerRuntime();
@@ -117,16 +131,19 @@ public final class RunCommand implements Callable<Integer> {
                     bind,
                     services.port(),
                     workers.consumedQueues());
-            if (!parsed.creators().isEmpty()) {
-                EnqueueCommand.enqueueAll(
-                        parsed.creators(),
-                        full,
-                        new CreatorSources(process.database().dsl()),
-                        process.queue(),
-                        spec.commandLine().getOut());
-            }
+            enqueue(process, parsed);
             runtime.runUntilShutdown();
         }
-        return 0;
+    }
+
+    private void enqueue(ArchiverProcess process, CreatorInputs.Parsed parsed) {
+        if (!parsed.creators().isEmpty()) {
+            EnqueueCommand.enqueueAll(
+                    parsed.creators(),
+                    full,
+                    new CreatorSources(process.database().dsl()),
+                    process.queue(),
+                    spec.commandLine().getOut());
+        }
     }
 }

@@ -66,11 +66,7 @@ public final class CreatorInputParser {
             throw invalid(input, "empty input");
         }
         if (text.regionMatches(true, 0, "id:", 0, 3)) {
-            String id = text.substring(3).strip();
-            if (!DIGITS.matcher(id).matches()) {
-                throw invalid(input, "id: must be followed by a numeric campaign id");
-            }
-            return new CreatorRef.CampaignId(id);
+            return prefixedCampaignId(input, text);
         }
         if (DIGITS.matcher(text).matches()) {
             return new CreatorRef.CampaignId(text);
@@ -81,16 +77,17 @@ public final class CreatorInputParser {
         return fromUrl(input, text);
     }
 
+    /** {@code id:<campaign id>}. */
+    private static CreatorRef prefixedCampaignId(String input, String text) {
+        String id = text.substring(3).strip();
+        if (!DIGITS.matcher(id).matches()) {
+            throw invalid(input, "id: must be followed by a numeric campaign id");
+        }
+        return new CreatorRef.CampaignId(id);
+    }
+
     private CreatorRef fromUrl(String input, String text) {
-        URI uri = toUri(input, text);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalid(input, "not an http(s) URL");
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (!isPatreonHost(host)) {
-            throw invalid(input, host.isEmpty() ? EXPECTED : "not a Patreon host: " + host);
-        }
+        URI uri = patreonUri(input, text);
         Map<String, String> query = QueryStrings.parse(uri.getRawQuery());
         List<String> path = segments(uri.getRawPath());
         Optional<CreatorRef> byQuery = fromQuery(path, query);
@@ -100,18 +97,32 @@ public final class CreatorInputParser {
         if (path.isEmpty()) {
             throw invalid(input, "the URL names no creator");
         }
+        return fromPath(input, path);
+    }
+
+    /** The input as an http(s) URL on a Patreon host. */
+    private URI patreonUri(String input, String text) {
+        URI uri = toUri(input, text);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalid(input, "not an http(s) URL");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!isPatreonHost(host)) {
+            throw invalid(input, host.isEmpty() ? EXPECTED : "not a Patreon host: " + host);
+        }
+        return uri;
+    }
+
+    /** The creator a non-empty path names: /c/, /cw/, /m/, /api/campaigns/ or the vanity as the first segment. */
+    private static CreatorRef fromPath(String input, List<String> path) {
         String first = path.get(0);
         if ((first.equals("c") || first.equals("cw")) && path.size() >= 2) {
             return vanity(input, path.get(1));
         }
-        if (first.equals("m") && path.size() >= 2 && DIGITS.matcher(path.get(1)).matches()) {
-            return new CreatorRef.CampaignId(path.get(1));
-        }
-        if (first.equals("api")
-                && path.size() >= 3
-                && path.get(1).equals("campaigns")
-                && DIGITS.matcher(path.get(2)).matches()) {
-            return new CreatorRef.CampaignId(path.get(2));
+        Optional<CreatorRef> campaignId = campaignIdInPath(path);
+        if (campaignId.isPresent()) {
+            return campaignId.get();
         }
         if (RESERVED.contains(first) || RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
             throw invalid(input, "/" + first + " is a Patreon page, not a creator");
@@ -120,6 +131,21 @@ public final class CreatorInputParser {
             throw invalid(input, "a post URL, not a creator URL");
         }
         return vanity(input, first);
+    }
+
+    /** {@code /m/<campaign id>} and {@code /api/campaigns/<campaign id>}. */
+    private static Optional<CreatorRef> campaignIdInPath(List<String> path) {
+        String first = path.get(0);
+        if (first.equals("m") && path.size() >= 2 && DIGITS.matcher(path.get(1)).matches()) {
+            return Optional.of(new CreatorRef.CampaignId(path.get(1)));
+        }
+        if (first.equals("api")
+                && path.size() >= 3
+                && path.get(1).equals("campaigns")
+                && DIGITS.matcher(path.get(2)).matches()) {
+            return Optional.of(new CreatorRef.CampaignId(path.get(2)));
+        }
+        return Optional.empty();
     }
 
     /** {@code ?c=<campaign id>} on any creator URL, {@code ?u=<user id>} on /user and /profile/creators URLs. */

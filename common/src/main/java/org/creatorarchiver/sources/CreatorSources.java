@@ -46,7 +46,17 @@ public final class CreatorSources {
      */
     public Registration register(CreatorRef ref, String inputAsGiven) {
         Field<String> key = keyColumn(ref);
-        Optional<Long> inserted = dsl.insertInto(SOURCES)
+        Optional<Long> inserted = insertUnlessPresent(ref, key);
+        if (inserted.isPresent()) {
+            log.info("new source {} for '{}' ({})", inserted.get(), inputAsGiven, ref);
+            return new Registration(inserted.get(), true);
+        }
+        return new Registration(existing(ref, key), false);
+    }
+
+    /** The new row's id; empty when a row with the same key exists. */
+    private Optional<Long> insertUnlessPresent(CreatorRef ref, Field<String> key) {
+        return dsl.insertInto(SOURCES)
                 .set(SOURCES.PLATFORM, PLATFORM)
                 .set(key, ref.value())
                 .set(SOURCES.URL, canonicalUrl(ref))
@@ -54,10 +64,9 @@ public final class CreatorSources {
                 .doNothing()
                 .returningResult(SOURCES.ID)
                 .fetchOptional(SOURCES.ID);
-        if (inserted.isPresent()) {
-            log.info("new source {} for '{}' ({})", inserted.get(), inputAsGiven, ref);
-            return new Registration(inserted.get(), true);
-        }
+    }
+
+    private long existing(CreatorRef ref, Field<String> key) {
         // The conflicting row is committed by now (ON CONFLICT waits for a concurrent insert), so this sees it.
         Long existing = dsl.select(SOURCES.ID)
                 .from(SOURCES)
@@ -67,7 +76,7 @@ public final class CreatorSources {
             throw new IllegalStateException(
                     "source " + ref + " conflicted on insert but cannot be found" + " (deleted meanwhile?)");
         }
-        return new Registration(existing, false);
+        return existing;
     }
 
     private static Field<String> keyColumn(CreatorRef ref) {

@@ -36,15 +36,24 @@ public final class SourceResolution {
         if (source.campaignId().isPresent() && source.name().isPresent()) {
             return source;
         }
-        ResolvedCreator creator;
+        ResolvedCreator creator = resolveOrRecordNotFound(source);
+        Source resolved = sources.recordResolved(source.id(), creator);
+        logResolved(source, creator, resolved);
+        return resolved;
+    }
+
+    private ResolvedCreator resolveOrRecordNotFound(Source source)
+            throws CreatorNotFoundException, HttpFailureException, MalformedResponseException, InterruptedException {
         try {
-            creator = resolver.resolve(source.creatorRef());
+            return resolver.resolve(source.creatorRef());
         } catch (CreatorNotFoundException e) {
             sources.recordFailure(source.id(), SourceStatus.not_found, e.getMessage());
             log.warn("{}: not found: {}", source.label(), e.getMessage());
             throw e;
         }
-        Source resolved = sources.recordResolved(source.id(), creator);
+    }
+
+    private static void logResolved(Source source, ResolvedCreator creator, Source resolved) {
         if (resolved.id() != source.id()) {
             log.info(
                     "{} is campaign {}, already archived as source {}: merged into it",
@@ -54,6 +63,5 @@ public final class SourceResolution {
         } else {
             log.info("{} is campaign {} (found through the {})", source.label(), creator.campaignId(), creator.via());
         }
-        return resolved;
     }
 }

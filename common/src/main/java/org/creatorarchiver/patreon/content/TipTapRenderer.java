@@ -77,7 +77,11 @@ public final class TipTapRenderer {
         if (depth > MAX_DEPTH) {
             throw malformed("nodes nested deeper than " + MAX_DEPTH + " levels");
         }
-        String type = node.path("type").asText("");
+        appendNode(node.path("type").asText(""), node, parent, path, depth);
+    }
+
+    private static void appendNode(String type, JsonNode node, Element parent, String path, int depth)
+            throws MalformedContentException {
         switch (type) {
             case "doc" -> appendChildren(node, parent, path, depth);
             case "text" -> appendText(node, parent, path);
@@ -115,6 +119,12 @@ public final class TipTapRenderer {
         if (!marks.isMissingNode() && !marks.isNull() && !marks.isArray()) {
             throw malformed(pointer(path + "/marks") + " is " + describe(marks) + ", expected an array");
         }
+        wrapInMarks(marks, parent, path)
+                .appendChild(new TextNode(node.path("text").asText("")));
+    }
+
+    /** The innermost of the elements the marks become, nested in {@code parent}; {@code parent} when there are none. */
+    private static Element wrapInMarks(JsonNode marks, Element parent, String path) throws MalformedContentException {
         Element target = parent;
         for (int i = 0; i < marks.size(); i++) {
             JsonNode mark = marks.get(i);
@@ -128,7 +138,7 @@ public final class TipTapRenderer {
                 target = wrapper;
             }
         }
-        target.appendChild(new TextNode(node.path("text").asText("")));
+        return target;
     }
 
     /** The element a mark becomes, or null when it contributes nothing but its text. */

@@ -27,33 +27,42 @@ public final class VisibleText {
 
     public static String of(Element root) {
         Lines lines = new Lines();
-        root.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    lines.text(text.getWholeText(), insidePre(text));
-                } else if (node instanceof Element element) {
-                    if (INVISIBLE.contains(element.normalName())) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    if (element.normalName().equals("br")) {
-                        lines.lineBreak();
-                    } else if (element.isBlock()) {
-                        lines.endLine();
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
+        root.filter(new VisibleNodes(lines));
+        return lines.toString();
+    }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element element && element.isBlock()) {
+    /** Feeds the visible text of the nodes it visits to {@link Lines}, skipping what is never shown. */
+    private static final class VisibleNodes implements NodeFilter {
+        private final Lines lines;
+
+        VisibleNodes(Lines lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                lines.text(text.getWholeText(), insidePre(text));
+            } else if (node instanceof Element element) {
+                if (INVISIBLE.contains(element.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (element.normalName().equals("br")) {
+                    lines.lineBreak();
+                } else if (element.isBlock()) {
                     lines.endLine();
                 }
-                return FilterResult.CONTINUE;
             }
-        });
-        return lines.toString();
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element element && element.isBlock()) {
+                lines.endLine();
+            }
+            return FilterResult.CONTINUE;
+        }
     }
 
     private static boolean insidePre(TextNode text) {
@@ -78,6 +87,10 @@ public final class VisibleText {
                 pendingSpace = false;
                 return;
             }
+            appendCollapsed(text);
+        }
+
+        private void appendCollapsed(String text) {
             for (int i = 0; i < text.length(); ) {
                 int c = text.codePointAt(i);
                 i += Character.charCount(c);

@@ -80,10 +80,24 @@ public final class CampaignResolver {
 
     /** The search API's campaign whose URL ends with the vanity; empty when it has none or the search fails softly. */
     private Optional<ResolvedCreator> searchFor(String vanity) throws HttpFailureException, InterruptedException {
-        HttpUrl url = api.searchUrl(vanity);
-        JsonApiDocument results;
+        Optional<JsonApiDocument> results = search(vanity);
+        if (results.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonApiResource result : results.get().data()) {
+            Optional<ResolvedCreator> found = campaignOf(result, vanity);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        log.info("search did not list creator '{}'; trying the creator page", vanity);
+        return Optional.empty();
+    }
+
+    /** The search API's answer; empty (and logged) when it failed in a way the creator page may not. */
+    private Optional<JsonApiDocument> search(String vanity) throws HttpFailureException, InterruptedException {
         try {
-            results = api.get(url);
+            return Optional.of(api.get(api.searchUrl(vanity)));
         } catch (HttpFailureException e) {
             if (!SEARCH_FALLBACK_KINDS.contains(e.kind())) {
                 throw e;
@@ -97,22 +111,23 @@ public final class CampaignResolver {
                     e.getMessage());
             return Optional.empty();
         }
-        for (JsonApiResource result : results.data()) {
-            if (!result.type().equals("campaign-document") || !result.id().startsWith(CAMPAIGN_DOCUMENT_PREFIX)) {
-                continue;
-            }
-            Optional<String> resultUrl = result.nonBlankText("url");
-            boolean sameVanity = resultUrl
-                    .flatMap(CreatorPageUrls::vanity)
-                    .map(found -> found.equalsIgnoreCase(vanity))
-                    .orElse(false);
-            String campaignId = result.id().substring(CAMPAIGN_DOCUMENT_PREFIX.length());
-            if (sameVanity && campaignId.matches("\\d+")) {
-                return Optional.of(new ResolvedCreator(
-                        campaignId, Optional.of(vanity), result.nonBlankText("name"), resultUrl, "search API"));
-            }
+    }
+
+    /** The creator a search result stands for, when it is a campaign whose URL ends with the vanity. */
+    private static Optional<ResolvedCreator> campaignOf(JsonApiResource result, String vanity) {
+        if (!result.type().equals("campaign-document") || !result.id().startsWith(CAMPAIGN_DOCUMENT_PREFIX)) {
+            return Optional.empty();
         }
-        log.info("search did not list creator '{}'; trying the creator page", vanity);
+        Optional<String> resultUrl = result.nonBlankText("url");
+        boolean sameVanity = resultUrl
+                .flatMap(CreatorPageUrls::vanity)
+                .map(found -> found.equalsIgnoreCase(vanity))
+                .orElse(false);
+        String campaignId = result.id().substring(CAMPAIGN_DOCUMENT_PREFIX.length());
+        if (sameVanity && campaignId.matches("\\d+")) {
+            return Optional.of(new ResolvedCreator(
+                    campaignId, Optional.of(vanity), result.nonBlankText("name"), resultUrl, "search API"));
+        }
         return Optional.empty();
     }
 
@@ -129,12 +144,13 @@ public final class CampaignResolver {
             return new ResolvedCreator(
                     campaignId.get(), vanity, name, user.flatMap(u -> u.nonBlankText("url")), "user API");
         }
-        HttpUrl pageUrl = api.http()
-                .url("/user")
-                .newBuilder()
-                .addQueryParameter("u", userId)
-                .build();
-        PatreonResponse page = getPageOrNotFound(pageUrl, "no Patreon user with id " + userId);
+        return byUserPage(userId, vanity, name);
+    }
+
+    /** The user's page, for a user the user API links to no campaign; its vanity and name fill the page's gaps. */
+    private ResolvedCreator byUserPage(String userId, Optional<String> vanity, Optional<String> name)
+            throws CreatorNotFoundException, HttpFailureException, MalformedResponseException, InterruptedException {
+        PatreonResponse page = getPageOrNotFound(userPageUrl(userId), "no Patreon user with id " + userId);
         CreatorPage.Found onPage = campaignOnPage(page, "user " + userId + " is not a creator: no campaign");
         Optional<String> pageVanity =
                 onPage.vanity().map(CampaignResolver::lower).or(() -> vanity);
@@ -146,6 +162,14 @@ public final class CampaignResolver {
                         .map(CampaignResolver::creatorUrl)
                         .orElse(PostSummary.PATREON_SITE + "/user?u=" + userId)),
                 "user page (" + onPage.where() + ")");
+    }
+
+    private HttpUrl userPageUrl(String userId) {
+        return api.http()
+                .url("/user")
+                .newBuilder()
+                .addQueryParameter("u", userId)
+                .build();
     }
 
     private JsonApiDocument getOrNotFound(HttpUrl url, String notFound)
@@ -185,18 +209,22 @@ public final class CampaignResolver {
         if (campaign.isPresent()) {
             return campaign.get();
         }
-        if (page.finalUrl().encodedPath().contains("login")) {
-            // Patreon sent its login page (e.g. /login-sync-domains): that says nothing about the creator.
-            throw new MalformedResponseException(
-                    PatreonApi.describe(page.finalUrl()),
-                    "Patreon answered with its login page instead of the creator page (a session cookie may be needed)");
-        }
+        refuseLoginPage(page);
         if (CreatorPage.hasAppData(page.body())) {
             throw new CreatorNotFoundException(notACreator);
         }
         throw new MalformedResponseException(
                 PatreonApi.describe(page.finalUrl()),
                 "no campaign data in any known page format (Patreon may have changed its pages)");
+    }
+
+    /** Patreon sent its login page (e.g. /login-sync-domains): that says nothing about the creator. */
+    private static void refuseLoginPage(PatreonResponse page) throws MalformedResponseException {
+        if (page.finalUrl().encodedPath().contains("login")) {
+            throw new MalformedResponseException(
+                    PatreonApi.describe(page.finalUrl()),
+                    "Patreon answered with its login page instead of the creator page (a session cookie may be needed)");
+        }
     }
 
     /** The creator's page on patreon.com, whatever {@code PATREON_BASE_URL} the archiver talks to. */

@@ -53,6 +53,21 @@ public final class CreatorPage {
     }
 
     private static Optional<Found> fromNextData(Document page) {
+        Optional<JsonNode> envelope = bootstrapEnvelope(page);
+        if (envelope.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String bootstrap : List.of("pageBootstrap", "bootstrap")) {
+            Optional<Found> found = campaignIn(envelope.get().path(bootstrap), bootstrap);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code __NEXT_DATA__}'s bootstrap envelope; empty when the page has no such script or it is not JSON. */
+    private static Optional<JsonNode> bootstrapEnvelope(Document page) {
         Element script = page.getElementById("__NEXT_DATA__");
         if (script == null) {
             return Optional.empty();
@@ -63,20 +78,20 @@ public final class CreatorPage {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-        JsonNode envelope = root.path("props").path("pageProps").path("bootstrapEnvelope");
-        for (String bootstrap : List.of("pageBootstrap", "bootstrap")) {
-            JsonNode campaign = envelope.path(bootstrap).path("campaign").path("data");
-            JsonNode id = campaign.path("id");
-            if ((id.isTextual() || id.isIntegralNumber()) && id.asText().matches("\\d+")) {
-                JsonNode attributes = campaign.path("attributes");
-                // Recent bootstraps leave out the vanity attribute; the campaign's page URL still carries it.
-                Optional<String> vanity = text(attributes.path("vanity"))
-                        .or(() -> text(attributes.path("url")).flatMap(CreatorPageUrls::vanity));
-                return Optional.of(
-                        new Found(id.asText(), vanity, text(attributes.path("name")), "__NEXT_DATA__ " + bootstrap));
-            }
+        return Optional.of(root.path("props").path("pageProps").path("bootstrapEnvelope"));
+    }
+
+    private static Optional<Found> campaignIn(JsonNode bootstrapNode, String bootstrap) {
+        JsonNode campaign = bootstrapNode.path("campaign").path("data");
+        JsonNode id = campaign.path("id");
+        if (!(id.isTextual() || id.isIntegralNumber()) || !id.asText().matches("\\d+")) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        JsonNode attributes = campaign.path("attributes");
+        // Recent bootstraps leave out the vanity attribute; the campaign's page URL still carries it.
+        Optional<String> vanity = text(attributes.path("vanity"))
+                .or(() -> text(attributes.path("url")).flatMap(CreatorPageUrls::vanity));
+        return Optional.of(new Found(id.asText(), vanity, text(attributes.path("name")), "__NEXT_DATA__ " + bootstrap));
     }
 
     private static Optional<Found> fromStream(String html) {

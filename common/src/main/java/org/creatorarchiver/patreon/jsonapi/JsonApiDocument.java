@@ -47,9 +47,18 @@ public final class JsonApiDocument {
      * URL costs more than reading a small document.
      */
     public static JsonApiDocument parse(String body, Supplier<String> source) throws MalformedResponseException {
-        JsonNode root;
+        JsonNode root = readTree(body, source);
+        if (root == null || !root.isObject()) {
+            throw new MalformedResponseException(source.get(), "expected a JSON:API object, got " + describe(root));
+        }
+        List<JsonApiResource> data = primaryResources(root, source);
+        Map<ResourceKey, JsonApiResource> included = includedResources(root.path("included"), source);
+        return new JsonApiDocument((ObjectNode) root, List.copyOf(data), Collections.unmodifiableMap(included));
+    }
+
+    private static JsonNode readTree(String body, Supplier<String> source) throws MalformedResponseException {
         try {
-            root = JSON.readTree(body);
+            return JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(
                     source.get(),
@@ -58,17 +67,13 @@ public final class JsonApiDocument {
                             + e.getLocation().getColumnNr() + ")",
                     e);
         }
-        if (root == null || !root.isObject()) {
-            throw new MalformedResponseException(source.get(), "expected a JSON:API object, got " + describe(root));
-        }
+    }
+
+    private static List<JsonApiResource> primaryResources(JsonNode root, Supplier<String> source)
+            throws MalformedResponseException {
         JsonNode dataNode = root.path("data");
         if (dataNode.isMissingNode()) {
-            JsonNode errors = root.path("errors");
-            String detail = errors.isArray() && !errors.isEmpty()
-                    ? "an error document ("
-                            + errors.get(0).path("detail").asText(errors.get(0).toString()) + ")"
-                    : "no \"data\" member";
-            throw new MalformedResponseException(source.get(), detail);
+            throw new MalformedResponseException(source.get(), noDataDetail(root.path("errors")));
         }
         List<JsonApiResource> data = new ArrayList<>();
         if (dataNode.isArray()) {
@@ -80,8 +85,19 @@ public final class JsonApiDocument {
         } else if (!dataNode.isNull()) {
             throw new MalformedResponseException(source.get(), "\"data\" is " + describe(dataNode));
         }
+        return data;
+    }
+
+    private static String noDataDetail(JsonNode errors) {
+        return errors.isArray() && !errors.isEmpty()
+                ? "an error document ("
+                        + errors.get(0).path("detail").asText(errors.get(0).toString()) + ")"
+                : "no \"data\" member";
+    }
+
+    private static Map<ResourceKey, JsonApiResource> includedResources(JsonNode includedNode, Supplier<String> source)
+            throws MalformedResponseException {
         Map<ResourceKey, JsonApiResource> included = new LinkedHashMap<>();
-        JsonNode includedNode = root.path("included");
         if (includedNode.isArray()) {
             for (int i = 0; i < includedNode.size(); i++) {
                 JsonApiResource resource = resource(includedNode.get(i), source, "included[" + i + "]");
@@ -90,7 +106,7 @@ public final class JsonApiDocument {
         } else if (!includedNode.isMissingNode() && !includedNode.isNull()) {
             throw new MalformedResponseException(source.get(), "\"included\" is " + describe(includedNode));
         }
-        return new JsonApiDocument((ObjectNode) root, List.copyOf(data), Collections.unmodifiableMap(included));
+        return included;
     }
 
     private static JsonApiResource resource(JsonNode node, Supplier<String> source, String where)

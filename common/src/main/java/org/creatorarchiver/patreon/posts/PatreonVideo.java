@@ -30,14 +30,28 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
                 .filter(media -> media.text("media_type").map("video"::equals).orElse(false))
                 .toList();
         boolean fileIsVideo = isVideoFile(postFile);
-        boolean isVideoPost = fileIsVideo
+        if (!isVideoPost(post, fileIsVideo, preview, videoMedia)) {
+            return Optional.empty();
+        }
+        Optional<String> mediaId = mediaId(post, fileIsVideo ? postFile : null, videoMedia);
+        if (mediaId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(withDuration(mediaId.get(), fileIsVideo ? postFile : null, preview, videoMedia));
+    }
+
+    private static boolean isVideoPost(
+            JsonApiResource post, boolean fileIsVideo, JsonNode preview, List<JsonApiResource> videoMedia) {
+        return fileIsVideo
                 || preview.isObject()
                 || !videoMedia.isEmpty()
                 || post.text("post_type").map("video_external_file"::equals).orElse(false);
-        if (!isVideoPost) {
-            return Optional.empty();
-        }
-        Optional<String> mediaId = fileIsVideo ? idText(postFile.path("media_id")) : Optional.empty();
+    }
+
+    /** The full video's media id: the post file's, else the main video media's, else the video insights'. */
+    private static Optional<String> mediaId(
+            JsonApiResource post, JsonNode videoPostFile, List<JsonApiResource> videoMedia) {
+        Optional<String> mediaId = videoPostFile != null ? idText(videoPostFile.path("media_id")) : Optional.empty();
         if (mediaId.isEmpty()) {
             mediaId = mainMedia(videoMedia).map(JsonApiResource::id);
         }
@@ -46,15 +60,16 @@ public record PatreonVideo(String mediaId, OptionalDouble durationSeconds, Strin
                     .findFirst()
                     .map(ResourceKey::id);
         }
-        if (mediaId.isEmpty()) {
-            return Optional.empty();
-        }
-        String id = mediaId.get();
+        return mediaId;
+    }
+
+    private static PatreonVideo withDuration(
+            String id, JsonNode videoPostFile, JsonNode preview, List<JsonApiResource> videoMedia) {
         Optional<JsonApiResource> media =
                 videoMedia.stream().filter(m -> m.id().equals(id)).findFirst();
-        return Optional.of(duration(fileIsVideo ? postFile : null, preview, media.orElse(null))
+        return duration(videoPostFile, preview, media.orElse(null))
                 .map(found -> new PatreonVideo(id, OptionalDouble.of(found.seconds), found.field))
-                .orElseGet(() -> new PatreonVideo(id, OptionalDouble.empty(), "")));
+                .orElseGet(() -> new PatreonVideo(id, OptionalDouble.empty(), ""));
     }
 
     private static boolean isVideoFile(JsonNode postFile) {

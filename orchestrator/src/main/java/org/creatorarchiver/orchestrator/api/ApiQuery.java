@@ -26,15 +26,18 @@ public final class ApiQuery {
             throw new BadRequestException(name + ": given " + values.size() + " times, expected once");
         }
         String value = values.getFirst();
-        long number;
-        try {
-            number = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name + "=" + value + ": not a whole number");
-        }
+        long number = parsed(name, value);
         if (number < min || number > max) {
             throw new BadRequestException(name + "=" + value + ": must be between " + min + " and " + max);
         }
         return OptionalLong.of(number);
+    }
+
+    private static long parsed(String name, String value) throws BadRequestException {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name + "=" + value + ": not a whole number");
+        }
     }
 }

@@ -74,9 +74,21 @@ public final class CreatorInputs {
     static List<Input> fromFile(String file, InputStream stdin) throws UnreadableFileException {
         boolean fromStdin = file.equals(STDIN);
         String label = fromStdin ? "stdin" : file;
-        List<String> lines;
+        List<String> lines = fileLines(fromStdin ? null : file, stdin, label);
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                inputs.add(new Input(line, label + ":" + (i + 1)));
+            }
+        }
+        return inputs;
+    }
+
+    /** @param file the path, or null to read {@code stdin} */
+    private static List<String> fileLines(String file, InputStream stdin, String label) throws UnreadableFileException {
         try {
-            lines = fromStdin ? readLines(stdin) : Files.readAllLines(Path.of(file));
+            return file == null ? readLines(stdin) : Files.readAllLines(Path.of(file));
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException("cannot read --file " + label + ": no such file");
         } catch (AccessDeniedException e) {
@@ -86,14 +98,6 @@ public final class CreatorInputs {
         } catch (IOException | InvalidPathException e) {
             throw new UnreadableFileException("cannot read --file " + label + ": " + e.getMessage());
         }
-        List<Input> inputs = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                inputs.add(new Input(line, label + ":" + (i + 1)));
-            }
-        }
-        return inputs;
     }
 
     public static Parsed parse(List<Input> inputs, CreatorInputParser parser) {

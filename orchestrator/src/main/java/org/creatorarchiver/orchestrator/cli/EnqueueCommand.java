@@ -64,29 +64,52 @@ public final class EnqueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<CreatorInputs.Input> inputs = new ArrayList<>(CreatorInputs.fromArguments(creators));
-        if (file != null) {
-            try {
-                inputs.addAll(CreatorInputs.fromFile(file, System.in));
-            } catch (CreatorInputs.UnreadableFileException e) {
-                return refuse(List.of(e.getMessage()));
-            }
+        List<CreatorInputs.Input> inputs;
+        try {
+            inputs = inputs();
+        } catch (CreatorInputs.UnreadableFileException e) {
+            return refuse(List.of(e.getMessage()));
         }
         if (inputs.isEmpty()) {
-            if (file == null) {
-                throw new ParameterException(spec.commandLine(), "no creator given: name at least one or use --file");
-            }
-            return refuse(List.of("--file " + file + " names no creator"));
+            return refuseNoCreator();
         }
+        return parseThenEnqueue(inputs);
+    }
+
+    /** Enqueues nothing unless every input names a creator. */
+    private int parseThenEnqueue(List<CreatorInputs.Input> inputs) {
         AppConfig config = ConfigStartup.loadOrExit();
         CreatorInputs.Parsed parsed = CreatorInputs.parse(
                 inputs, new CreatorInputParser(config.patreon().host()));
         if (!parsed.errors().isEmpty()) {
-            List<String> lines = new ArrayList<>(parsed.errors());
-            lines.add("nothing enqueued: " + parsed.errors().size() + " of " + inputs.size()
-                    + " input(s) name no creator");
-            return refuse(lines);
+            return refuseUnparsed(parsed.errors(), inputs.size());
         }
+        return enqueue(parsed, config);
+    }
+
+    /** The arguments, then the lines of {@code --file}. */
+    private List<CreatorInputs.Input> inputs() throws CreatorInputs.UnreadableFileException {
+        List<CreatorInputs.Input> inputs = new ArrayList<>(CreatorInputs.fromArguments(creators));
+        if (file != null) {
+            inputs.addAll(CreatorInputs.fromFile(file, System.in));
+        }
+        return inputs;
+    }
+
+    private int refuseNoCreator() {
+        if (file == null) {
+            throw new ParameterException(spec.commandLine(), "no creator given: name at least one or use --file");
+        }
+        return refuse(List.of("--file " + file + " names no creator"));
+    }
+
+    private int refuseUnparsed(List<String> errors, int inputCount) {
+        List<String> lines = new ArrayList<>(errors);
+        lines.add("nothing enqueued: " + errors.size() + " of " + inputCount + " input(s) name no creator");
+        return refuse(lines);
+    }
+
+    private int enqueue(CreatorInputs.Parsed parsed, AppConfig config) {
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator", config)) {
             enqueueAll(
                     parsed.creators(),

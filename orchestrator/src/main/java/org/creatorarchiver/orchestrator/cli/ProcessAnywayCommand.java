@@ -34,13 +34,17 @@ public final class ProcessAnywayCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(
-                    "video %d: marked process_anyway and queued (%d post_media row(s) queued);"
-                            + " post %d enqueued for phase2 (job %s)%n",
-                    done.videoId(), done.postMediaRequeued(), done.postId(), done.jobId());
-            out.flush();
+            printDone(done);
             return 0;
         }
+    }
+
+    private void printDone(ProcessAnyway.Outcome done) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+                "video %d: marked process_anyway and queued (%d post_media row(s) queued);"
+                        + " post %d enqueued for phase2 (job %s)%n",
+                done.videoId(), done.postMediaRequeued(), done.postId(), done.jobId());
+        out.flush();
     }
 }

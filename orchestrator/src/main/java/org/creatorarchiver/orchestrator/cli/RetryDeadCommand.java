@@ -35,16 +35,7 @@ public final class RetryDeadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> queues = java.util.stream.Stream.concat(queueOptions.stream(), queueArguments.stream())
-                .distinct()
-                .toList();
-        for (String queue : queues) {
-            if (!Queues.ALL.contains(queue)) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "unknown queue '" + queue + "': expected one of " + String.join(", ", Queues.ALL));
-            }
-        }
+        List<String> queues = chosenQueues();
         List<String> chosen = queues.isEmpty() ? Queues.ALL : queues;
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
             var out = spec.commandLine().getOut();
@@ -56,5 +47,20 @@ public final class RetryDeadCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** The queues named by option or argument, each once; refuses a name that is no queue. */
+    private List<String> chosenQueues() {
+        List<String> queues = java.util.stream.Stream.concat(queueOptions.stream(), queueArguments.stream())
+                .distinct()
+                .toList();
+        for (String queue : queues) {
+            if (!Queues.ALL.contains(queue)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "unknown queue '" + queue + "': expected one of " + String.join(", ", Queues.ALL));
+            }
+        }
+        return queues;
     }
 }

@@ -28,41 +28,48 @@ public final class SourcesListCommand implements Callable<Integer> {
     public Integer call() {
         try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
             List<SourcesRecord> sources = new SourceLimits(archive.dsl()).all();
-            int globalLimit = archive.config().maxVideoDurationSeconds();
             PrintWriter out = spec.commandLine().getOut();
             if (sources.isEmpty()) {
                 out.println("no sources: 'enqueue CREATOR' adds one");
             } else {
-                out.printf(
-                        ROW,
-                        "id",
-                        "vanity",
-                        "campaign",
-                        "name",
-                        "status",
-                        "limit (s)",
-                        "posts synced",
-                        "collections synced",
-                        "last error");
-                for (SourcesRecord source : sources) {
-                    out.printf(
-                            ROW,
-                            source.getId(),
-                            orDash(source.getVanity()),
-                            orDash(source.getExternalId()),
-                            orDash(source.getName()),
-                            source.getStatus().getLiteral(),
-                            source.getMaxVideoDurationSeconds() == null
-                                    ? "default (" + globalLimit + ")"
-                                    : source.getMaxVideoDurationSeconds().toString(),
-                            time(source.getLastSyncedAt()),
-                            time(source.getCollectionsSyncedAt()),
-                            orDash(source.getLastError()));
-                }
+                printTable(out, sources, archive.config().maxVideoDurationSeconds());
             }
             out.flush();
             return 0;
         }
+    }
+
+    private static void printTable(PrintWriter out, List<SourcesRecord> sources, int globalLimit) {
+        out.printf(
+                ROW,
+                "id",
+                "vanity",
+                "campaign",
+                "name",
+                "status",
+                "limit (s)",
+                "posts synced",
+                "collections synced",
+                "last error");
+        for (SourcesRecord source : sources) {
+            printRow(out, source, globalLimit);
+        }
+    }
+
+    private static void printRow(PrintWriter out, SourcesRecord source, int globalLimit) {
+        out.printf(
+                ROW,
+                source.getId(),
+                orDash(source.getVanity()),
+                orDash(source.getExternalId()),
+                orDash(source.getName()),
+                source.getStatus().getLiteral(),
+                source.getMaxVideoDurationSeconds() == null
+                        ? "default (" + globalLimit + ")"
+                        : source.getMaxVideoDurationSeconds().toString(),
+                time(source.getLastSyncedAt()),
+                time(source.getCollectionsSyncedAt()),
+                orDash(source.getLastError()));
     }
 
     private static String time(OffsetDateTime at) {

@@ -32,12 +32,7 @@ public final class SourcesSetLimitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionalInt seconds;
-        try {
-            seconds = SourceLimits.parseLimit(limit);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        OptionalInt seconds = parsedLimit();
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
             SourceLimits sources = new SourceLimits(process.database().dsl());
             Optional<SourcesRecord> found = sources.find(source);
@@ -49,16 +44,27 @@ public final class SourcesSetLimitCommand implements Callable<Integer> {
             }
             SourcesRecord row = found.get();
             sources.setLimit(row.getId(), seconds);
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(
-                    "source %d (%s): video limit %s%n",
-                    row.getId(),
-                    row.getVanity() == null ? row.getExternalId() : row.getVanity(),
-                    seconds.isPresent()
-                            ? seconds.getAsInt() + " s"
-                            : "default (" + process.config().maxVideoDurationSeconds() + " s)");
-            out.flush();
+            printLimit(row, seconds, process.config().maxVideoDurationSeconds());
             return 0;
         }
+    }
+
+    /** The limit argument; empty for 'default'. */
+    private OptionalInt parsedLimit() {
+        try {
+            return SourceLimits.parseLimit(limit);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void printLimit(SourcesRecord row, OptionalInt seconds, int globalLimit) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+                "source %d (%s): video limit %s%n",
+                row.getId(),
+                row.getVanity() == null ? row.getExternalId() : row.getVanity(),
+                seconds.isPresent() ? seconds.getAsInt() + " s" : "default (" + globalLimit + " s)");
+        out.flush();
     }
 }

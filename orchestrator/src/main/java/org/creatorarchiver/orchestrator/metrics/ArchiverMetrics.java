@@ -39,6 +39,12 @@ public final class ArchiverMetrics {
         this.queue = queue;
         this.status = status;
         this.dsl = dsl;
+        registerQueueDepths();
+        registerJobOutcomes();
+        registerArchiveFigures();
+    }
+
+    private void registerQueueDepths() {
         for (String name : Queues.ALL) {
             for (String state : QUEUE_STATES) {
                 Gauge.builder("archiver.queue.jobs", latest, ref -> ref.get().queueDepth(name, state))
@@ -48,6 +54,9 @@ public final class ArchiverMetrics {
                         .register(registry);
             }
         }
+    }
+
+    private void registerJobOutcomes() {
         for (String name : Queues.ALL) {
             for (JobOutcome outcome : JobQueue.COUNTED_OUTCOMES) {
                 FunctionCounter.builder(
@@ -58,6 +67,9 @@ public final class ArchiverMetrics {
                         .register(registry);
             }
         }
+    }
+
+    private void registerArchiveFigures() {
         Gauge.builder(
                         "archiver.videos.skipped",
                         latest,

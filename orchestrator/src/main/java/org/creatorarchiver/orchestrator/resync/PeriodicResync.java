@@ -59,14 +59,8 @@ public final class PeriodicResync implements AutoCloseable {
                 .where(SOURCES.STATUS.ne(SourceStatus.not_found))
                 .orderBy(SOURCES.ID)
                 .fetch(SOURCES.ID);
-        List<Long> enqueued = sourceIds.stream()
-                .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(id, false))
-                        .isPresent())
-                .toList();
-        long collections = sourceIds.stream()
-                .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_COLLECTIONS, new JobTypes.SyncCollections(id))
-                        .isPresent())
-                .count();
+        List<Long> enqueued = enqueuedPostSyncs(sourceIds);
+        long collections = enqueuedCollectionSyncs(sourceIds);
         log.info(
                 "periodic re-sync: enqueued {} of {} sources {} ({} collection syncs)",
                 enqueued.size(),
@@ -74,6 +68,20 @@ public final class PeriodicResync implements AutoCloseable {
                 enqueued,
                 collections);
         return enqueued;
+    }
+
+    private List<Long> enqueuedPostSyncs(List<Long> sourceIds) {
+        return sourceIds.stream()
+                .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_CREATOR, new JobTypes.SyncCreator(id, false))
+                        .isPresent())
+                .toList();
+    }
+
+    private long enqueuedCollectionSyncs(List<Long> sourceIds) {
+        return sourceIds.stream()
+                .filter(id -> queue.enqueueUnlessWaiting(JobTypes.SYNC_COLLECTIONS, new JobTypes.SyncCollections(id))
+                        .isPresent())
+                .count();
     }
 
     // A failed round (database or Redis away) must not cancel the schedule: the next one tries again.

@@ -32,8 +32,7 @@ public final class ServeServices implements AutoCloseable {
     /** Starts the API on {@code bind:port}, the re-sync when {@code scraping.resync_interval} is set, and the sweep. */
     public static ServeServices start(ArchiverProcess process, String bind, int port) throws IOException {
         var dsl = process.database().dsl();
-        UnreferencedFilesSweep sweep = new UnreferencedFilesSweep(
-                dsl, new MediaStore(process.config().mediaDir(), dsl), UnreferencedFilesSweep.DEFAULT_GRACE);
+        UnreferencedFilesSweep sweep = sweep(process);
         PeriodicResync resync = null;
         try {
             sweep.start(UnreferencedFilesSweep.DEFAULT_INTERVAL);
@@ -47,6 +46,12 @@ public final class ServeServices implements AutoCloseable {
             sweep.close();
             throw e;
         }
+    }
+
+    private static UnreferencedFilesSweep sweep(ArchiverProcess process) {
+        var dsl = process.database().dsl();
+        return new UnreferencedFilesSweep(
+                dsl, new MediaStore(process.config().mediaDir(), dsl), UnreferencedFilesSweep.DEFAULT_GRACE);
     }
 
     /** The port the API listens on (the one chosen when 0 was asked). */

@@ -11,13 +11,27 @@ public final class StatusText {
 
     public static String render(SystemStatus status) {
         StringBuilder out = new StringBuilder();
+        appendQueues(out, status.queues());
+        appendWorkers(out, status);
+        out.append(line("sources", status.sources()));
+        out.append(line("posts", status.posts()));
+        out.append(line("videos", status.videos()));
+        status.alerts()
+                .forEach(alert -> out.append("ALERT: ").append(alert.message()).append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    private static void appendQueues(StringBuilder out, Map<String, QueueCounts> queues) {
         out.append(String.format("%-8s %8s %8s %10s %8s%n", "queue", "ready", "delayed", "processing", "dead"));
-        for (Map.Entry<String, QueueCounts> entry : status.queues().entrySet()) {
+        for (Map.Entry<String, QueueCounts> entry : queues.entrySet()) {
             QueueCounts counts = entry.getValue();
             out.append(String.format(
                     "%-8s %8d %8d %10d %8d%n",
                     entry.getKey(), counts.ready(), counts.delayed(), counts.processing(), counts.dead()));
         }
+    }
+
+    private static void appendWorkers(StringBuilder out, SystemStatus status) {
         out.append(String.format(
                 "%nworkers alive: %d%n",
                 status.workers().stream()
@@ -25,12 +39,6 @@ public final class StatusText {
                         .distinct()
                         .count()));
         status.workers().forEach(worker -> out.append(String.format("  %s (%s)%n", worker.id(), worker.queue())));
-        out.append(line("sources", status.sources()));
-        out.append(line("posts", status.posts()));
-        out.append(line("videos", status.videos()));
-        status.alerts()
-                .forEach(alert -> out.append("ALERT: ").append(alert.message()).append(System.lineSeparator()));
-        return out.toString();
     }
 
     private static String line(String what, Map<String, Long> counts) {

@@ -43,6 +43,11 @@ final class PageFetcher implements AutoCloseable {
         Future<PostsPage> pending = prefetched;
         prefetched = null;
         prefetchedUrl = null;
+        return awaitPrefetched(pending, url);
+    }
+
+    private PostsPage awaitPrefetched(Future<PostsPage> pending, HttpUrl url)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
         try {
             return pending.get();
         } catch (InterruptedException e) {
@@ -51,14 +56,20 @@ final class PageFetcher implements AutoCloseable {
         } catch (CancellationException e) {
             return fetchNow(url);
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case HttpFailureException failure -> throw failure;
-                case MalformedResponseException malformed -> throw malformed;
-                case InterruptedException interrupted -> throw interrupted;
-                case RuntimeException unexpected -> throw unexpected;
-                default ->
-                    throw new IllegalStateException("fetching " + PatreonApi.describe(url) + " failed", e.getCause());
-            }
+            return rethrowCause(e, url);
+        }
+    }
+
+    /** Throws what the background fetch threw, as if it had been fetched in this thread. */
+    private static PostsPage rethrowCause(ExecutionException e, HttpUrl url)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
+        switch (e.getCause()) {
+            case HttpFailureException failure -> throw failure;
+            case MalformedResponseException malformed -> throw malformed;
+            case InterruptedException interrupted -> throw interrupted;
+            case RuntimeException unexpected -> throw unexpected;
+            default ->
+                throw new IllegalStateException("fetching " + PatreonApi.describe(url) + " failed", e.getCause());
         }
     }
 

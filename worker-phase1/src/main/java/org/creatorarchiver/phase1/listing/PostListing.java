@@ -67,17 +67,26 @@ public final class PostListing {
             Walk walk = new Walk(source.id(), durationLimitSeconds, fetcher);
             Optional<HttpUrl> checkpoint = source.syncCursor().map(HttpUrl::parse);
             if (checkpoint.isPresent()) {
-                log.info("{}: resuming the listing at its checkpoint", source.label());
-                boolean completed = walk.from(api.http().urls().rebase(checkpoint.get()), firstPage, knownBefore);
-                if (completed) {
-                    walk.from(firstPage, firstPage, Instant.MAX);
-                }
+                resume(walk, source, checkpoint.get(), firstPage, knownBefore);
             } else {
                 walk.from(firstPage, firstPage, knownBefore);
             }
             return walk.summary();
         }
     }
+
+    /** Walks on from the checkpoint, then (when that reached the end) from the top to the first known page. */
+    private void resume(Walk walk, Source source, HttpUrl checkpoint, HttpUrl firstPage, Instant knownBefore)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
+        log.info("{}: resuming the listing at its checkpoint", source.label());
+        boolean completed = walk.from(api.http().urls().rebase(checkpoint), firstPage, knownBefore);
+        if (completed) {
+            walk.from(firstPage, firstPage, Instant.MAX);
+        }
+    }
+
+    /** A listing page and the URL it was fetched from. */
+    private record FetchedPage(HttpUrl url, PostsPage page) {}
 
     /** One sync's pass(es) over the pages, with its counters. */
     private final class Walk {
@@ -110,47 +119,10 @@ public final class PostListing {
             Set<HttpUrl> visited = new HashSet<>();
             HttpUrl url = start;
             while (true) {
-                PostsPage page;
-                try {
-                    page = fetcher.get(url);
-                } catch (HttpFailureException e) {
-                    if (url.equals(firstPage) || !EXPIRED_LINK.contains(e.kind()) || restarts > 0) {
-                        throw e;
-                    }
-                    log.warn(
-                            "source {}: next page link refused ({}): it expired; listing again from the top",
-                            sourceId,
-                            e.getMessage());
-                    restarts++;
-                    sources.saveSyncCursor(sourceId, null);
-                    url = firstPage;
-                    visited.clear();
-                    continue;
-                }
-                visited.add(url);
-                pages++;
-                Optional<HttpUrl> next = page.nextLink().isPresent()
-                        ? Optional.of(nextUrl(page.nextLink().get(), url))
-                        : Optional.empty();
-                if (next.isPresent() && visited.contains(next.get())) {
-                    throw new MalformedResponseException(
-                            PatreonApi.describe(url),
-                            "links.next points back at a page already listed (" + PatreonApi.describe(next.get())
-                                    + ")");
-                }
-                // Fetch the next page while this one is stored, unless this page may be where the walk stops.
-                if (next.isPresent() && (knownBefore == null || !posts.mayAllBeKnown(sourceId, page.posts()))) {
-                    fetcher.prefetch(next.get());
-                }
-                StoredPage stored = posts.store(sourceId, page.posts(), durationLimitSeconds);
-                enqueuePhase2(stored.toProcess());
-                listed += stored.listed();
-                newPosts += stored.newPosts();
-                editedPosts += stored.editedPosts();
-                skippedVideos += stored.skipped();
-                if (knownBefore != null && stored.allKnownBefore(knownBefore)) {
-                    fetcher.cancel();
-                    stoppedAtKnown = true;
+                FetchedPage fetched = fetch(url, firstPage, visited);
+                visited.add(fetched.url());
+                Optional<HttpUrl> next = nextPage(fetched, visited);
+                if (storeAndStopAtKnown(fetched.page(), next, knownBefore)) {
                     return false;
                 }
                 if (next.isEmpty()) {
@@ -159,6 +131,67 @@ public final class PostListing {
                 sources.saveSyncCursor(sourceId, next.get().toString());
                 url = next.get();
             }
+        }
+
+        /** The page at {@code url}; the first page instead (once per sync) when Patreon refuses an expired link. */
+        private FetchedPage fetch(HttpUrl url, HttpUrl firstPage, Set<HttpUrl> visited)
+                throws HttpFailureException, MalformedResponseException, InterruptedException {
+            try {
+                return new FetchedPage(url, fetcher.get(url));
+            } catch (HttpFailureException e) {
+                if (url.equals(firstPage) || !EXPIRED_LINK.contains(e.kind()) || restarts > 0) {
+                    throw e;
+                }
+                log.warn(
+                        "source {}: next page link refused ({}): it expired; listing again from the top",
+                        sourceId,
+                        e.getMessage());
+                restarts++;
+                sources.saveSyncCursor(sourceId, null);
+                visited.clear();
+                return fetch(firstPage, firstPage, visited);
+            }
+        }
+
+        /** The page's next link; refused when it points back at a page this pass has listed (a loop). */
+        private Optional<HttpUrl> nextPage(FetchedPage fetched, Set<HttpUrl> visited)
+                throws MalformedResponseException {
+            HttpUrl url = fetched.url();
+            Optional<String> link = fetched.page().nextLink();
+            Optional<HttpUrl> next = link.isPresent() ? Optional.of(nextUrl(link.get(), url)) : Optional.empty();
+            if (next.isPresent() && visited.contains(next.get())) {
+                throw new MalformedResponseException(
+                        PatreonApi.describe(url),
+                        "links.next points back at a page already listed (" + PatreonApi.describe(next.get()) + ")");
+            }
+            return next;
+        }
+
+        /** Stores the page; true when its posts were all stored before {@code knownBefore}, where the walk stops. */
+        private boolean storeAndStopAtKnown(PostsPage page, Optional<HttpUrl> next, Instant knownBefore) {
+            // Fetch the next page while this one is stored, unless this page may be where the walk stops.
+            if (next.isPresent() && (knownBefore == null || !posts.mayAllBeKnown(sourceId, page.posts()))) {
+                fetcher.prefetch(next.get());
+            }
+            StoredPage stored = store(page);
+            if (knownBefore != null && stored.allKnownBefore(knownBefore)) {
+                fetcher.cancel();
+                stoppedAtKnown = true;
+                return true;
+            }
+            return false;
+        }
+
+        /** Stores the page's posts, enqueues phase 2 for the new and edited ones, and counts them. */
+        private StoredPage store(PostsPage page) {
+            pages++;
+            StoredPage stored = posts.store(sourceId, page.posts(), durationLimitSeconds);
+            enqueuePhase2(stored.toProcess());
+            listed += stored.listed();
+            newPosts += stored.newPosts();
+            editedPosts += stored.editedPosts();
+            skippedVideos += stored.skipped();
+            return stored;
         }
 
         private void enqueuePhase2(List<Long> postIds) {

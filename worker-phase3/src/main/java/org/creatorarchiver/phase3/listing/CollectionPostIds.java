@@ -59,16 +59,11 @@ final class CollectionPostIds {
     private Optional<CollectionResource> ownPage(String collectionId)
             throws HttpFailureException, MalformedResponseException, InterruptedException {
         HttpUrl url = api.collectionUrl(collectionId);
-        JsonApiDocument document;
-        try {
-            document = api.get(url);
-        } catch (HttpFailureException e) {
-            if (e.kind() == FailureKind.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
+        Optional<JsonApiDocument> document = getUnlessNotFound(url);
+        if (document.isEmpty()) {
+            return Optional.empty();
         }
-        for (JsonApiResource resource : document.data()) {
+        for (JsonApiResource resource : document.get().data()) {
             if (resource.type().equals(CollectionResource.TYPE) && resource.id().equals(collectionId)) {
                 return Optional.of(CollectionResource.of(resource, PatreonApi.describe(url)));
             }
@@ -77,12 +72,38 @@ final class CollectionPostIds {
                 PatreonApi.describe(url), "no collection " + collectionId + " in \"data\"");
     }
 
+    private Optional<JsonApiDocument> getUnlessNotFound(HttpUrl url)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
+        try {
+            return Optional.of(api.get(url));
+        } catch (HttpFailureException e) {
+            if (e.kind() == FailureKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** The ids of the collection's posts, every page; empty when Patreon answers 404 (the collection is gone). */
     private Optional<List<String>> postsInCollectionOrder(String campaignId, String collectionId)
             throws HttpFailureException, MalformedResponseException, InterruptedException {
-        List<LinkedPages.Page> listing;
+        Optional<List<LinkedPages.Page>> listing = postsListing(campaignId, collectionId);
+        if (listing.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (LinkedPages.Page page : listing.get()) {
+            page.document().data().stream()
+                    .filter(resource -> resource.type().equals("post"))
+                    .forEach(post -> ids.add(post.id()));
+        }
+        return Optional.of(List.copyOf(ids));
+    }
+
+    private Optional<List<LinkedPages.Page>> postsListing(String campaignId, String collectionId)
+            throws HttpFailureException, MalformedResponseException, InterruptedException {
         try {
-            listing = pages.all(api.collectionPostsUrl(campaignId, collectionId));
+            return Optional.of(pages.all(api.collectionPostsUrl(campaignId, collectionId)));
         } catch (HttpFailureException e) {
             if (e.kind() == FailureKind.NOT_FOUND) {
                 log.info("collection {} no longer exists ({}): left out", collectionId, e.getMessage());
@@ -90,12 +111,5 @@ final class CollectionPostIds {
             }
             throw e;
         }
-        Set<String> ids = new LinkedHashSet<>();
-        for (LinkedPages.Page page : listing) {
-            page.document().data().stream()
-                    .filter(resource -> resource.type().equals("post"))
-                    .forEach(post -> ids.add(post.id()));
-        }
-        return Optional.of(List.copyOf(ids));
     }
 }

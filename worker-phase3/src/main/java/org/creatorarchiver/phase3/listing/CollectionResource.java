@@ -79,15 +79,19 @@ record CollectionResource(String externalId, CollectionAttributes attributes, Op
         // A post listed twice keeps its first place: membership is one row per post.
         Set<String> ids = new LinkedHashSet<>();
         for (JsonNode id : value) {
-            boolean number = id.isIntegralNumber() && id.bigIntegerValue().signum() > 0;
-            if (number || (id.isTextual() && id.textValue().matches("\\d{1,30}"))) {
-                ids.add(id.asText());
-            } else {
-                throw new MalformedResponseException(
-                        source, "collection " + resource.id() + " lists a post id that is not one: " + id);
-            }
+            ids.add(postId(id, resource, source));
         }
         return Optional.of(List.copyOf(ids));
+    }
+
+    private static String postId(JsonNode id, JsonApiResource resource, String source)
+            throws MalformedResponseException {
+        boolean number = id.isIntegralNumber() && id.bigIntegerValue().signum() > 0;
+        if (number || (id.isTextual() && id.textValue().matches("\\d{1,30}"))) {
+            return id.asText();
+        }
+        throw new MalformedResponseException(
+                source, "collection " + resource.id() + " lists a post id that is not one: " + id);
     }
 
     private static String textOf(JsonNode value) {

@@ -35,16 +35,21 @@ final class LinkedPages {
             String source = PatreonApi.describe(url);
             JsonApiDocument document = api.get(url);
             pages.add(new Page(document, source));
-            HttpUrl next = document.nextLink().isPresent()
-                    ? nextUrl(document.nextLink().get(), url)
-                    : null;
-            if (next != null && visited.contains(next)) {
-                throw new MalformedResponseException(
-                        source, "links.next points back at a page already listed (" + PatreonApi.describe(next) + ")");
-            }
-            url = next;
+            url = nextUnvisited(document, url, source, visited);
         }
         return pages;
+    }
+
+    /** The page after {@code url}, or null after the last; a next link back at a fetched page is malformed. */
+    private HttpUrl nextUnvisited(JsonApiDocument document, HttpUrl url, String source, Set<HttpUrl> visited)
+            throws MalformedResponseException {
+        HttpUrl next =
+                document.nextLink().isPresent() ? nextUrl(document.nextLink().get(), url) : null;
+        if (next != null && visited.contains(next)) {
+            throw new MalformedResponseException(
+                    source, "links.next points back at a page already listed (" + PatreonApi.describe(next) + ")");
+        }
+        return next;
     }
 
     private HttpUrl nextUrl(String link, HttpUrl current) throws MalformedResponseException {

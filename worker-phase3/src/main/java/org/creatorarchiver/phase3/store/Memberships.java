@@ -47,6 +47,12 @@ final class Memberships {
         if (before.equals(after)) {
             return false;
         }
+        deleteRemoved(tx, collectionId, before, after);
+        writePositions(tx, collectionId, after, movedPositions(before, after));
+        return true;
+    }
+
+    private static void deleteRemoved(DSLContext tx, long collectionId, List<String> before, List<String> after) {
         Set<String> staying = new HashSet<>(after);
         List<String> removed =
                 before.stream().filter(postId -> !staying.contains(postId)).toList();
@@ -55,6 +61,10 @@ final class Memberships {
                     .where(COLLECTION_POSTS.COLLECTION_ID.eq(collectionId), COLLECTION_POSTS.POST_EXTERNAL_ID.in(chunk))
                     .execute();
         }
+    }
+
+    /** The positions in {@code after} whose post is new or was at another position {@code before}. */
+    private static List<Integer> movedPositions(List<String> before, List<String> after) {
         Map<String, Integer> positionBefore = new HashMap<>();
         for (int position = 0; position < before.size(); position++) {
             positionBefore.put(before.get(position), position);
@@ -65,7 +75,12 @@ final class Memberships {
                 moved.add(position);
             }
         }
-        for (List<Integer> chunk : chunks(moved)) {
+        return moved;
+    }
+
+    /** Inserts the posts at {@code positions} of {@code after}, or moves their rows there. */
+    private static void writePositions(DSLContext tx, long collectionId, List<String> after, List<Integer> positions) {
+        for (List<Integer> chunk : chunks(positions)) {
             var insert = tx.insertInto(
                     COLLECTION_POSTS,
                     COLLECTION_POSTS.COLLECTION_ID,
@@ -79,7 +94,6 @@ final class Memberships {
                     .set(COLLECTION_POSTS.POSITION, DSL.excluded(COLLECTION_POSTS.POSITION))
                     .execute();
         }
-        return true;
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {
