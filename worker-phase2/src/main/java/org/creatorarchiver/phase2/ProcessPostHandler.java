@@ -88,16 +88,6 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         logProcessed(post, page, planned.size(), written.toDownload().size());
     }
 
-    private static void logProcessed(PostsRecord post, PostPage page, int items, int downloads) {
-        log.info(
-                "post {} ({}): {} media item(s), {} download(s) enqueued{}",
-                post.getExternalId(),
-                page.summary().postType(),
-                items,
-                downloads,
-                page.summary().locked() ? "; locked for this viewer" : "");
-    }
-
     /** The decision for each media item of the post, in reading order. */
     private List<PostMediaWriter.Planned> plan(PostsRecord post, PostPage page, int limit) {
         Set<String> processAnyway = processAnyway(post.getId());
@@ -126,6 +116,16 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         });
     }
 
+    private static void logProcessed(PostsRecord post, PostPage page, int items, int downloads) {
+        log.info(
+                "post {} ({}): {} media item(s), {} download(s) enqueued{}",
+                post.getExternalId(),
+                page.summary().postType(),
+                items,
+                downloads,
+                page.summary().locked() ? "; locked for this viewer" : "");
+    }
+
     /** The post fresh from Patreon; failures that no retry heals become permanent with a readable reason. */
     private PostPage fetch(PostsRecord post) throws Exception {
         try {
@@ -146,7 +146,7 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
                 .select(VIDEOS.EXTERNAL_ID, VIDEOS.EXTRA_METADATA)
                 .from(VIDEOS)
                 .where(VIDEOS.POST_ID.eq(postId))
-                // Only rows carrying the mark at all; parsing still decides, so "false" stays unmarked.
+                // Narrows the rows in SQL; parsing still decides, so a mark set to false stays unmarked.
                 .and(DSL.jsonbKeyExists(VIDEOS.EXTRA_METADATA, VideoMetadata.PROCESS_ANYWAY))
                 .fetch()
                 .stream()
