@@ -12,6 +12,7 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.ProcessPost;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.patreon.content.MalformedContentException;
+import org.creatorarchiver.phase2.decide.MediaDecision;
 import org.creatorarchiver.phase2.decide.MediaPolicy;
 import org.creatorarchiver.phase2.media.MediaItem;
 import org.creatorarchiver.phase2.media.MediaItems;
@@ -26,6 +27,7 @@ import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.videos.VideoMetadata;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,41 +78,52 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         }
         PostsRecord post = found.get().post();
         PostPage page = fetch(post);
-        int limit = durations.limitFor(found.get().sourceDurationLimit());
+        List<PostMediaWriter.Planned> planned =
+                plan(post, page, durations.limitFor(found.get().sourceDurationLimit()));
+        PostMediaWriter.Written written = store(post, page, planned);
+        queue.enqueueAll(
+                JobTypes.DOWNLOAD_MEDIA,
+                written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
+        mediaStore.release(written.maybeReleased());
+        logProcessed(post, page, planned.size(), written.toDownload().size());
+    }
+
+    /** The decision for each media item of the post, in reading order. */
+    private List<PostMediaWriter.Planned> plan(PostsRecord post, PostPage page, int limit) {
         Set<String> processAnyway = processAnyway(post.getId());
         boolean locked = page.summary().locked();
-        List<PostMediaWriter.Planned> planned = MediaItems.of(page.document(), page.resource(), page.content()).stream()
+        return MediaItems.of(page.document(), page.resource(), page.content()).stream()
                 .map(item -> locked ? withoutPreviewUrl(item) : item)
-                .map(item -> new PostMediaWriter.Planned(
-                        item,
-                        policy.decide(
-                                item,
-                                locked,
-                                limit,
-                                item.externalMediaId()
-                                        .map(processAnyway::contains)
-                                        .orElse(false))))
+                .map(item -> new PostMediaWriter.Planned(item, decide(item, locked, limit, processAnyway)))
                 .toList();
+    }
+
+    private MediaDecision decide(MediaItem item, boolean locked, int limit, Set<String> processAnyway) {
+        boolean anyway = item.externalMediaId().map(processAnyway::contains).orElse(false);
+        return policy.decide(item, locked, limit, anyway);
+    }
+
+    /** The post's details and its media decisions, in one transaction. */
+    private PostMediaWriter.Written store(PostsRecord post, PostPage page, List<PostMediaWriter.Planned> planned) {
         PostMediaWriter.PostRef ref = new PostMediaWriter.PostRef(
                 post.getSourceId(),
                 post.getId(),
                 page.summary().url(),
                 page.summary().title());
-        PostMediaWriter.Written written = dsl.transactionResult(configuration -> {
+        return dsl.transactionResult(configuration -> {
             details.completed(configuration.dsl(), post.getId(), page);
             return mediaWriter.write(configuration.dsl(), ref, planned);
         });
-        queue.enqueueAll(
-                JobTypes.DOWNLOAD_MEDIA,
-                written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
-        mediaStore.release(written.maybeReleased());
+    }
+
+    private static void logProcessed(PostsRecord post, PostPage page, int items, int downloads) {
         log.info(
                 "post {} ({}): {} media item(s), {} download(s) enqueued{}",
                 post.getExternalId(),
                 page.summary().postType(),
-                planned.size(),
-                written.toDownload().size(),
-                locked ? "; locked for this viewer" : "");
+                items,
+                downloads,
+                page.summary().locked() ? "; locked for this viewer" : "");
     }
 
     /** The post fresh from Patreon; failures that no retry heals become permanent with a readable reason. */
@@ -133,6 +146,8 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
                 .select(VIDEOS.EXTERNAL_ID, VIDEOS.EXTRA_METADATA)
                 .from(VIDEOS)
                 .where(VIDEOS.POST_ID.eq(postId))
+                // Narrows the rows in SQL; parsing still decides, so a mark set to false stays unmarked.
+                .and(DSL.jsonbKeyExists(VIDEOS.EXTRA_METADATA, VideoMetadata.PROCESS_ANYWAY))
                 .fetch()
                 .stream()
                 .filter(row -> VideoMetadata.parse(row.value2()).processAnyway())

@@ -94,6 +94,23 @@ class VideoDurationTest extends SamplePostsWithVideoSite {
     }
 
     @Test
+    void aProcessAnywayMarkSetToFalseLiftsNothing() throws Exception {
+        phase2.creator.setVideoDuration(videoPost, 3600);
+        phase2.process(videoPost);
+        phase2.db
+                .update(VIDEOS)
+                .set(VIDEOS.EXTRA_METADATA, JSONB.valueOf("{\"process_anyway\": false}"))
+                .execute();
+
+        phase2.process(videoPost);
+        phase2.downloadAll();
+
+        assertThat(video().getStatus()).isEqualTo(VideoStatus.skipped);
+        assertThat(video().getMediaFileId()).isNull();
+        assertThat(phase2.patreon.requests("/mux/")).isEmpty();
+    }
+
+    @Test
     void aVideoOfUnknownLengthIsMeasuredAfterItsDownloadAndDroppedWhenTooLong() throws Exception {
         // A YouTube video (no duration from Patreon; yt-dlp has none for an HTML5 page): ffprobe says 5 s.
         String post = phase2.creator.postId(5);

@@ -44,51 +44,59 @@ public final class Reconciler {
     /** Reconciles every job type; the counts by job type name, in pipeline order. */
     public Map<String, Enqueued> run() {
         Map<String, Enqueued> counts = new LinkedHashMap<>();
-        counts.put(
-                JobTypes.SYNC_CREATOR.type(),
-                reconcile(
-                        JobTypes.SYNC_CREATOR,
-                        JobTypes.SyncCreator::sourceId,
-                        id -> new JobTypes.SyncCreator(id, false),
-                        dsl.select(SOURCES.ID)
-                                .from(SOURCES)
-                                .where(SOURCES.LAST_SYNCED_AT.isNull().or(SOURCES.STATUS.eq(SourceStatus.pending)))
-                                .orderBy(SOURCES.ID)
-                                .fetch(SOURCES.ID)));
-        counts.put(
-                JobTypes.SYNC_COLLECTIONS.type(),
-                reconcile(
-                        JobTypes.SYNC_COLLECTIONS,
-                        JobTypes.SyncCollections::sourceId,
-                        JobTypes.SyncCollections::new,
-                        dsl.select(SOURCES.ID)
-                                .from(SOURCES)
-                                .where(SOURCES.COLLECTIONS_SYNCED_AT.isNull())
-                                .orderBy(SOURCES.ID)
-                                .fetch(SOURCES.ID)));
-        counts.put(
-                JobTypes.PROCESS_POST.type(),
-                reconcile(
-                        JobTypes.PROCESS_POST,
-                        JobTypes.ProcessPost::postId,
-                        JobTypes.ProcessPost::new,
-                        dsl.select(POSTS.ID)
-                                .from(POSTS)
-                                .where(POSTS.STATUS.in(PostStatus.discovered, PostStatus.queued, PostStatus.processing))
-                                .orderBy(POSTS.ID)
-                                .fetch(POSTS.ID)));
-        counts.put(
-                JobTypes.DOWNLOAD_MEDIA.type(),
-                reconcile(
-                        JobTypes.DOWNLOAD_MEDIA,
-                        JobTypes.DownloadMedia::postMediaId,
-                        JobTypes.DownloadMedia::new,
-                        dsl.select(POST_MEDIA.ID)
-                                .from(POST_MEDIA)
-                                .where(POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
-                                .orderBy(POST_MEDIA.ID)
-                                .fetch(POST_MEDIA.ID)));
+        counts.put(JobTypes.SYNC_CREATOR.type(), reconcileSyncCreator());
+        counts.put(JobTypes.SYNC_COLLECTIONS.type(), reconcileSyncCollections());
+        counts.put(JobTypes.PROCESS_POST.type(), reconcileProcessPost());
+        counts.put(JobTypes.DOWNLOAD_MEDIA.type(), reconcileDownloadMedia());
         return counts;
+    }
+
+    private Enqueued reconcileSyncCreator() {
+        return reconcile(
+                JobTypes.SYNC_CREATOR,
+                JobTypes.SyncCreator::sourceId,
+                id -> new JobTypes.SyncCreator(id, false),
+                dsl.select(SOURCES.ID)
+                        .from(SOURCES)
+                        .where(SOURCES.LAST_SYNCED_AT.isNull().or(SOURCES.STATUS.eq(SourceStatus.pending)))
+                        .orderBy(SOURCES.ID)
+                        .fetch(SOURCES.ID));
+    }
+
+    private Enqueued reconcileSyncCollections() {
+        return reconcile(
+                JobTypes.SYNC_COLLECTIONS,
+                JobTypes.SyncCollections::sourceId,
+                JobTypes.SyncCollections::new,
+                dsl.select(SOURCES.ID)
+                        .from(SOURCES)
+                        .where(SOURCES.COLLECTIONS_SYNCED_AT.isNull())
+                        .orderBy(SOURCES.ID)
+                        .fetch(SOURCES.ID));
+    }
+
+    private Enqueued reconcileProcessPost() {
+        return reconcile(
+                JobTypes.PROCESS_POST,
+                JobTypes.ProcessPost::postId,
+                JobTypes.ProcessPost::new,
+                dsl.select(POSTS.ID)
+                        .from(POSTS)
+                        .where(POSTS.STATUS.in(PostStatus.discovered, PostStatus.queued, PostStatus.processing))
+                        .orderBy(POSTS.ID)
+                        .fetch(POSTS.ID));
+    }
+
+    private Enqueued reconcileDownloadMedia() {
+        return reconcile(
+                JobTypes.DOWNLOAD_MEDIA,
+                JobTypes.DownloadMedia::postMediaId,
+                JobTypes.DownloadMedia::new,
+                dsl.select(POST_MEDIA.ID)
+                        .from(POST_MEDIA)
+                        .where(POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
+                        .orderBy(POST_MEDIA.ID)
+                        .fetch(POST_MEDIA.ID));
     }
 
     /**

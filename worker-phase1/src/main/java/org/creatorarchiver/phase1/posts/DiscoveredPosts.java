@@ -51,44 +51,79 @@ public final class DiscoveredPosts {
                 .collect(Collectors.toMap(
                         PostSummary::externalId, post -> post, (first, again) -> first, LinkedHashMap::new))
                 .values());
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            Map<String, PostsRecord> known = tx.selectFrom(POSTS)
-                    .where(
-                            POSTS.SOURCE_ID.eq(sourceId),
-                            POSTS.EXTERNAL_ID.in(
-                                    posts.stream().map(PostSummary::externalId).toList()))
-                    .forUpdate()
-                    .fetchMap(POSTS.EXTERNAL_ID);
-            List<Long> toProcess = new ArrayList<>();
+        return dsl.transactionResult(
+                configuration -> store(configuration.dsl(), sourceId, posts, durationLimitSeconds));
+    }
+
+    private StoredPage store(DSLContext tx, long sourceId, List<PostSummary> posts, int durationLimitSeconds) {
+        Map<String, PostsRecord> known = lockKnown(tx, sourceId, posts);
+        Triage triage = Triage.of(posts, known);
+        Map<String, Long> written = upsert(tx, sourceId, triage.toWrite());
+        List<Long> toProcess = new ArrayList<>(triage.toEnqueue());
+        triage.toWrite().forEach(post -> toProcess.add(written.get(post.externalId())));
+        int skipped = checkSkips(tx, sourceId, triage.toWrite(), written, durationLimitSeconds);
+        int created = posts.size() - known.size();
+        return new StoredPage(
+                posts.size(),
+                List.copyOf(toProcess),
+                created,
+                triage.toWrite().size() - created,
+                skipped,
+                newestStoredAt(known, created));
+    }
+
+    /** The page's posts already stored, locked for the rest of the transaction, by external id. */
+    private static Map<String, PostsRecord> lockKnown(DSLContext tx, long sourceId, List<PostSummary> posts) {
+        return tx.selectFrom(POSTS)
+                .where(
+                        POSTS.SOURCE_ID.eq(sourceId),
+                        POSTS.EXTERNAL_ID.in(
+                                posts.stream().map(PostSummary::externalId).toList()))
+                .forUpdate()
+                .fetchMap(POSTS.EXTERNAL_ID);
+    }
+
+    /**
+     * What each listed post needs: to be written (new or changed), or only its job enqueued (stored and unchanged,
+     * but its job never made it to the queue).
+     */
+    private record Triage(List<PostSummary> toWrite, List<Long> toEnqueue) {
+
+        static Triage of(List<PostSummary> posts, Map<String, PostsRecord> known) {
             List<PostSummary> toWrite = new ArrayList<>();
+            List<Long> toEnqueue = new ArrayList<>();
             for (PostSummary post : posts) {
                 PostsRecord existing = known.get(post.externalId());
                 if (existing == null || changed(existing, post)) {
                     toWrite.add(post);
                 } else if (existing.getStatus() == PostStatus.discovered) {
-                    toProcess.add(existing.getId());
+                    toEnqueue.add(existing.getId());
                 }
             }
-            Map<String, Long> written = upsert(tx, sourceId, toWrite);
-            int skipped = 0;
-            for (PostSummary post : toWrite) {
-                long postId = written.get(post.externalId());
-                toProcess.add(postId);
-                if (skips.check(tx, sourceId, postId, post, durationLimitSeconds)) {
-                    skipped++;
-                }
+            return new Triage(toWrite, toEnqueue);
+        }
+    }
+
+    /** Records the duration skips among the written posts; returns how many there are. */
+    private int checkSkips(
+            DSLContext tx, long sourceId, List<PostSummary> written, Map<String, Long> ids, int durationLimitSeconds) {
+        int skipped = 0;
+        for (PostSummary post : written) {
+            if (skips.check(tx, sourceId, ids.get(post.externalId()), post, durationLimitSeconds)) {
+                skipped++;
             }
-            int created = posts.size() - known.size();
-            Instant newestStoredAt = created > 0
-                    ? null
-                    : known.values().stream()
-                            .map(row -> row.getCreatedAt().toInstant())
-                            .max(Instant::compareTo)
-                            .orElse(null);
-            return new StoredPage(
-                    posts.size(), List.copyOf(toProcess), created, toWrite.size() - created, skipped, newestStoredAt);
-        });
+        }
+        return skipped;
+    }
+
+    /** Null when the page holds a new post. */
+    private static Instant newestStoredAt(Map<String, PostsRecord> known, int created) {
+        return created > 0
+                ? null
+                : known.values().stream()
+                        .map(row -> row.getCreatedAt().toInstant())
+                        .max(Instant::compareTo)
+                        .orElse(null);
     }
 
     /**

@@ -39,14 +39,9 @@ public final class VideoDownload {
     public FetchedFile fetch(String url, Path jobDir, DownloadRequest request)
             throws ToolException, IOException, InterruptedException {
         Downloaded downloaded = ytDlp.download(url, jobDir, request);
-        Optional<Double> seconds = downloaded.info().duration();
-        if (seconds.isEmpty()) {
-            seconds = ffProbe.duration(downloaded.video());
-        }
+        Optional<Double> seconds = duration(downloaded);
         HashedFile file = new HashingDownload(jobDir).adopt(downloaded.video());
-        String name = downloaded.video().getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String extension = extension(downloaded.video());
         return new FetchedFile(
                 file,
                 "video/" + (extension.isEmpty() ? "mp4" : extension),
@@ -54,5 +49,16 @@ public final class VideoDownload {
                 downloaded.subtitles(),
                 downloaded.missingSubtitles(),
                 seconds);
+    }
+
+    private Optional<Double> duration(Downloaded downloaded) throws ToolException, InterruptedException {
+        Optional<Double> reported = downloaded.info().duration();
+        return reported.isPresent() ? reported : ffProbe.duration(downloaded.video());
+    }
+
+    private static String extension(Path video) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,12 +1,15 @@
 package org.creatorarchiver.phase2.media;
 
+import static org.creatorarchiver.phase2.media.MediaJson.downloadUrl;
+import static org.creatorarchiver.phase2.media.MediaJson.metadata;
+import static org.creatorarchiver.phase2.media.MediaJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,7 +23,6 @@ import org.creatorarchiver.patreon.content.VideoLinks;
 import org.creatorarchiver.patreon.jsonapi.JsonApiDocument;
 import org.creatorarchiver.patreon.jsonapi.JsonApiResource;
 import org.creatorarchiver.patreon.jsonapi.ResourceKey;
-import org.creatorarchiver.patreon.posts.PatreonVideo;
 
 /**
  * Every media item of a post, in the order a reader meets them: the main file (video or audio), the images (in
@@ -33,14 +35,11 @@ public final class MediaItems {
     /** The 32-hex segment of a CDN URL that names the file across its variants and signatures. */
     private static final Pattern CDN_FILE_KEY = Pattern.compile("/([0-9a-f]{32})(?:/|$|\\?)");
 
-    private static final Pattern AUDIO_NAME = Pattern.compile("(?i).*\\.(mp3|m4a|aac|wav|flac|ogg|opus)$");
-    private static final Pattern VIDEO_NAME = Pattern.compile("(?i).*\\.(mp4|mov|m4v|webm|mkv|avi)$");
-
     private MediaItems() {}
 
     public static List<MediaItem> of(JsonApiDocument document, JsonApiResource post, PostContent content) {
         Map<String, MediaItem> items = new LinkedHashMap<>();
-        mainFile(document, post).ifPresent(item -> add(items, item));
+        MainFile.of(document, post).ifPresent(item -> add(items, item));
         images(document, post).forEach(item -> add(items, item));
         document.related(post, "attachments_media").forEach(media -> add(items, attachment(media)));
         document.related(post, "attachments")
@@ -63,69 +62,6 @@ public final class MediaItems {
         items.putIfAbsent(key, item);
     }
 
-    /** The post's video or audio: {@code post_file}, else the {@code audio} relationship, else a video media. */
-    private static Optional<MediaItem> mainFile(JsonApiDocument document, JsonApiResource post) {
-        Optional<PatreonVideo> video = PatreonVideo.of(document, post);
-        JsonNode postFile = post.attribute("post_file");
-        if (video.isPresent()) {
-            Optional<JsonApiResource> media = byId(document, video.get().mediaId());
-            String url = text(postFile, "url")
-                    .or(() -> media.flatMap(m -> text(m.attribute("display"), "url")))
-                    .orElse(null);
-            ObjectNode metadata = metadata(media);
-            boolean hls = url != null && url.toLowerCase(Locale.ROOT).contains(".m3u8")
-                    || text(postFile, "name").map("video"::equals).orElse(false);
-            metadata.put("delivery", hls ? "hls" : "direct");
-            text(postFile, "name")
-                    .filter(name -> !name.equals("video"))
-                    .ifPresent(name -> metadata.put("file_name", name));
-            return Optional.of(new MediaItem(
-                    PostMediaKind.video,
-                    Optional.ofNullable(url),
-                    Optional.of(video.get().mediaId()),
-                    Optional.of(MediaItem.VideoSource.PATREON),
-                    video.get().durationSeconds(),
-                    metadata));
-        }
-        List<JsonApiResource> audio = document.related(post, "audio");
-        Optional<String> fileName = text(postFile, "name");
-        boolean fileIsAudio =
-                fileName.map(name -> AUDIO_NAME.matcher(name).matches()).orElse(false);
-        if (!audio.isEmpty() || fileIsAudio) {
-            Optional<JsonApiResource> media = audio.stream()
-                    .findFirst()
-                    .or(() -> idText(postFile.path("media_id")).flatMap(id -> byId(document, id)));
-            Optional<String> url = media.flatMap(MediaItems::downloadUrl).or(() -> text(postFile, "url"));
-            ObjectNode metadata = metadata(media);
-            fileName.ifPresent(name -> metadata.put("file_name", name));
-            OptionalDouble duration = number(postFile.path("duration"));
-            if (duration.isEmpty() && media.isPresent()) {
-                duration = number(media.get().attribute("metadata").path("duration_s"));
-            }
-            return Optional.of(new MediaItem(
-                    PostMediaKind.audio,
-                    url,
-                    media.map(JsonApiResource::id).or(() -> idText(postFile.path("media_id"))),
-                    Optional.empty(),
-                    duration,
-                    metadata));
-        }
-        if (fileName.map(name -> VIDEO_NAME.matcher(name).matches()).orElse(false)) {
-            ObjectNode metadata = JsonNodeFactory.instance
-                    .objectNode()
-                    .put("delivery", "direct")
-                    .put("file_name", fileName.get());
-            return Optional.of(new MediaItem(
-                    PostMediaKind.video,
-                    text(postFile, "url"),
-                    idText(postFile.path("media_id")),
-                    Optional.of(MediaItem.VideoSource.PATREON),
-                    number(postFile.path("duration")),
-                    metadata));
-        }
-        return Optional.empty();
-    }
-
     /** The post's images in display order ({@code post_metadata.image_order}, then any not listed there). */
     private static List<MediaItem> images(JsonApiDocument document, JsonApiResource post) {
         List<JsonApiResource> images = new ArrayList<>(document.related(post, "images"));
@@ -144,7 +80,7 @@ public final class MediaItems {
 
     private static MediaItem inlineImage(JsonApiDocument document, InlineImage inline) {
         Optional<JsonApiResource> media = document.included(new ResourceKey("media", inline.mediaId()));
-        Optional<String> url = media.flatMap(MediaItems::downloadUrl).or(() -> Optional.ofNullable(inline.src()));
+        Optional<String> url = media.flatMap(MediaJson::downloadUrl).or(() -> Optional.ofNullable(inline.src()));
         return image(media, inline.mediaId(), url, "inline");
     }
 
@@ -229,40 +165,6 @@ public final class MediaItems {
                 metadata);
     }
 
-    private static Optional<JsonApiResource> byId(JsonApiDocument document, String mediaId) {
-        return document.included(new ResourceKey("media", mediaId));
-    }
-
-    /** The bytes' URL of a media: {@code download_url}, else the original image variant. */
-    private static Optional<String> downloadUrl(JsonApiResource media) {
-        return media.nonBlankText("download_url")
-                .or(() -> text(media.attribute("image_urls"), "original"))
-                .or(() -> text(media.attribute("image_urls"), "url"))
-                .or(() -> text(media.attribute("image_urls"), "default"));
-    }
-
-    /** What a media object says about its file, kept in {@code post_media.metadata}. */
-    private static ObjectNode metadata(Optional<JsonApiResource> media) {
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-        media.ifPresent(m -> {
-            m.nonBlankText("file_name").ifPresent(name -> metadata.put("file_name", name));
-            m.nonBlankText("mimetype").ifPresent(type -> metadata.put("mimetype", type));
-            m.nonBlankText("media_type").ifPresent(type -> metadata.put("media_type", type));
-            JsonNode size = m.attribute("size_bytes");
-            if (size.isIntegralNumber()) {
-                metadata.put("size_bytes", size.longValue());
-            } else if (m.node().path("attributes").has("size_bytes")) {
-                // Patreon's sign that the file is unavailable to this viewer (yt-dlp#4608).
-                metadata.putNull("size_bytes");
-            }
-            JsonNode dimensions = m.attribute("metadata").path("dimensions");
-            if (dimensions.isObject()) {
-                metadata.set("dimensions", dimensions.deepCopy());
-            }
-        });
-        return metadata;
-    }
-
     static Optional<String> cdnFileKey(String url) {
         Matcher matcher = CDN_FILE_KEY.matcher(MediaItem.withoutQuery(url) + "/");
         String key = null;
@@ -270,22 +172,5 @@ public final class MediaItems {
             key = matcher.group(1);
         }
         return Optional.ofNullable(key);
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.textValue().isBlank() ? Optional.of(value.textValue()) : Optional.empty();
-    }
-
-    private static Optional<String> idText(JsonNode value) {
-        return (value.isIntegralNumber() || value.isTextual())
-                        && !value.asText().isBlank()
-                ? Optional.of(value.asText())
-                : Optional.empty();
-    }
-
-    private static OptionalDouble number(JsonNode value) {
-        OptionalDouble number = JsonApiResource.number(value);
-        return number.isPresent() && number.getAsDouble() > 0 ? number : OptionalDouble.empty();
     }
 }

@@ -43,20 +43,21 @@ final class Executables {
     /** The executable file a configured program name or path stands for, if there is one. */
     static Optional<Path> locate(String configured, String pathVariable) {
         try {
-            if (!isBareName(configured)) {
-                return executable(Path.of(command(configured)));
-            }
-            for (String directory :
-                    Pattern.compile(Pattern.quote(File.pathSeparator)).split(pathVariable)) {
-                Optional<Path> found = directory.isEmpty()
-                        ? Optional.empty()
-                        : executable(Path.of(directory, configured).toAbsolutePath());
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
+            return isBareName(configured) ? onPath(configured, pathVariable) : executable(Path.of(command(configured)));
         } catch (InvalidPathException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> onPath(String name, String pathVariable) {
+        for (String directory :
+                Pattern.compile(Pattern.quote(File.pathSeparator)).split(pathVariable)) {
+            Optional<Path> found = directory.isEmpty()
+                    ? Optional.empty()
+                    : executable(Path.of(directory, name).toAbsolutePath());
+            if (found.isPresent()) {
+                return found;
+            }
         }
         return Optional.empty();
     }

@@ -36,21 +36,7 @@ public final class FfProbe {
      * @throws ToolException the file is not media ffprobe can read (it exits non-zero), or ffprobe cannot run
      */
     public Optional<Double> duration(Path file) throws ToolException, InterruptedException {
-        Path absolute = file.toAbsolutePath();
-        // An absolute path starts with "/", so it can never be read as an option.
-        Command command = new Command(
-                "ffprobe of " + absolute,
-                List.of(
-                        executable,
-                        "-v",
-                        "error",
-                        "-show_entries",
-                        "format=duration",
-                        "-of",
-                        "csv=p=0",
-                        absolute.toString()),
-                absolute.getParent(),
-                timeout);
+        Command command = command(file.toAbsolutePath());
         CommandResult result = subprocess.run(command);
         String printed = result.stdout().strip();
         if (printed.isEmpty() || printed.equals("N/A")) {
@@ -61,5 +47,12 @@ public final class FfProbe {
         } catch (NumberFormatException e) {
             throw ToolException.unexpectedOutput(command, "not a duration: \"" + printed + "\"", result.stderrTail());
         }
+    }
+
+    private Command command(Path absolute) {
+        // An absolute path starts with "/", so it can never be read as an option.
+        List<String> arguments = List.of(
+                executable, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", absolute.toString());
+        return new Command("ffprobe of " + absolute, arguments, absolute.getParent(), timeout);
     }
 }

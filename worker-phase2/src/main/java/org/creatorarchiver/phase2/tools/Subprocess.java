@@ -52,17 +52,8 @@ public final class Subprocess {
      * @throws InterruptedException the calling thread was interrupted; the process tree has been stopped
      */
     public CommandResult run(Command command) throws ToolException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command.arguments())
-                .directory(command.workingDirectory().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(environment);
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException | RuntimeException e) {
-            throw ToolException.notRunnable(command, e);
-        }
+        Process process = start(command);
         closeStdin(process);
         // Stopped from another thread so that the reader keeps draining while the tree gets its grace period.
         HeadCapture stdout = new HeadCapture(
@@ -70,27 +61,50 @@ public final class Subprocess {
                 stdoutLimit,
                 () -> Thread.ofVirtual().start(() -> ProcessTree.destroy(process)));
         TailCapture stderr = new TailCapture(process.getErrorStream(), stderrTail);
+        boolean finished = await(process, command.timeout(), stdout, stderr);
+        requireSuccess(command, process, finished, stdout, stderr);
+        return new CommandResult(stdout.text(), stderr.text(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Process start(Command command) throws ToolException {
+        ProcessBuilder builder = new ProcessBuilder(command.arguments())
+                .directory(command.workingDirectory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw ToolException.notRunnable(command, e);
+        }
+    }
+
+    /**
+     * Waits for the child's exit (stopping its tree past {@code timeout}), then for its output to be read.
+     *
+     * @return whether the child exited within {@code timeout}
+     */
+    private static boolean await(Process process, Duration timeout, HeadCapture stdout, TailCapture stderr)
+            throws InterruptedException {
         String name = "subprocess-" + process.pid();
         Thread stdoutReader = Thread.ofVirtual().name(name + "-stdout").start(stdout);
         Thread stderrReader = Thread.ofVirtual().name(name + "-stderr").start(stderr);
-
-        boolean finished;
         try {
-            finished = process.waitFor(command.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            ProcessTree.destroy(process);
-            throw e;
-        }
-        if (!finished) {
-            ProcessTree.destroy(process);
-        }
-        try {
+            boolean finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (!finished) {
+                ProcessTree.destroy(process);
+            }
             stdoutReader.join(READER_DRAIN);
             stderrReader.join(READER_DRAIN);
+            return finished;
         } catch (InterruptedException e) {
             ProcessTree.destroy(process);
             throw e;
         }
+    }
+
+    private void requireSuccess(
+            Command command, Process process, boolean finished, HeadCapture stdout, TailCapture stderr)
+            throws ToolException {
         if (!finished) {
             throw ToolException.timedOut(command, stderr.text());
         }
@@ -101,7 +115,6 @@ public final class Subprocess {
         if (exitCode != 0) {
             throw ToolException.failed(command, exitCode, stderr.text());
         }
-        return new CommandResult(stdout.text(), stderr.text(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Nothing is ever typed into a tool: an interactive prompt (a password, say) sees end-of-input and fails. */

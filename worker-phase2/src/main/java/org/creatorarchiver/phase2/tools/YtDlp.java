@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.creatorarchiver.config.ExternalTools;
@@ -77,33 +78,13 @@ public final class YtDlp {
      */
     public Downloaded download(String url, Path outDir, DownloadRequest request)
             throws ToolException, InterruptedException {
-        Path directory = outDir.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the download directory " + directory, e);
-        }
-        String pathVariable = subprocess.childEnvironment().getOrDefault("PATH", "");
-        Command command = new Command(
-                "yt-dlp download of " + loggable(url),
-                YtDlpArguments.download(
-                        Tool.YT_DLP.command(tools),
-                        Executables.locate(tools.ffmpeg(), pathVariable),
-                        url,
-                        directory,
-                        request),
-                directory,
-                downloadTimeout);
+        Path directory = createDirectory(outDir.toAbsolutePath().normalize());
+        Command command = downloadCommand(url, directory, request);
         CommandResult result = subprocess.run(command);
         if (!result.stderrTail().isBlank()) {
             log.debug("{} finished; stderr: {}", command.description(), result.stderrTail());
         }
-        Downloaded downloaded;
-        try {
-            downloaded = YtDlpJson.downloaded(parse(command, result), directory);
-        } catch (IllegalArgumentException e) {
-            throw ToolException.unexpectedOutput(command, e.getMessage(), result.stderrTail());
-        }
+        Downloaded downloaded = downloaded(command, result, directory);
         if (!downloaded.missingSubtitles().isEmpty()) {
             log.warn(
                     "{}: the {} subtitles did not download; stderr: {}",
@@ -112,6 +93,30 @@ public final class YtDlp {
                     result.stderrTail());
         }
         return downloaded;
+    }
+
+    private static Path createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the download directory " + directory, e);
+        }
+    }
+
+    private Command downloadCommand(String url, Path directory, DownloadRequest request) {
+        String pathVariable = subprocess.childEnvironment().getOrDefault("PATH", "");
+        List<String> arguments = YtDlpArguments.download(
+                Tool.YT_DLP.command(tools), Executables.locate(tools.ffmpeg(), pathVariable), url, directory, request);
+        return new Command("yt-dlp download of " + loggable(url), arguments, directory, downloadTimeout);
+    }
+
+    private static Downloaded downloaded(Command command, CommandResult result, Path directory) throws ToolException {
+        try {
+            return YtDlpJson.downloaded(parse(command, result), directory);
+        } catch (IllegalArgumentException e) {
+            throw ToolException.unexpectedOutput(command, e.getMessage(), result.stderrTail());
+        }
     }
 
     private static JsonNode parse(Command command, CommandResult result) throws ToolException {

@@ -24,6 +24,18 @@ final class YtDlpArguments {
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern HEIGHT = Pattern.compile("(\\d{2,4})p");
 
+    private static final List<String> DOWNLOAD_OPTIONS = List.of(
+            "--ignore-config",
+            "--no-playlist",
+            "--no-progress",
+            // -J with --no-simulate prints the metadata after downloading, with the final paths of the video
+            // (after merging and remuxing) and of each subtitle file: nothing has to be guessed from a listing.
+            "-J",
+            "--no-simulate",
+            // Only so that a subtitle that fails to download is a warning, not the loss of the whole video:
+            // a failed video download still exits 1 (verified with 2023.03.04).
+            "--ignore-errors");
+
     private YtDlpArguments() {}
 
     /** {@code -J} prints the video's metadata as JSON without downloading. */
@@ -35,42 +47,41 @@ final class YtDlpArguments {
 
     static List<String> download(
             String ytDlp, Optional<Path> ffmpeg, String url, Path outDir, DownloadRequest request) {
-        List<String> args = new ArrayList<>(List.of(
-                ytDlp,
-                "--ignore-config",
-                "--no-playlist",
-                "--no-progress",
-                // -J with --no-simulate prints the metadata after downloading, with the final paths of the video
-                // (after merging and remuxing) and of each subtitle file: nothing has to be guessed from a listing.
-                "-J",
-                "--no-simulate",
-                // Only so that a subtitle that fails to download is a warning, not the loss of the whole video:
-                // a failed video download still exits 1 (verified with 2023.03.04).
-                "--ignore-errors"));
+        List<String> args = new ArrayList<>(List.of(ytDlp));
+        args.addAll(DOWNLOAD_OPTIONS);
         args.addAll(format(request.quality()));
-        request.container()
-                .ifPresent(container -> args.addAll(List.of(
-                        // merging separate video and audio streams (YouTube's best) ends in this container
-                        "--merge-output-format", container,
-                        // and a single file in another container (a webm, HLS's MPEG-TS) is remuxed into it, never
-                        // re-encoded
-                        "--remux-video", container)));
-        if (!request.subtitleLanguages().isEmpty()) {
-            args.addAll(List.of(
-                    "--write-subs",
-                    "--sub-langs",
-                    String.join(",", request.subtitleLanguages()),
-                    "--sub-format",
-                    "vtt/best"));
-            if (request.autoSubtitles()) {
-                // yt-dlp takes machine captions only for languages without human subtitles
-                args.add("--write-auto-subs");
-            }
-        }
+        request.container().ifPresent(container -> args.addAll(container(container)));
+        args.addAll(subtitles(request));
         addHeaders(args, request.headers());
         ffmpeg.ifPresent(path -> args.addAll(List.of("--ffmpeg-location", path.toString())));
         args.addAll(List.of("-P", outDir.toString(), "-o", OUTPUT_TEMPLATE));
         return urlLast(args, url);
+    }
+
+    private static List<String> container(String container) {
+        return List.of(
+                // merging separate video and audio streams (YouTube's best) ends in this container
+                "--merge-output-format", container,
+                // and a single file in another container (a webm, HLS's MPEG-TS) is remuxed into it, never
+                // re-encoded
+                "--remux-video", container);
+    }
+
+    private static List<String> subtitles(DownloadRequest request) {
+        if (request.subtitleLanguages().isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--write-subs",
+                "--sub-langs",
+                String.join(",", request.subtitleLanguages()),
+                "--sub-format",
+                "vtt/best"));
+        if (request.autoSubtitles()) {
+            // yt-dlp takes machine captions only for languages without human subtitles
+            args.add("--write-auto-subs");
+        }
+        return args;
     }
 
     /** {@code best}, {@code worst}, a height, or a yt-dlp format selector as given. */

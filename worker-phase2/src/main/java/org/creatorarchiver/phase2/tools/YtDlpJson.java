@@ -44,6 +44,18 @@ final class YtDlpJson {
      */
     static Downloaded downloaded(JsonNode json, Path workingDirectory) {
         VideoInfo info = videoInfo(json);
+        Path video = videoFile(json, workingDirectory);
+        List<SubtitleFile> subtitles = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
+        JsonNode requested = json.path("requested_subtitles");
+        for (String language : keys(requested)) {
+            subtitleFile(requested.path(language), language, info, workingDirectory)
+                    .ifPresentOrElse(subtitles::add, () -> missing.add(language));
+        }
+        return new Downloaded(video, subtitles, missing, info);
+    }
+
+    private static Path videoFile(JsonNode json, Path workingDirectory) {
         String videoPath =
                 json.path("requested_downloads").path(0).path("filepath").asText("");
         if (videoPath.isEmpty()) {
@@ -53,21 +65,20 @@ final class YtDlpJson {
         if (!Files.isRegularFile(video)) {
             throw new IllegalArgumentException("yt-dlp reported " + video + " but there is no such file");
         }
-        List<SubtitleFile> subtitles = new ArrayList<>();
-        Set<String> missing = new TreeSet<>();
-        JsonNode requested = json.path("requested_subtitles");
-        for (String language : keys(requested)) {
-            String path = requested.path(language).path("filepath").asText("");
-            Path file = workingDirectory.resolve(path);
-            if (!path.isEmpty() && Files.isRegularFile(file)) {
-                boolean machineMade = !info.subtitleLanguages().contains(language)
-                        && info.automaticCaptionLanguages().contains(language);
-                subtitles.add(new SubtitleFile(language, machineMade, file));
-            } else {
-                missing.add(language);
-            }
+        return video;
+    }
+
+    /** Empty when the subtitle did not download. */
+    private static Optional<SubtitleFile> subtitleFile(
+            JsonNode requested, String language, VideoInfo info, Path workingDirectory) {
+        String path = requested.path("filepath").asText("");
+        Path file = workingDirectory.resolve(path);
+        if (path.isEmpty() || !Files.isRegularFile(file)) {
+            return Optional.empty();
         }
-        return new Downloaded(video, subtitles, missing, info);
+        boolean machineMade = !info.subtitleLanguages().contains(language)
+                && info.automaticCaptionLanguages().contains(language);
+        return Optional.of(new SubtitleFile(language, machineMade, file));
     }
 
     private static Set<String> keys(JsonNode object) {
