@@ -90,12 +90,20 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
 
     /** The decision for each media item of the post, in reading order. */
     private List<PostMediaWriter.Planned> plan(PostsRecord post, PostPage page, int limit) {
-        Set<String> processAnyway = processAnyway(post.getId());
+        List<MediaItem> items = MediaItems.of(page.document(), page.resource(), page.content());
+        Set<String> processAnyway = anyVideo(items) ? processAnyway(post.getId()) : Set.of();
         boolean locked = page.summary().locked();
-        return MediaItems.of(page.document(), page.resource(), page.content()).stream()
+        return items.stream()
                 .map(item -> locked ? withoutPreviewUrl(item) : item)
                 .map(item -> new PostMediaWriter.Planned(item, decide(item, locked, limit, processAnyway)))
                 .toList();
+    }
+
+    /** Only a video can carry a process-anyway mark: a post without one spares the query (most posts). */
+    private static boolean anyVideo(List<MediaItem> items) {
+        return items.stream()
+                .anyMatch(item ->
+                        item.provider().isPresent() && item.externalMediaId().isPresent());
     }
 
     private MediaDecision decide(MediaItem item, boolean locked, int limit, Set<String> processAnyway) {
