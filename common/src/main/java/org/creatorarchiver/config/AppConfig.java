@@ -26,6 +26,7 @@ public record AppConfig(
         ExternalTools tools,
         OptionalInt workerConcurrency,
         LoggingConfig logging,
+        ApiKeys apiKeys,
         String settingsFile,
         Settings settings) {
 
@@ -39,6 +40,7 @@ public record AppConfig(
             ExternalTools tools,
             OptionalInt workerConcurrency,
             LoggingConfig logging,
+            ApiKeys apiKeys,
             SettingsFile settingsFile) {
         this(
                 database,
@@ -49,6 +51,7 @@ public record AppConfig(
                 tools,
                 workerConcurrency,
                 logging,
+                apiKeys,
                 settingsFile.description(),
                 settingsFile.load());
     }
@@ -80,7 +83,7 @@ public record AppConfig(
 
     /**
      * The effective configuration for the start-up log line, keyed by environment variable, secrets masked:
-     * passwords and the session id show as {@code ****} (or {@code (empty)} / {@code (not set)}).
+     * passwords, the session id and the API keys show as {@code ****} (or {@code (empty)} / {@code (not set)}).
      */
     public Map<String, String> describe() {
         Map<String, String> view = new LinkedHashMap<>();
@@ -106,6 +109,8 @@ public record AppConfig(
                 workerConcurrency.isPresent() ? Integer.toString(workerConcurrency.getAsInt()) : "(not set)");
         view.put(LOG_FORMAT, logging.format().envName());
         view.put(LOG_LEVEL, logging.level().name());
+        view.put(TRANSCRIPTION_API_KEY, ApiKeys.masked(apiKeys.transcription()));
+        view.put(SUMMARY_API_KEY, ApiKeys.masked(apiKeys.summary()));
     }
 
     @Override

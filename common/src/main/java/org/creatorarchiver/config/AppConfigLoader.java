@@ -35,6 +35,7 @@ final class AppConfigLoader {
                 tools(),
                 env.optionalInteger(WORKER_CONCURRENCY, MIN_WORKER_CONCURRENCY, MAX_WORKER_CONCURRENCY),
                 logging,
+                new ApiKeys(apiKey(TRANSCRIPTION_API_KEY), apiKey(SUMMARY_API_KEY)),
                 SettingsFile.locate(env.plain(ARCHIVER_SETTINGS), workingDirectory));
     }
 
@@ -126,6 +127,17 @@ final class AppConfigLoader {
     }
 
     /** The cookie goes into a header verbatim, so characters that would break or extend the header are refused. */
+    /** A key goes into an {@code Authorization} header: one line, no spaces. */
+    private Optional<Secret> apiKey(String name) {
+        Optional<Secret> key = env.secret(name);
+        key.ifPresent(secret -> {
+            if (secret.reveal().chars().anyMatch(c -> c <= ' ' || c == 127)) {
+                throw EnvReader.invalidSecret(name, "must be the key alone, without spaces or line breaks");
+            }
+        });
+        return key;
+    }
+
     private static void checkCookieValue(Secret sessionId) {
         String value = sessionId.reveal();
         if (value.startsWith("session_id=")) {

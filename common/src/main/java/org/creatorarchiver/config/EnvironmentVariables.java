@@ -62,5 +62,11 @@ public final class EnvironmentVariables {
 
     public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.INFO;
 
+    /** Secret; the key of {@code transcription.base_url}, needed once transcription is enabled. */
+    public static final String TRANSCRIPTION_API_KEY = "TRANSCRIPTION_API_KEY";
+
+    /** Secret; the key of {@code summary.base_url}, needed once summaries are enabled. */
+    public static final String SUMMARY_API_KEY = "SUMMARY_API_KEY";
+
     private EnvironmentVariables() {}
 }

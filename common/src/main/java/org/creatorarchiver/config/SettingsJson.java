@@ -22,6 +22,12 @@ final class SettingsJson {
         media(root.putObject("media"), settings.media());
         root.putObject("queue").set("concurrency", concurrency(settings.queue().concurrency()));
         scraping(root.putObject("scraping"), settings.scraping());
+        transcription(root.putObject("transcription"), settings.transcription());
+        summary(root.putObject("summary"), settings.summary());
+        ObjectNode budget = root.putObject("budget");
+        settings.budget()
+                .dailyUsd()
+                .ifPresentOrElse(usd -> budget.put("daily_usd", usd), () -> budget.putNull("daily_usd"));
         return root;
     }
 
@@ -63,7 +69,9 @@ final class SettingsJson {
                 .put("phase1", concurrency.phase1())
                 .put("phase2", concurrency.phase2())
                 .put("media", concurrency.media())
-                .put("phase3", concurrency.phase3());
+                .put("phase3", concurrency.phase3())
+                .put("transcribe", concurrency.transcribe())
+                .put("summarize", concurrency.summarize());
     }
 
     private static void scraping(ObjectNode json, Scraping scraping) {
@@ -78,6 +86,26 @@ final class SettingsJson {
         }
         putOptional(json, "user_agent", scraping.userAgent());
         putOptional(json, "resync_interval", scraping.resyncInterval().map(Duration::toString));
+    }
+
+    private static void transcription(ObjectNode json, Settings.Transcription transcription) {
+        json.put("enabled", transcription.enabled())
+                .put("base_url", transcription.baseUrl())
+                .put("model", transcription.model());
+        putOptional(json, "language", transcription.language());
+        json.put("use_captions", transcription.useCaptions());
+        transcription.captionLanguages().forEach(json.putArray("caption_languages")::add);
+        json.put("chunk_seconds", transcription.chunkSeconds()).put("price_per_minute", transcription.pricePerMinute());
+    }
+
+    private static void summary(ObjectNode json, Settings.Summary summary) {
+        json.put("enabled", summary.enabled())
+                .put("base_url", summary.baseUrl())
+                .put("model", summary.model())
+                .put("language", summary.language())
+                .put("max_input_tokens", summary.maxInputTokens())
+                .put("price_per_million_input", summary.pricePerMillionInput())
+                .put("price_per_million_output", summary.pricePerMillionOutput());
     }
 
     private static void putOptional(ObjectNode json, String key, Optional<String> value) {

@@ -33,7 +33,10 @@ final class SettingsParser {
         Settings settings = new Settings(
                 media(root.object("media"), defaults.media()),
                 queue(root.object("queue"), defaults.queue()),
-                scraping(root.object("scraping"), defaults.scraping()));
+                scraping(root.object("scraping"), defaults.scraping()),
+                TranscriptSettingsParser.transcription(root.object("transcription"), defaults.transcription()),
+                TranscriptSettingsParser.summary(root.object("summary"), defaults.summary()),
+                TranscriptSettingsParser.budget(root.object("budget"), defaults.budget()));
         root.rejectUnknownKeys();
         return settings;
     }
@@ -80,7 +83,7 @@ final class SettingsParser {
         return new YoutubeDownload(
                 download.text("quality", d.quality()),
                 download.field("subtitles")
-                        .map(node -> languageCodes(download, node))
+                        .map(node -> languageCodes(download, "subtitles", node))
                         .orElse(d.subtitles()),
                 download.bool("auto_subtitles", d.autoSubtitles()),
                 download.integer("max_retries", d.maxRetries(), 0, MAX_RETRIES, ""),
@@ -96,19 +99,23 @@ final class SettingsParser {
         throw json.error("mode", "must be \"embed\" or \"download\"", node);
     }
 
-    private static List<String> languageCodes(JsonObjectReader json, JsonNode node) {
+    static List<String> languageCodes(JsonObjectReader json, String key, JsonNode node) {
         if (!node.isArray()) {
-            throw json.error("subtitles", "must be a list of language codes such as [\"en\", \"es\"]", node);
+            throw json.error(key, "must be a list of language codes such as [\"en\", \"es\"]", node);
         }
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode code = node.get(i);
-            if (!code.isTextual() || !LANGUAGE_CODE.matcher(code.textValue()).matches()) {
-                throw json.error("subtitles[" + i + "]", "must be a language code such as \"en\" or \"pt-BR\"", code);
+            if (!isLanguageCode(code)) {
+                throw json.error(key + "[" + i + "]", "must be a language code such as \"en\" or \"pt-BR\"", code);
             }
             codes.add(code.textValue());
         }
         return codes;
+    }
+
+    static boolean isLanguageCode(JsonNode node) {
+        return node.isTextual() && LANGUAGE_CODE.matcher(node.textValue()).matches();
     }
 
     /** Media files are stored under their SHA-256, so deduplication is part of the store and cannot change. */
@@ -135,7 +142,9 @@ final class SettingsParser {
                 concurrency.integer("phase1", d.phase1(), 1, MAX_CONCURRENCY, ""),
                 concurrency.integer("phase2", d.phase2(), 1, MAX_CONCURRENCY, ""),
                 concurrency.integer("media", d.media(), 1, MAX_CONCURRENCY, ""),
-                concurrency.integer("phase3", d.phase3(), 1, MAX_CONCURRENCY, "")));
+                concurrency.integer("phase3", d.phase3(), 1, MAX_CONCURRENCY, ""),
+                concurrency.integer("transcribe", d.transcribe(), 1, MAX_CONCURRENCY, ""),
+                concurrency.integer("summarize", d.summarize(), 1, MAX_CONCURRENCY, "")));
     }
 
     private static Scraping scraping(JsonObjectReader json, Scraping defaults) {

@@ -76,14 +76,16 @@ public final class HostPauses {
      * Sleeps until {@code url}'s host is no longer paused. A pause longer than {@code maxWait} is not waited out:
      * the call fails as a retry-after so the job runtime reschedules the job instead of holding a worker. The pause is
      * read again after each sleep because another worker may have extended it meanwhile.
+     *
+     * @return whether it slept: a pause was on
      */
-    void awaitEnd(HttpUrl url, Duration maxWait) throws InterruptedException, HttpFailureException {
+    boolean awaitEnd(HttpUrl url, Duration maxWait) throws InterruptedException, HttpFailureException {
         Origin origin = Origin.of(url);
         Instant waitedFor = null;
         while (true) {
             Optional<Instant> until = pausedUntil(origin);
             if (until.isEmpty() || until.get().equals(waitedFor)) {
-                return;
+                return waitedFor != null;
             }
             Duration remaining = Duration.between(clock.instant(), until.get());
             if (remaining.compareTo(maxWait) > 0) {

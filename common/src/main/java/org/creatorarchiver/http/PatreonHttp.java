@@ -99,15 +99,15 @@ public final class PatreonHttp {
     }
 
     /**
-     * Waits until a request to the host may start: no pause set by any worker, and a permit of the shared rate. A
-     * pause may begin while the request waits for its permit, and the permit does not outrank it: the request waits
-     * the pause out, then takes a fresh permit so the waiters do not all start at once when it ends.
+     * Waits until a request to the host may start: a permit of the shared rate, and no pause set by any worker. The
+     * pause is read after the permit because it may begin while the request waits for one, and the permit does not
+     * outrank it: the request waits the pause out, then takes a fresh permit so the waiters do not all start at once
+     * when it ends. (One read of the pause per request: it is on every call's path.)
      */
     private void awaitTurn(HttpUrl url) throws HttpFailureException, InterruptedException {
         Origin origin = Origin.of(url);
         do {
-            pauses.awaitEnd(url, maxRetryAfterWait);
             rateLimiter.acquire(origin);
-        } while (pauses.pausedUntil(origin).isPresent());
+        } while (pauses.awaitEnd(url, maxRetryAfterWait));
     }
 }

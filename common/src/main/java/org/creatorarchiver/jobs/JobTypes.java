@@ -22,6 +22,12 @@ public final class JobTypes {
     /** Phase 3: a creator's collections and their posts. */
     public record SyncCollections(long sourceId) {}
 
+    /** Phase 4: the transcript of one content (a stored file or a YouTube id), captions first. */
+    public record Transcribe(long transcriptId) {}
+
+    /** Phase 4: the summary of a completed transcript, in the settings' model, language and prompt version. */
+    public record Summarize(long transcriptId) {}
+
     public static final JobType<SyncCreator> SYNC_CREATOR =
             new JobType<>(Queues.PHASE1, "sync_creator", SyncCreator.class);
     public static final JobType<ProcessPost> PROCESS_POST =
@@ -30,6 +36,10 @@ public final class JobTypes {
             new JobType<>(Queues.MEDIA, "download_media", DownloadMedia.class);
     public static final JobType<SyncCollections> SYNC_COLLECTIONS =
             new JobType<>(Queues.PHASE3, "sync_collections", SyncCollections.class);
+
+    public static final JobType<Transcribe> TRANSCRIBE =
+            new JobType<>(Queues.TRANSCRIBE, "transcribe", Transcribe.class);
+    public static final JobType<Summarize> SUMMARIZE = new JobType<>(Queues.SUMMARIZE, "summarize", Summarize.class);
 
     private JobTypes() {}
 }

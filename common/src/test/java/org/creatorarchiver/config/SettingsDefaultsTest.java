@@ -92,6 +92,12 @@ class SettingsDefaultsTest {
                 .isEqualTo(concurrency.get("media").intValue());
         assertThat(defaults.queue().concurrency().phase3())
                 .isEqualTo(concurrency.get("phase3").intValue());
+        assertThat(defaults.queue().concurrency().transcribe())
+                .isEqualTo(concurrency.get("transcribe").intValue())
+                .isEqualTo(1);
+        assertThat(defaults.queue().concurrency().summarize())
+                .isEqualTo(concurrency.get("summarize").intValue())
+                .isEqualTo(2);
 
         JsonNode scraping = design.get("scraping");
         assertThat(defaults.scraping().maxRetries())
@@ -107,13 +113,44 @@ class SettingsDefaultsTest {
         assertThat(defaults.scraping().effectiveUserAgent()).isEqualTo(Settings.DEFAULT_USER_AGENT);
         assertThat(scraping.get("resync_interval").isNull()).isTrue();
         assertThat(defaults.scraping().resyncInterval()).isEmpty();
+
+        JsonNode transcription = design.get("transcription");
+        var t = defaults.transcription();
+        assertThat(t.enabled())
+                .isEqualTo(transcription.get("enabled").booleanValue())
+                .isFalse();
+        assertThat(t.baseUrl()).isEqualTo(transcription.get("base_url").textValue());
+        assertThat(t.model()).isEqualTo(transcription.get("model").textValue());
+        assertThat(transcription.get("language").isNull()).isTrue();
+        assertThat(t.language()).isEmpty();
+        assertThat(t.useCaptions()).isEqualTo(transcription.get("use_captions").booleanValue());
+        assertThat(t.captionLanguages()).containsExactlyElementsOf(texts(transcription.get("caption_languages")));
+        assertThat(t.chunkSeconds())
+                .isEqualTo(transcription.get("chunk_seconds").intValue());
+        assertThat(t.pricePerMinute())
+                .isEqualTo(transcription.get("price_per_minute").doubleValue());
+
+        JsonNode summary = design.get("summary");
+        var s = defaults.summary();
+        assertThat(s.enabled()).isEqualTo(summary.get("enabled").booleanValue()).isFalse();
+        assertThat(s.baseUrl()).isEqualTo(summary.get("base_url").textValue());
+        assertThat(s.model()).isEqualTo(summary.get("model").textValue());
+        assertThat(s.language()).isEqualTo(summary.get("language").textValue());
+        assertThat(s.maxInputTokens()).isEqualTo(summary.get("max_input_tokens").intValue());
+        assertThat(s.pricePerMillionInput())
+                .isEqualTo(summary.get("price_per_million_input").doubleValue());
+        assertThat(s.pricePerMillionOutput())
+                .isEqualTo(summary.get("price_per_million_output").doubleValue());
+
+        assertThat(design.at("/budget/daily_usd").isNull()).isTrue();
+        assertThat(defaults.budget().dailyUsd()).isEmpty();
     }
 
     @Test
     void theFieldByFieldCheckCoversEveryLeafOfTheDesignDocument() throws IOException {
-        // 27 leaves: if the documented defaults (docs/ARCHITECTURE.md) gain a setting, the test above must gain
+        // 45 leaves: if the documented defaults (docs/ARCHITECTURE.md) gain a setting, the test above must gain
         // an assertion.
-        assertThat(leafPaths(designDefaults(), "")).hasSize(27);
+        assertThat(leafPaths(designDefaults(), "")).hasSize(45);
     }
 
     @Test

@@ -28,7 +28,8 @@ final class StatusColumnWriters {
             TABLES + "Sources", "org.creatorarchiver.sources.SourceStore",
             TABLES + "Posts", "org.creatorarchiver.states.PostStates",
             TABLES + "PostMedia", "org.creatorarchiver.states.PostMediaStates",
-            TABLES + "Videos", "org.creatorarchiver.states.VideoStates");
+            TABLES + "Videos", "org.creatorarchiver.states.VideoStates",
+            TABLES + "Transcripts", "org.creatorarchiver.states.TranscriptStates");
 
     private static final Set<String> WRITE_METHODS = Set.of("update", "insertInto", "mergeInto", "newRecord");
 

@@ -1,9 +1,9 @@
 package org.creatorarchiver.phase2.store;
 
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
-import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +65,13 @@ public final class PostMediaWriter {
                 .where(POST_MEDIA.POST_ID.eq(post.postId()))
                 .forUpdate()
                 .fetchMap(POST_MEDIA.POSITION);
+        Map<String, VideosRecord> videos = VideoRows.lockedOf(tx, post.postId());
         Changes changes = new Changes();
         for (int position = 0; position < planned.size(); position++) {
-            writeItem(tx, post, position, planned.get(position), Optional.ofNullable(existing.get(position)), changes);
+            Planned item = planned.get(position);
+            writeItem(tx, post, position, item, Optional.ofNullable(existing.get(position)), videos, changes);
         }
-        deleteDropped(tx, post.postId(), planned.size(), changes);
+        deleteDropped(tx, post.postId(), planned.size(), existing.keySet(), videos.values(), changes);
         return new Written(List.copyOf(changes.toDownload()), Set.copyOf(changes.maybeReleased()));
     }
 
@@ -79,6 +81,7 @@ public final class PostMediaWriter {
             int position,
             Planned planned,
             Optional<PostMediaRecord> previous,
+            Map<String, VideosRecord> videos,
             Changes changes) {
         MediaItem item = planned.item();
         Settled settled = policy.settle(item, planned.decision(), previous, () -> archived(tx, item));
@@ -92,22 +95,33 @@ public final class PostMediaWriter {
         if (item.provider().isPresent()
                 && item.externalMediaId().isPresent()
                 && planned.decision().videoStatus().isPresent()) {
-            changes.videoKeys().add(VideoRows.write(tx, policy, post, planned, settled, changes.maybeReleased()));
+            changes.videoKeys()
+                    .add(VideoRows.write(tx, policy, post, planned, settled, videos, changes.maybeReleased()));
         }
     }
 
-    /** Rows for positions or videos the post no longer has. */
-    private static void deleteDropped(DSLContext tx, long postId, int positions, Changes changes) {
-        tx
-                .deleteFrom(POST_MEDIA)
-                .where(POST_MEDIA.POST_ID.eq(postId), POST_MEDIA.POSITION.ge(positions))
-                .returning(POST_MEDIA.MEDIA_FILE_ID)
-                .fetch(POST_MEDIA.MEDIA_FILE_ID)
-                .stream()
-                .filter(Objects::nonNull)
-                .forEach(changes.maybeReleased()::add);
-        for (VideosRecord video :
-                tx.selectFrom(VIDEOS).where(VIDEOS.POST_ID.eq(postId)).fetch()) {
+    /**
+     * Rows for positions or videos the post no longer has, known from the rows locked at the start: most posts keep
+     * theirs, and spare the statements.
+     */
+    private static void deleteDropped(
+            DSLContext tx,
+            long postId,
+            int positions,
+            Set<Integer> lockedPositions,
+            Collection<VideosRecord> lockedVideos,
+            Changes changes) {
+        if (lockedPositions.stream().anyMatch(position -> position >= positions)) {
+            tx
+                    .deleteFrom(POST_MEDIA)
+                    .where(POST_MEDIA.POST_ID.eq(postId), POST_MEDIA.POSITION.ge(positions))
+                    .returning(POST_MEDIA.MEDIA_FILE_ID)
+                    .fetch(POST_MEDIA.MEDIA_FILE_ID)
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .forEach(changes.maybeReleased()::add);
+        }
+        for (VideosRecord video : lockedVideos) {
             if (!changes.videoKeys().contains(VideoRows.key(video.getProvider(), video.getExternalId()))) {
                 Optional.ofNullable(video.getMediaFileId()).ifPresent(changes.maybeReleased()::add);
                 video.delete();

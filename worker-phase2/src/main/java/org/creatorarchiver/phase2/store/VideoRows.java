@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
@@ -32,6 +33,7 @@ final class VideoRows {
     /**
      * Upserts the video of a settled item (on post, provider, external id) and links it like its donor, if any.
      *
+     * @param locked the post's videos as {@link #lockedOf} read them
      * @return the video's key ({@link #key})
      */
     static String write(
@@ -40,15 +42,11 @@ final class VideoRows {
             PostMediaWriter.PostRef post,
             PostMediaWriter.Planned planned,
             Settled item,
+            Map<String, VideosRecord> locked,
             Set<Long> maybeReleased) {
         MediaItem media = planned.item();
-        Optional<VideosRecord> existing = tx.selectFrom(VIDEOS)
-                .where(
-                        VIDEOS.POST_ID.eq(post.postId()),
-                        VIDEOS.PROVIDER.eq(provider(media)),
-                        VIDEOS.EXTERNAL_ID.eq(media.externalMediaId().orElseThrow()))
-                .forUpdate()
-                .fetchOptional();
+        Optional<VideosRecord> existing = Optional.ofNullable(
+                locked.get(key(provider(media), media.externalMediaId().orElseThrow())));
         SettledVideo video = policy.settleVideo(item, planned.decision(), existing);
         existing.map(VideosRecord::getMediaFileId)
                 .filter(fileId -> !video.fileId().equals(Optional.of(fileId)))
@@ -56,6 +54,12 @@ final class VideoRows {
         long videoId = upsert(tx, post, media, video, existing);
         item.donorVideoId().ifPresent(donor -> linkLikeDonor(tx, videoId, donor));
         return key(provider(media), media.externalMediaId().orElseThrow());
+    }
+
+    /** The post's videos by {@link #key}, locked for the caller's transaction. */
+    static Map<String, VideosRecord> lockedOf(DSLContext tx, long postId) {
+        return tx.selectFrom(VIDEOS).where(VIDEOS.POST_ID.eq(postId)).forUpdate().fetch().stream()
+                .collect(Collectors.toMap(video -> key(video.getProvider(), video.getExternalId()), video -> video));
     }
 
     private static long upsert(
