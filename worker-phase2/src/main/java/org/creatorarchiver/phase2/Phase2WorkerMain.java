@@ -16,15 +16,15 @@ import org.creatorarchiver.phase2.fetch.VideoDownload;
 import org.creatorarchiver.phase2.post.PostDetailsWriter;
 import org.creatorarchiver.phase2.post.PostFetcher;
 import org.creatorarchiver.phase2.store.PostMediaWriter;
-import org.creatorarchiver.phase2.tools.FfProbe;
-import org.creatorarchiver.phase2.tools.Subprocess;
-import org.creatorarchiver.phase2.tools.ToolCheck;
-import org.creatorarchiver.phase2.tools.YtDlp;
 import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.process.WorkerProcess;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.WorkerRuntime;
+import org.creatorarchiver.tools.FfProbe;
+import org.creatorarchiver.tools.Subprocess;
+import org.creatorarchiver.tools.ToolCheck;
+import org.creatorarchiver.tools.YtDlp;
 import org.jooq.DSLContext;
 
 /** Phase 2 worker: post -> details and media decisions (queue phase2), and downloads (queue media). Runs until SIGTERM. */

@@ -1,7 +1,7 @@
 package org.creatorarchiver.phase2;
 
 import java.nio.file.Path;
-import org.creatorarchiver.phase2.tools.LocalMediaSite;
+import org.creatorarchiver.tools.LocalMediaSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

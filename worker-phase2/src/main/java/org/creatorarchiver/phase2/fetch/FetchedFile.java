@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.creatorarchiver.media.HashedFile;
-import org.creatorarchiver.phase2.tools.SubtitleFile;
+import org.creatorarchiver.tools.SubtitleFile;
 
 /**
  * A media item's bytes on local disk (under the worker's temp dir), hashed, not yet in the store.

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.creatorarchiver.media.HashedFile;
 import org.creatorarchiver.media.HashingDownload;
-import org.creatorarchiver.phase2.tools.DownloadRequest;
-import org.creatorarchiver.phase2.tools.Downloaded;
-import org.creatorarchiver.phase2.tools.FfProbe;
-import org.creatorarchiver.phase2.tools.ToolException;
-import org.creatorarchiver.phase2.tools.YtDlp;
+import org.creatorarchiver.tools.DownloadRequest;
+import org.creatorarchiver.tools.Downloaded;
+import org.creatorarchiver.tools.FfProbe;
+import org.creatorarchiver.tools.ToolException;
+import org.creatorarchiver.tools.YtDlp;
 
 /**
  * A video fetched by yt-dlp (Mux HLS with Patreon's Referer, YouTube with its subtitles), then hashed. Its duration
