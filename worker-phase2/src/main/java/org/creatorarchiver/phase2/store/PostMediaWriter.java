@@ -112,14 +112,7 @@ public final class PostMediaWriter {
             Collection<VideosRecord> lockedVideos,
             Changes changes) {
         if (lockedPositions.stream().anyMatch(position -> position >= positions)) {
-            tx
-                    .deleteFrom(POST_MEDIA)
-                    .where(POST_MEDIA.POST_ID.eq(postId), POST_MEDIA.POSITION.ge(positions))
-                    .returning(POST_MEDIA.MEDIA_FILE_ID)
-                    .fetch(POST_MEDIA.MEDIA_FILE_ID)
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .forEach(changes.maybeReleased()::add);
+            deletePositionsFrom(tx, postId, positions).forEach(changes.maybeReleased()::add);
         }
         for (VideosRecord video : lockedVideos) {
             if (!changes.videoKeys().contains(VideoRows.key(video.getProvider(), video.getExternalId()))) {
@@ -127,6 +120,18 @@ public final class PostMediaWriter {
                 video.delete();
             }
         }
+    }
+
+    /** @return the files the deleted rows pointed at */
+    private static List<Long> deletePositionsFrom(DSLContext tx, long postId, int positions) {
+        return tx
+                .deleteFrom(POST_MEDIA)
+                .where(POST_MEDIA.POST_ID.eq(postId), POST_MEDIA.POSITION.ge(positions))
+                .returning(POST_MEDIA.MEDIA_FILE_ID)
+                .fetch(POST_MEDIA.MEDIA_FILE_ID)
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**
