@@ -15,7 +15,9 @@ final class TranscriptSettingsParser {
     /** 30 minutes of the compact audio phase 4 sends stays far under the APIs' 25 MB request limit. */
     static final int MAX_CHUNK_SECONDS = 1_800;
 
-    static final int MIN_INPUT_TOKENS = 1_000;
+    /** Below this, a prompt and a few partial summaries no longer fit one request. */
+    static final int MIN_INPUT_TOKENS = 4_000;
+
     static final int MAX_INPUT_TOKENS = 2_000_000;
     static final double MAX_PRICE = 1_000;
     static final double MAX_DAILY_USD = 1_000_000;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
+import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
@@ -31,6 +32,8 @@ import org.creatorarchiver.phase2.store.MediaOutcomes;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.tools.SubtitleFile;
+import org.creatorarchiver.transcripts.TranscriptContent;
+import org.creatorarchiver.transcripts.TranscriptRequests;
 import org.creatorarchiver.videos.DurationSkip;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -51,14 +54,21 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
     private final MediaFetcher fetcher;
     private final MediaPolicy policy;
     private final Settings.Media settings;
+    private final TranscriptRequests transcripts;
 
     public DownloadMediaHandler(
-            DSLContext dsl, MediaStore store, MediaFetcher fetcher, MediaPolicy policy, Settings.Media settings) {
+            DSLContext dsl,
+            MediaStore store,
+            MediaFetcher fetcher,
+            MediaPolicy policy,
+            Settings.Media settings,
+            TranscriptRequests transcripts) {
         this.dsl = dsl;
         this.store = store;
         this.fetcher = fetcher;
         this.policy = policy;
         this.settings = settings;
+        this.transcripts = transcripts;
     }
 
     @Override
@@ -104,6 +114,9 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                 file.extension(),
                 (tx, fileId) -> MediaLinks.linkItem(tx, item.getId(), fileId));
         releaseIfUnclaimed(stored);
+        if (item.getKind() == PostMediaKind.audio) {
+            transcripts.requestDownloaded(List.of(TranscriptContent.ofFile(stored.id())));
+        }
     }
 
     /** @param attempt this job's attempt, 0 for the first: a subtitle that did not download is retried while retries remain */
@@ -112,7 +125,10 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         int limit = policy.limitOf(dsl, post.getSourceId());
         BeforeDownload before = policy.beforeDownload(video, limit, () -> fetcher.probe(item.getSourceUrl()));
         switch (before) {
-            case BeforeDownload.KeepEmbed keep -> MediaOutcomes.keepEmbed(dsl, item, video, post.getTitle());
+            case BeforeDownload.KeepEmbed keep -> {
+                MediaOutcomes.keepEmbed(dsl, item, video, post.getTitle());
+                transcripts.requestEmbedded(List.of(video.getExternalId()));
+            }
             case BeforeDownload.Skip skip -> MediaOutcomes.skip(dsl, video, item.getId(), skip.skip());
             case BeforeDownload.Download download ->
                 downloadAndStore(item, post, video, download, limit, jobDir, attempt);
@@ -157,6 +173,10 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         });
         releaseIfUnclaimed(stored);
         log.info("{} archived: {}", MediaOutcomes.named(video, post.getExternalId()), stored.path());
+        transcripts.requestDownloaded(List.of(
+                video.getProvider() == VideoProvider.youtube
+                        ? TranscriptContent.ofYouTube(video.getExternalId())
+                        : TranscriptContent.ofFile(stored.id())));
     }
 
     private void storeSubtitles(VideosRecord video, FetchedFile file, Path jobDir) throws Exception {
