@@ -25,7 +25,8 @@ class AudioPreparationTest {
     private final AudioPreparation preparation = new AudioPreparation(TestMedia.TOOLS, TestMedia.SUBPROCESS);
 
     @ParameterizedTest
-    @ValueSource(strings = {"video.mp4", "song.mp3", "podcast.m4a", "voice.opus", "voice.ogg", "stereo.wav"})
+    @ValueSource(
+            strings = {"video.mp4", "song.mp3", "podcast.m4a", "radio.aac", "voice.opus", "voice.ogg", "stereo.wav"})
     void everyKindOfRecordingBecomesMono16kHzMp3WithItsPauses(String name) throws Exception {
         Path source = recording(name);
 
@@ -116,6 +117,7 @@ class AudioPreparationTest {
             case "mp4" -> TestMedia.videoWithPauses(file, SECONDS, 15, 2);
             case "mp3" -> TestMedia.noiseWithPauses(file, SECONDS, 15, 2, "-c:a", "libmp3lame", "-b:a", "128k");
             case "m4a" -> TestMedia.noiseWithPauses(file, SECONDS, 15, 2, "-c:a", "aac", "-b:a", "96k");
+            case "aac" -> TestMedia.noiseWithPauses(file, SECONDS, 15, 2, "-c:a", "aac", "-f", "adts");
             case "opus", "ogg" -> TestMedia.noiseWithPauses(file, SECONDS, 15, 2, "-ar", "48000", "-c:a", "libopus");
             case "wav" -> TestMedia.noiseWithPauses(file, SECONDS, 15, 2, "-ac", "2", "-c:a", "pcm_s16le");
             default -> throw new IllegalArgumentException(name);
