@@ -7,11 +7,9 @@ import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
@@ -23,6 +21,7 @@ import org.creatorarchiver.jobs.JobTypes.DownloadMedia;
 import org.creatorarchiver.media.HashingDownload;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.media.StoredFile;
+import org.creatorarchiver.media.TempDirs;
 import org.creatorarchiver.phase2.decide.BeforeDownload;
 import org.creatorarchiver.phase2.decide.MediaPolicy;
 import org.creatorarchiver.phase2.fetch.FetchedFile;
@@ -81,7 +80,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         try {
             download(item.get(), jobDir, context.attempt());
         } finally {
-            deleteTree(jobDir);
+            TempDirs.delete(jobDir);
         }
     }
 
@@ -234,23 +233,6 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete temp file {}: {}", path, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean temp dir {}: {}", dir, e.toString());
-        }
     }
 
     @Override
