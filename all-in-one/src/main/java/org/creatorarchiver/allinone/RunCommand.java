@@ -14,6 +14,7 @@ import org.creatorarchiver.patreon.CreatorInputParser;
 import org.creatorarchiver.phase1.Phase1WorkerMain;
 import org.creatorarchiver.phase2.Phase2WorkerMain;
 import org.creatorarchiver.phase3.Phase3WorkerMain;
+import org.creatorarchiver.phase4.Phase4WorkerMain;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.WorkerRuntime;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "creator-archiver run 0.1",
         description = "Runs the whole system in one process until SIGTERM: the HTTP API and housekeeping of 'serve'"
-                + " and one worker of each phase (phase1, phase2 + media, phase3), each queue with its configured"
+                + " and one worker of each phase (phase1, phase2 + media, phase3, phase4 when transcripts or"
+                + " summaries are enabled), each queue with its configured"
                 + " concurrency. CREATORs given are enqueued once it is up, as 'enqueue' does.")
 public final class RunCommand implements Callable<Integer> {
 
@@ -125,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
             Phase1WorkerMain.register(process, workers);
             Phase2WorkerMain.register(process, workers);
             Phase3WorkerMain.register(process, workers);
+            Phase4WorkerMain.register(process, workers);
             WorkerRuntime runtime = process.applyConcurrency(workers).build();
             log.info(
                     "the whole system runs in this process: API on {}:{}, queues {}",

@@ -22,6 +22,7 @@ class ArchitectureTest {
         "org.creatorarchiver.phase1..",
         "org.creatorarchiver.phase2..",
         "org.creatorarchiver.phase3..",
+        "org.creatorarchiver.phase4..",
         "org.creatorarchiver.orchestrator..",
         "org.creatorarchiver.allinone.."
     };
@@ -49,7 +50,10 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "org.creatorarchiver.phase1..", "org.creatorarchiver.phase2..", "org.creatorarchiver.phase3..")
+                        "org.creatorarchiver.phase1..",
+                        "org.creatorarchiver.phase2..",
+                        "org.creatorarchiver.phase3..",
+                        "org.creatorarchiver.phase4..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.creatorarchiver.orchestrator..", "org.creatorarchiver.allinone..")
@@ -63,6 +67,7 @@ class ArchitectureTest {
                         "org.creatorarchiver.phase1..",
                         "org.creatorarchiver.phase2..",
                         "org.creatorarchiver.phase3..",
+                        "org.creatorarchiver.phase4..",
                         "org.creatorarchiver.allinone..")
                 .check(production);
     }
@@ -101,6 +106,7 @@ class ArchitectureTest {
             "org.creatorarchiver.phase1.Phase1WorkerMain",
             "org.creatorarchiver.phase2.Phase2WorkerMain",
             "org.creatorarchiver.phase3.Phase3WorkerMain",
+            "org.creatorarchiver.phase4.Phase4WorkerMain",
             "org.creatorarchiver.orchestrator.OrchestratorMain",
             "org.creatorarchiver.allinone.RunCommand",
             "org.creatorarchiver.queue.JobRunner"
