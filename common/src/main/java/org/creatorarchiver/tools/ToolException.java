@@ -82,8 +82,7 @@ public final class ToolException extends JobFailure {
                 null);
     }
 
-    /** The tool exited 0 but printed something it should not (for callers outside this package that read output). */
-    public static ToolException unexpectedOutput(Command command, String problem, String stderrTail) {
+    static ToolException unexpectedOutput(Command command, String problem, String stderrTail) {
         return new ToolException(
                 Kind.UNEXPECTED_OUTPUT, command.description() + ": " + problem, OptionalInt.empty(), stderrTail, null);
     }
