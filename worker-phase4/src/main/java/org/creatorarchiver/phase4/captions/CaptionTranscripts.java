@@ -62,27 +62,26 @@ public final class CaptionTranscripts {
     static Optional<CaptionTranscript> firstReadable(List<CaptionTrack> ranked) {
         for (CaptionTrack track : ranked) {
             Optional<TimedText> text = read(track);
-            if (text.isPresent()) {
+            if (text.isPresent() && text.get().segments().isEmpty()) {
+                log.info("the {} captions {} have no text; trying the next track", track.language(), track.file());
+            } else if (text.isPresent()) {
                 return Optional.of(CaptionTranscript.of(text.get(), track));
             }
         }
         return Optional.empty();
     }
 
+    /** Empty when the file cannot be read or is malformed (logged). */
     private static Optional<TimedText> read(CaptionTrack track) {
         try {
-            TimedText text = CaptionParser.parse(track.file(), track.language());
-            if (text.segments().isEmpty()) {
-                log.info("the {} captions {} have no text; trying the next track", track.language(), track.file());
-                return Optional.empty();
-            }
-            return Optional.of(text);
+            return Optional.of(CaptionParser.parse(track.file(), track.language()));
         } catch (MalformedCaptionsException | IOException e) {
             log.warn(
                     "cannot read the {} captions {} ({}); trying the next track",
                     track.language(),
                     track.file(),
-                    e.getMessage());
+                    // a malformed file's message names the line; an I/O error's class says more than its path
+                    e instanceof MalformedCaptionsException ? e.getMessage() : e.toString());
             return Optional.empty();
         }
     }

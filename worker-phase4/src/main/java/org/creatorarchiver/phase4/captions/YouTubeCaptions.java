@@ -62,19 +62,22 @@ public final class YouTubeCaptions {
         if (captionLanguages.isEmpty()) {
             return List.of();
         }
-        String url = url(video);
         Path directory = createDirectory(outDir.toAbsolutePath().normalize());
-        Command command = new Command(
-                "yt-dlp captions of " + shortened(url),
-                YouTubeCaptionArguments.fetch(Tool.YT_DLP.command(tools), captionLanguages, url, directory),
-                directory,
-                timeout);
+        Command command = command(url(video), captionLanguages, directory);
         CommandResult result = subprocess.run(command);
         try {
             return YtDlpCaptionListing.tracks(json(command, result), directory);
         } catch (IllegalArgumentException e) {
             throw unexpectedOutput(command, e.getMessage(), e);
         }
+    }
+
+    private Command command(String url, List<String> captionLanguages, Path directory) {
+        return new Command(
+                "yt-dlp captions of " + shortened(url),
+                YouTubeCaptionArguments.fetch(Tool.YT_DLP.command(tools), captionLanguages, url, directory),
+                directory,
+                timeout);
     }
 
     /** A YouTube id becomes its watch URL; a URL is taken as it is. */

@@ -9,9 +9,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.creatorarchiver.config.ExternalTools;
 import org.creatorarchiver.phase4.text.TimedText;
+import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.tools.Subprocess;
 import org.creatorarchiver.tools.ToolException;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,21 @@ class YouTubeCaptionsTest {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.summary()).startsWith("yt-dlp captions of " + closed + " failed (exit code 1)");
                 });
+    }
+
+    @Test
+    void aYtDlpThatExitsZeroWithoutMetadataIsAFailureToRetry() throws IOException {
+        Path fakeYtDlp = job.resolve("fake-yt-dlp");
+        Files.writeString(fakeYtDlp, "#!/bin/sh\necho 'Usage: yt-dlp [OPTIONS] URL'\n");
+        Files.setPosixFilePermissions(fakeYtDlp, PosixFilePermissions.fromString("rwx------"));
+        YouTubeCaptions broken =
+                new YouTubeCaptions(new ExternalTools(fakeYtDlp.toString(), "ffmpeg"), new Subprocess());
+
+        assertThatThrownBy(() -> broken.fetch("dQw4w9WgXcQ", List.of("en"), job.resolve("out")))
+                .isInstanceOfSatisfying(
+                        JobFailure.class, e -> assertThat(e.retryable()).isTrue())
+                .hasMessageStartingWith("yt-dlp captions of https://www.youtube.com/watch?v=dQw4w9WgXcQ: printed"
+                        + " something other than JSON");
     }
 
     /** A port nobody listens on: bound by the system, then released. */
