@@ -49,7 +49,7 @@ final class CueReader {
         firstBlockRead = true;
         if (header) {
             // Lenient: a cue written right below the header, without the blank line, is still read.
-            int timing = timingIndex(block);
+            int timing = timingIndex(block, 0);
             if (timing >= 0) {
                 cue(block.subList(timing, block.size()), firstLineNumber + timing);
             }
@@ -81,18 +81,37 @@ final class CueReader {
                 "expected " + expected + ", found \"" + block.getFirst().strip() + "\"");
     }
 
-    /** @param block the timing line, then the text lines */
+    /**
+     * Cue text never holds "-->": such a line starts the next cue even without the blank line before it (as the
+     * WebVTT parsing rules say; SRT files that lost their blank lines are read alike, the cue number included).
+     *
+     * @param block the timing line, then the text lines, then maybe further cues
+     */
     private void cue(List<String> block, int timingLineNumber) {
+        int next = timingIndex(block, 1);
+        int textEnd = next < 0 ? block.size() : textEnd(block, next);
         CueTiming timing = CueTiming.parse(block.getFirst(), timingLineNumber);
-        List<String> text = block.subList(1, block.size()).stream()
+        List<String> text = block.subList(1, textEnd).stream()
                 .map(CueText::clean)
                 .filter(line -> !line.isEmpty())
                 .toList();
         cues.add(new Cue(timing.start(), timing.end(), text, timingLineNumber));
+        if (next > 0) {
+            cue(block.subList(next, block.size()), timingLineNumber + next);
+        }
     }
 
-    private static int timingIndex(List<String> block) {
-        for (int i = 0; i < block.size(); i++) {
+    /** Where the text before the next timing line ends: before SRT's cue number, when it has one. */
+    private int textEnd(List<String> block, int nextTiming) {
+        boolean numbered = nextTiming > 1
+                && format == CaptionFormat.SRT
+                && CUE_NUMBER.matcher(block.get(nextTiming - 1)).matches();
+        return numbered ? nextTiming - 1 : nextTiming;
+    }
+
+    /** The index of the first line from {@code from} on that holds a timing arrow, or -1. */
+    private static int timingIndex(List<String> block, int from) {
+        for (int i = from; i < block.size(); i++) {
             if (block.get(i).contains(CueTiming.ARROW)) {
                 return i;
             }

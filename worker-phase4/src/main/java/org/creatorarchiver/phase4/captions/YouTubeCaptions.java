@@ -17,6 +17,8 @@ import org.creatorarchiver.tools.CommandResult;
 import org.creatorarchiver.tools.Subprocess;
 import org.creatorarchiver.tools.Tool;
 import org.creatorarchiver.tools.ToolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A video's captions fetched with yt-dlp, without the video ({@code --skip-download}): for YouTube videos kept as
@@ -31,6 +33,7 @@ public final class YouTubeCaptions {
     private static final String WATCH_URL = "https://www.youtube.com/watch?v=";
     private static final int MAX_URL_IN_MESSAGES = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(YouTubeCaptions.class);
 
     private final ExternalTools tools;
     private final Subprocess subprocess;
@@ -55,7 +58,8 @@ public final class YouTubeCaptions {
      * @return the tracks written, manual and automatic, in no particular order; empty for a video without captions
      * @throws ToolException yt-dlp failed (video unavailable, network unreachable) or timed out: a job failure to
      *                       retry
-     * @throws JobFailure    yt-dlp exited 0 but printed no video (a retry too)
+     * @throws JobFailure    yt-dlp exited 0 but printed no video, or listed captions but could write none of them
+     *                       (a retry too)
      */
     public List<CaptionTrack> fetch(String video, List<String> captionLanguages, Path outDir)
             throws JobFailure, InterruptedException {
@@ -65,11 +69,36 @@ public final class YouTubeCaptions {
         Path directory = createDirectory(outDir.toAbsolutePath().normalize());
         Command command = command(url(video), captionLanguages, directory);
         CommandResult result = subprocess.run(command);
+        YtDlpCaptionListing.Listing listing;
         try {
-            return YtDlpCaptionListing.tracks(json(command, result), directory);
+            listing = YtDlpCaptionListing.read(json(command, result), directory);
         } catch (IllegalArgumentException e) {
             throw unexpectedOutput(command, e.getMessage(), e);
         }
+        return written(command, listing, result.stderrTail());
+    }
+
+    /**
+     * Captions listed but not downloaded (YouTube answers 429 to many caption requests in a row) are no proof that
+     * the video has none: when nothing could be written, the job is tried again later rather than left without a
+     * transcript.
+     */
+    private static List<CaptionTrack> written(Command command, YtDlpCaptionListing.Listing listing, String stderr)
+            throws JobFailure {
+        if (!listing.missing().isEmpty()) {
+            log.warn(
+                    "{}: the {} captions did not download; stderr: {}",
+                    command.description(),
+                    String.join(", ", listing.missing()),
+                    stderr);
+            if (listing.written().isEmpty()) {
+                throw JobFailure.retry(
+                        command.description() + ": the " + String.join(", ", listing.missing())
+                                + " captions are listed but did not download",
+                        null);
+            }
+        }
+        return listing.written();
     }
 
     private Command command(String url, List<String> captionLanguages, Path directory) {

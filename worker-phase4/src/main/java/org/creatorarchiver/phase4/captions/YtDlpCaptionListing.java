@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,25 +32,45 @@ final class YtDlpCaptionListing {
     private YtDlpCaptionListing() {}
 
     /**
-     * The tracks whose file is there; a caption that failed to download (a warning for yt-dlp) is left out.
+     * What yt-dlp wrote and what it could not.
+     *
+     * @param written the tracks whose file is there
+     * @param missing the languages yt-dlp chose but did not write (a warning for it: a 404, a 429, a timeout)
+     */
+    record Listing(List<CaptionTrack> written, Set<String> missing) {
+
+        Listing {
+            written = List.copyOf(written);
+            missing = Collections.unmodifiableSortedSet(new TreeSet<>(missing));
+        }
+    }
+
+    /**
      * Relative paths are relative to {@code workingDirectory}.
      *
      * @throws IllegalArgumentException the JSON is not a video's metadata
      */
-    static List<CaptionTrack> tracks(JsonNode json, Path workingDirectory) {
-        if (!json.isObject() || json.path("id").asText("").isEmpty()) {
-            throw new IllegalArgumentException("no video id in yt-dlp's output");
-        }
+    static Listing read(JsonNode json, Path workingDirectory) {
+        requireVideo(json);
         JsonNode manual = json.path("subtitles");
-        List<CaptionTrack> tracks = new ArrayList<>();
+        List<CaptionTrack> written = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
         json.path("requested_subtitles").properties().forEach(entry -> {
             String path = entry.getValue().path("filepath").asText("");
             Path file = workingDirectory.resolve(path);
             if (!path.isEmpty() && Files.isRegularFile(file)) {
-                tracks.add(track(entry.getKey(), manual.has(entry.getKey()), entry.getValue(), file));
+                written.add(track(entry.getKey(), manual.has(entry.getKey()), entry.getValue(), file));
+            } else {
+                missing.add(entry.getKey());
             }
         });
-        return List.copyOf(tracks);
+        return new Listing(written, missing);
+    }
+
+    private static void requireVideo(JsonNode json) {
+        if (!json.isObject() || json.path("id").asText("").isEmpty()) {
+            throw new IllegalArgumentException("no video id in yt-dlp's output");
+        }
     }
 
     private static CaptionTrack track(String key, boolean manual, JsonNode requested, Path file) {

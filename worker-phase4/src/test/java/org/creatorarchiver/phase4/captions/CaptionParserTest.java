@@ -87,6 +87,17 @@ class CaptionParserTest {
     }
 
     @Test
+    void cuesThatLostTheirBlankLineAreStillTwoCues() {
+        TimedText srt = CaptionParser.parse(
+                "1\n00:00:01,000 --> 00:00:02,000\nUno\n2\n00:00:02,000 --> 00:00:03,000\nDos\n", "es");
+        TimedText vtt =
+                CaptionParser.parse("WEBVTT\n\n00:01.000 --> 00:02.000\nOne\n00:02.000 --> 00:03.000\nTwo\n", "en");
+
+        assertThat(timed(srt)).containsExactly("1.000 2.000 Uno", "2.000 3.000 Dos");
+        assertThat(timed(vtt)).containsExactly("1.000 2.000 One", "2.000 3.000 Two");
+    }
+
+    @Test
     void cuesOutOfOrderComeOutInTimeOrder() {
         TimedText text = CaptionParser.parse(
                 "WEBVTT\n\n00:05.000 --> 00:06.000\nsecond\n\n00:01.000 --> 00:02.000\nfirst\n", "en");

@@ -12,6 +12,8 @@ final class CaptionSite implements AutoCloseable {
 
     static final String TALK = "/talk.html";
     static final String SILENT = "/silent.html";
+    static final String ENGLISH_TRACK = "/talk.en.vtt";
+    static final String SPANISH_TRACK = "/talk.es.srt";
 
     private final LocalMediaSite site;
 
@@ -33,6 +35,15 @@ final class CaptionSite implements AutoCloseable {
 
     String url(String path) {
         return site.url(path);
+    }
+
+    /** Requests for {@code path} get a 404 until {@link #unhide}: a caption that fails to download. */
+    void hide(String path) {
+        site.hide(path);
+    }
+
+    void unhide(String path) {
+        site.unhide(path);
     }
 
     private static String page(String tracks) {

@@ -78,6 +78,33 @@ class YouTubeCaptionsTest {
     }
 
     @Test
+    void aTrackThatFailsToDownloadIsLeftOutWhileTheOthersServe() throws Exception {
+        site.hide(CaptionSite.ENGLISH_TRACK);
+        try {
+            assertThat(captions.fetch(site.url(CaptionSite.TALK), List.of("en", "es"), job))
+                    .extracting(CaptionTrack::language)
+                    .containsExactly("es");
+        } finally {
+            site.unhide(CaptionSite.ENGLISH_TRACK);
+        }
+    }
+
+    @Test
+    void captionsListedButNoneDownloadedAreAFailureToRetryNotAVideoWithoutCaptions() {
+        site.hide(CaptionSite.ENGLISH_TRACK);
+        site.hide(CaptionSite.SPANISH_TRACK);
+        try {
+            assertThatThrownBy(() -> captions.fetch(site.url(CaptionSite.TALK), List.of("en", "es"), job))
+                    .isInstanceOfSatisfying(
+                            JobFailure.class, e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageEndingWith(": the en, es captions are listed but did not download");
+        } finally {
+            site.unhide(CaptionSite.ENGLISH_TRACK);
+            site.unhide(CaptionSite.SPANISH_TRACK);
+        }
+    }
+
+    @Test
     void anUnreachableSiteIsAToolFailureToRetry() throws IOException {
         String closed = "http://127.0.0.1:" + closedPort() + CaptionSite.TALK;
 

@@ -25,7 +25,8 @@ class YtDlpCaptionListingTest {
     void humanTracksAreThoseUnderSubtitlesAndTranslationsAreMarkedByTheirUrl() throws IOException {
         write("captions.en.vtt", "captions.es.vtt", "captions.es-en.vtt");
 
-        List<CaptionTrack> tracks = YtDlpCaptionListing.tracks(listing(), directory);
+        List<CaptionTrack> tracks =
+                YtDlpCaptionListing.read(listing(), directory).written();
 
         assertThat(tracks)
                 .containsExactlyInAnyOrder(
@@ -38,7 +39,8 @@ class YtDlpCaptionListingTest {
     void theSpokenSpanishBeatsItsTranslationFromTheEnglishSubtitles() throws IOException {
         write("captions.en.vtt", "captions.es.vtt", "captions.es-en.vtt");
 
-        List<CaptionTrack> tracks = YtDlpCaptionListing.tracks(listing(), directory);
+        List<CaptionTrack> tracks =
+                YtDlpCaptionListing.read(listing(), directory).written();
 
         assertThat(CaptionChoice.ranked(tracks, List.of("es")))
                 .extracting(CaptionTrack::language)
@@ -46,12 +48,13 @@ class YtDlpCaptionListingTest {
     }
 
     @Test
-    void aCaptionThatDidNotDownloadIsLeftOut() throws IOException {
+    void aCaptionThatDidNotDownloadIsLeftOutAndNamed() throws IOException {
         write("captions.en.vtt");
 
-        assertThat(YtDlpCaptionListing.tracks(listing(), directory))
-                .extracting(CaptionTrack::language)
-                .containsExactly("en");
+        YtDlpCaptionListing.Listing listing = YtDlpCaptionListing.read(listing(), directory);
+
+        assertThat(listing.written()).extracting(CaptionTrack::language).containsExactly("en");
+        assertThat(listing.missing()).containsExactly("es", "es-419", "es-en");
     }
 
     @Test
@@ -63,7 +66,7 @@ class YtDlpCaptionListingTest {
                    "url": "https://www.youtube.com/api/timedtext?v=kJQP7kiw5Fk&kind=asr&lang=es&fmt=vtt"}}}
                 """);
 
-        assertThat(YtDlpCaptionListing.tracks(json, directory))
+        assertThat(YtDlpCaptionListing.read(json, directory).written())
                 .containsExactly(new CaptionTrack("es", true, false, directory.resolve("captions.es-orig.vtt")));
     }
 
@@ -71,12 +74,12 @@ class YtDlpCaptionListingTest {
     void aVideoWithoutCaptionsHasNoTracks() throws IOException {
         JsonNode json = JSON.readTree("{\"id\": \"x\", \"subtitles\": {}, \"requested_subtitles\": null}");
 
-        assertThat(YtDlpCaptionListing.tracks(json, directory)).isEmpty();
+        assertThat(YtDlpCaptionListing.read(json, directory).written()).isEmpty();
     }
 
     @Test
     void outputWithoutAVideoIdIsRefused() throws IOException {
-        assertThatThrownBy(() -> YtDlpCaptionListing.tracks(JSON.readTree("{\"title\": \"?\"}"), directory))
+        assertThatThrownBy(() -> YtDlpCaptionListing.read(JSON.readTree("{\"title\": \"?\"}"), directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no video id in yt-dlp's output");
     }
