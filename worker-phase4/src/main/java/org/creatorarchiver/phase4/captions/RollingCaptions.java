@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class RollingCaptions {
 
-    /** A file rolls when at least half of its cues open with the previous cue's last line. */
+    /** A file rolls when at least half of its cues open with the line(s) the previous cue ended with. */
     private static final double ROLLING_SHARE = 0.5;
     /** Two repeated lines in a row could be speech ("No." "No."); rolling captions repeat all along. */
     private static final int MIN_REPEATS = 2;
@@ -39,7 +39,7 @@ final class RollingCaptions {
     private static boolean rolls(List<Cue> cues) {
         long repeats = 0;
         for (int i = 1; i < cues.size(); i++) {
-            if (cues.get(i).lines().getFirst().equals(cues.get(i - 1).lines().getLast())) {
+            if (overlap(cues.get(i - 1).lines(), cues.get(i).lines()) > 0) {
                 repeats++;
             }
         }
