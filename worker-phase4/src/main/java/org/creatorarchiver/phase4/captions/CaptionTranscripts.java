@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.phase4.text.TimedText;
 import org.creatorarchiver.queue.JobFailure;
 import org.slf4j.Logger;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captions become transcripts, with no paid call: the stored subtitles of a downloaded video, or the captions of a
- * YouTube video kept as an embed. The tracks are tried best first ({@link CaptionChoice}); one that cannot be read
- * or says nothing is logged and the next is tried. Empty means no usable captions: the audio goes to the
- * transcription API instead. Thread-safe.
+ * YouTube video fetched with yt-dlp. The tracks are tried best first ({@link CaptionChoice}, following
+ * {@code transcription.caption_languages}); one that cannot be read or says nothing is logged and the next is
+ * tried. Empty means no usable captions: the audio goes to the transcription API instead. Thread-safe.
  */
 public final class CaptionTranscripts {
 
@@ -22,39 +23,54 @@ public final class CaptionTranscripts {
 
     private final StoredCaptions stored;
     private final YouTubeCaptions youTube;
-    private final Path scratchRoot;
+    private final Settings.Transcription settings;
 
-    /** @param scratchRoot where YouTube captions are fetched to, in a directory of their own deleted afterwards */
-    public CaptionTranscripts(StoredCaptions stored, YouTubeCaptions youTube, Path scratchRoot) {
+    public CaptionTranscripts(StoredCaptions stored, YouTubeCaptions youTube, Settings.Transcription settings) {
         this.stored = stored;
         this.youTube = youTube;
-        this.scratchRoot = scratchRoot;
+        this.settings = settings;
     }
 
     /**
-     * From the subtitles phase 2 stored with these videos (the rows of one recording).
+     * The caption transcript of one recording, when {@code transcription.use_captions} allows: its stored
+     * subtitles first (nothing to fetch), else, for a YouTube video, its captions fetched from YouTube.
      *
-     * @param captionLanguages {@code transcription.caption_languages}, in order of preference
+     * @param youTubeVideo the recording's YouTube id (or watch URL) when it is a YouTube video, embedded or downloaded
+     * @param videoIds     the {@code videos} rows whose recording it is (none for an audio file)
+     * @param workDir      the job's own directory; fetched captions go to a directory inside it, deleted afterwards
+     * @throws JobFailure yt-dlp failed ({@link org.creatorarchiver.tools.ToolException}): a retry
      */
-    public Optional<CaptionTranscript> fromStored(Collection<Long> videoIds, List<String> captionLanguages) {
-        return firstReadable(CaptionChoice.ranked(stored.forVideos(videoIds), captionLanguages));
+    public Optional<CaptionTranscript> of(Optional<String> youTubeVideo, Collection<Long> videoIds, Path workDir)
+            throws JobFailure, InterruptedException {
+        if (!settings.useCaptions()) {
+            return Optional.empty();
+        }
+        Optional<CaptionTranscript> fromStored = fromStored(videoIds);
+        if (fromStored.isPresent() || youTubeVideo.isEmpty()) {
+            return fromStored;
+        }
+        return fromYouTube(youTubeVideo.get(), workDir);
+    }
+
+    /** From the subtitles phase 2 stored with these videos (the rows of one recording). */
+    public Optional<CaptionTranscript> fromStored(Collection<Long> videoIds) {
+        return firstReadable(CaptionChoice.ranked(stored.forVideos(videoIds), settings.captionLanguages()));
     }
 
     /**
      * From a YouTube video's captions, fetched with yt-dlp without the video.
      *
-     * @param video            a YouTube id or a watch URL
-     * @param captionLanguages {@code transcription.caption_languages}, in order of preference
-     * @throws JobFailure yt-dlp failed ({@link org.creatorarchiver.tools.ToolException}, to retry)
+     * @param video   a YouTube id or a watch URL
+     * @param workDir where to make the (deleted afterwards) directory the captions are fetched to
+     * @throws JobFailure yt-dlp failed ({@link org.creatorarchiver.tools.ToolException}): a retry
      */
-    public Optional<CaptionTranscript> fromYouTube(String video, List<String> captionLanguages)
-            throws JobFailure, InterruptedException {
-        if (captionLanguages.isEmpty()) {
+    public Optional<CaptionTranscript> fromYouTube(String video, Path workDir) throws JobFailure, InterruptedException {
+        List<String> languages = settings.captionLanguages();
+        if (languages.isEmpty()) {
             return Optional.empty();
         }
-        try (ScratchDirectory scratch = ScratchDirectory.under(scratchRoot)) {
-            List<CaptionTrack> tracks = youTube.fetch(video, captionLanguages, scratch.path());
-            return firstReadable(CaptionChoice.ranked(tracks, captionLanguages));
+        try (ScratchDirectory scratch = ScratchDirectory.under(workDir)) {
+            return firstReadable(CaptionChoice.ranked(youTube.fetch(video, languages, scratch.path()), languages));
         }
     }
 
