@@ -15,6 +15,7 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.jobs.JobTypes.Transcribe;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.media.TempDirs;
+import org.creatorarchiver.phase4.captions.CaptionTranscript;
 import org.creatorarchiver.phase4.captions.CaptionTranscripts;
 import org.creatorarchiver.phase4.recordings.KeptRecordings;
 import org.creatorarchiver.phase4.recordings.Recording;
@@ -103,9 +104,12 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
 
     private void transcribe(long transcriptId, TranscriptContent content, List<Recording> kept, Path workDir)
             throws Exception {
-        var captioned = captions.of(content, videoIds(kept), workDir);
+        Optional<String> youTubeId = content instanceof TranscriptContent.YouTubeVideo(String id)
+                ? Optional.of(id)
+                : Optional.empty();
+        Optional<CaptionTranscript> captioned = captions.of(youTubeId, videoIds(kept), workDir);
         if (captioned.isPresent()) {
-            complete(transcriptId, captioned.get(), new TranscriptRows.Made(
+            complete(transcriptId, captioned.get().text(), new TranscriptRows.Made(
                     TranscriptSource.captions, Optional.empty(), BigDecimal.ZERO));
             return;
         }
