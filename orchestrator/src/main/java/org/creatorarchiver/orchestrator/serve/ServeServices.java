@@ -37,7 +37,9 @@ public final class ServeServices implements AutoCloseable {
         try {
             sweep.start(UnreferencedFilesSweep.DEFAULT_INTERVAL);
             resync = resync(process);
-            ApiServer api = ApiServer.start(bind, port, new ApiRoutes(process.queue(), process.redis(), dsl).routes());
+            ApiRoutes routes =
+                    new ApiRoutes(process.queue(), process.redis(), dsl, process.settings(), process.clock());
+            ApiServer api = ApiServer.start(bind, port, routes.routes());
             return new ServeServices(api, resync, sweep);
         } catch (IOException | RuntimeException e) {
             if (resync != null) {
