@@ -33,8 +33,10 @@ public final class ArchiveSearch {
     /** What snippets put before and after each matched word. */
     public static final String MARK = "**";
 
-    private static final String HEADLINE_OPTIONS = "StartSel=" + MARK + ", StopSel=" + MARK
-            + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" ... \"";
+    // One passage of 15 to 35 words from the best match on: a short text whole, a long one from where it matches.
+    // (Fragment mode would show several places, but trims each to its matches and drops the words around them.)
+    private static final String HEADLINE_OPTIONS =
+            "StartSel=" + MARK + ", StopSel=" + MARK + ", MaxWords=35, MinWords=15";
 
     private final DSLContext dsl;
 
