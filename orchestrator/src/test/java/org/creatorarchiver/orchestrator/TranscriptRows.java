@@ -32,6 +32,10 @@ public final class TranscriptRows {
         this.db = db;
     }
 
+    public DSLContext dsl() {
+        return db;
+    }
+
     /** A completed post of {@code sourceId} with a title and plain text; returns its id. */
     public long post(long sourceId, String title, String text) {
         return db.insertInto(POSTS)
