@@ -29,12 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
-            SystemStatus status = new SystemStatusReader(
-                            archive.queues(),
-                            archive.dsl(),
-                            archive.config().settings().budget(),
-                            Clock.systemUTC())
-                    .read();
+            SystemStatus status = reader(archive).read();
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(StatusJson.mapper().writeValueAsString(StatusJson.status(status)));
@@ -44,5 +39,10 @@ public final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private static SystemStatusReader reader(ReadOnlyArchive archive) {
+        return new SystemStatusReader(
+                archive.queues(), archive.dsl(), archive.config().settings().budget(), Clock.systemUTC());
     }
 }

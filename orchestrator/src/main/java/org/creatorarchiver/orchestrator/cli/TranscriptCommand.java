@@ -46,17 +46,21 @@ public final class TranscriptCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format=" + format + ": expected text, vtt or json");
         }
         try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
-            VideoTranscripts transcripts = new VideoTranscripts(
-                    archive.dsl(), archive.config().settings().summary());
-            try {
-                print(transcripts.of(videoId));
-                return 0;
-            } catch (TranscriptNotFoundException e) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println(spec.name() + ": " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            return show(new VideoTranscripts(
+                    archive.dsl(), archive.config().settings().summary()));
+        }
+    }
+
+    /** Prints the transcript (exit 0), or one line saying why there is none (exit 1, like process-anyway). */
+    private int show(VideoTranscripts transcripts) throws Exception {
+        try {
+            print(transcripts.of(videoId));
+            return 0;
+        } catch (TranscriptNotFoundException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.name() + ": " + e.getMessage());
+            err.flush();
+            return 1;
         }
     }
 

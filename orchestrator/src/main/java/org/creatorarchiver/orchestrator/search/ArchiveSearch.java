@@ -51,13 +51,7 @@ public final class ArchiveSearch {
      * @throws IllegalArgumentException when the query is blank or {@code limit} is out of bounds
      */
     public SearchResults search(String query, OptionalLong sourceId, int limit) {
-        if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("the query is empty: give words to search for");
-        }
-        if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException(
-                    "limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT + ", got " + limit);
-        }
+        checkArguments(query, limit);
         var rows = dsl.resultQuery(
                         SearchSql.QUERY,
                         DSL.val(query.strip()),
@@ -67,6 +61,16 @@ public final class ArchiveSearch {
                 .fetch();
         long total = rows.isEmpty() ? 0 : rows.getFirst().get("total", Long.class);
         return new SearchResults(total, rows.map(ArchiveSearch::hit));
+    }
+
+    private static void checkArguments(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("the query is empty: give words to search for");
+        }
+        if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT + ", got " + limit);
+        }
     }
 
     private static SearchHit hit(Record row) {
