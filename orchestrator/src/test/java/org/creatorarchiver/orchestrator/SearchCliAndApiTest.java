@@ -139,6 +139,21 @@ class SearchCliAndApiTest {
     }
 
     @Test
+    void aYoutubeTranscriptNamesTheEarliestVideoEmbeddingItAndItsPostsTitle() throws Exception {
+        long talk = rows.post(creator, "Charla en inglés", null);
+        long embed = rows.youtubeVideo(creator, talk, "yt000000001");
+        rows.youtubeVideo(other, rows.post(other, "Shared", null), "yt000000001");
+        rows.youtubeTranscript("yt000000001", TranscriptStatus.completed, "A talk about bicycles.");
+
+        JsonNode found = api("?q=bicycle");
+
+        assertThat(found.path("total").asLong()).isEqualTo(1);
+        assertThat(found.at("/results/0")).isEqualTo(JSON.readTree("""
+                {"kind": "transcript", "post_id": %d, "video_id": %d, "title": "Charla en inglés",
+                 "snippet": "A talk about **bicycles**."}""".formatted(talk, embed)));
+    }
+
+    @Test
     void limitShortensTheListButNotTheTotal() throws Exception {
         JsonNode cli = cli("search", "canción", "--limit", "2", "--json");
 

@@ -6,8 +6,10 @@ package org.creatorarchiver.orchestrator.search;
  */
 final class SearchSql {
 
-    // hits: every match with what to show it by. shown: for each matched transcript, the earliest video (else post
-    // with it as audio) showing it, within the source. placed: the page, the total counted before LIMIT. The snippets
+    // hits: every match with what to show it by. showings: what shows each matched transcript (a YouTube id's by its
+    // videos, a file's by its non-YouTube videos and audio items, as VideoTranscripts pairs them; equi-joins, so the
+    // indexes serve). shown: for each, the earliest video (else post with it as audio) within the source. placed: the
+    // page, the total counted before LIMIT. The snippets
     // are made last, for the page only (ts_headline re-parses the whole text). A snippet is highlighted under the
     // stemmer that recognises the text's words (English if its English vector matches, else Spanish), since the
     // query ORs both and each stemmer marks only the words it normalises to the query's lexemes.
@@ -28,22 +30,29 @@ final class SearchSql {
                   FROM summaries s JOIN transcripts t ON t.id = s.transcript_id, q
                  WHERE t.status = 'completed' AND s.search_vector @@ q.query
             ),
+            matched AS (SELECT DISTINCT transcript_id FROM hits WHERE transcript_id IS NOT NULL),
             showings AS (
-                SELECT v.id AS video_id, v.post_id, v.source_id, coalesce(v.title, p.title) AS title, v.media_file_id,
-                       CASE WHEN v.provider = 'youtube' THEN v.external_id END AS youtube_id,
-                       0 AS preference, v.id AS ordinal
-                  FROM videos v JOIN posts p ON p.id = v.post_id
+                SELECT m.transcript_id, v.id AS video_id, v.post_id, v.source_id,
+                       coalesce(v.title, p.title) AS title, 0 AS preference, v.id AS ordinal
+                  FROM matched m JOIN transcripts t ON t.id = m.transcript_id
+                  JOIN videos v ON v.media_file_id = t.media_file_id AND v.provider <> 'youtube'
+                  JOIN posts p ON p.id = v.post_id
                 UNION ALL
-                SELECT NULL, pm.post_id, p.source_id, p.title, pm.media_file_id, NULL, 1, pm.id
-                  FROM post_media pm JOIN posts p ON p.id = pm.post_id
-                 WHERE pm.media_file_id IS NOT NULL AND pm.kind = 'audio'
+                SELECT m.transcript_id, v.id, v.post_id, v.source_id, coalesce(v.title, p.title), 0, v.id
+                  FROM matched m JOIN transcripts t ON t.id = m.transcript_id
+                  JOIN videos v ON v.provider = 'youtube' AND v.external_id = t.youtube_id
+                  JOIN posts p ON p.id = v.post_id
+                UNION ALL
+                SELECT m.transcript_id, NULL, pm.post_id, p.source_id, p.title, 1, pm.id
+                  FROM matched m JOIN transcripts t ON t.id = m.transcript_id
+                  JOIN post_media pm ON pm.media_file_id = t.media_file_id AND pm.kind = 'audio'
+                  JOIN posts p ON p.id = pm.post_id
             ),
             shown AS (
-                SELECT DISTINCT ON (t.id) t.id AS transcript_id, s.video_id, s.post_id, s.title
-                  FROM transcripts t
-                  JOIN showings s ON s.media_file_id = t.media_file_id OR s.youtube_id = t.youtube_id
-                 WHERE t.id IN (SELECT transcript_id FROM hits) AND (CAST({1} AS bigint) IS NULL OR s.source_id = {1})
-                 ORDER BY t.id, s.preference, s.ordinal
+                SELECT DISTINCT ON (transcript_id) transcript_id, video_id, post_id, title
+                  FROM showings
+                 WHERE CAST({1} AS bigint) IS NULL OR source_id = {1}
+                 ORDER BY transcript_id, preference, ordinal
             ),
             placed AS (
                 SELECT h.kind, coalesce(h.post_id, s.post_id) AS post_id, s.video_id,
