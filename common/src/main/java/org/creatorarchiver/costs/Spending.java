@@ -8,9 +8,9 @@ import static org.jooq.impl.DSL.sum;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.creatorarchiver.config.Settings;
 import org.jooq.Condition;
@@ -63,9 +63,17 @@ public final class Spending {
 
     /** Only what today's calls cost (the cheaper query a worker runs before each paid call). */
     public static BigDecimal todayUsd(DSLContext dsl, Clock clock) {
+        return spentOnDayOf(dsl, clock.instant());
+    }
+
+    /**
+     * What the calls of the UTC day holding {@code instant} cost; for a caller inside a transaction that has already
+     * read the time (a reservation checks and inserts at one instant).
+     */
+    public static BigDecimal spentOnDayOf(DSLContext dsl, Instant instant) {
         return dsl.select(zeroIfNull(sum(AMOUNT)))
                 .from(PAID_CALLS)
-                .where(today(clock))
+                .where(dayOf(instant))
                 .fetchSingle(0, BigDecimal.class);
     }
 
@@ -77,21 +85,26 @@ public final class Spending {
 
     /** When the current UTC day started (00:00:00 UTC). */
     public static Instant startOfDay(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
+        return startOfDay(clock.instant());
     }
 
     /** When the next UTC day starts: a job held back by the budget may run again from then. */
     public static Instant startOfNextDay(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
-                .plusDays(1)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
+        return startOfDay(clock.instant()).plus(1, ChronoUnit.DAYS);
+    }
+
+    /** 00:00:00 UTC of the day holding {@code instant} (an Instant's days are UTC days, whatever the zone). */
+    private static Instant startOfDay(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.DAYS);
     }
 
     private static Condition today(Clock clock) {
-        return PAID_CALLS.CALLED_AT.ge(utc(startOfDay(clock))).and(PAID_CALLS.CALLED_AT.lt(utc(startOfNextDay(clock))));
+        return dayOf(clock.instant());
+    }
+
+    private static Condition dayOf(Instant instant) {
+        Instant start = startOfDay(instant);
+        return PAID_CALLS.CALLED_AT.ge(utc(start)).and(PAID_CALLS.CALLED_AT.lt(utc(start.plus(1, ChronoUnit.DAYS))));
     }
 
     private static OffsetDateTime utc(Instant instant) {

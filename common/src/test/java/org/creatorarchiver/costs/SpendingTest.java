@@ -60,6 +60,8 @@ class SpendingTest {
         assertThat(report.outputTokens()).isEqualTo(2_000);
         assertThat(report.dailyBudgetUsd()).isEmpty();
         assertThat(report.budgetReached()).as("no cap, nothing is ever reached").isFalse();
+        assertThat(Spending.spentOnDayOf(db, Instant.parse("2026-12-02T00:00:00Z")))
+                .isEqualByComparingTo("0.06");
     }
 
     @Test
