@@ -25,6 +25,7 @@ COPY orchestrator/pom.xml orchestrator/
 COPY worker-phase1/pom.xml worker-phase1/
 COPY worker-phase2/pom.xml worker-phase2/
 COPY worker-phase3/pom.xml worker-phase3/
+COPY worker-phase4/pom.xml worker-phase4/
 COPY all-in-one/pom.xml all-in-one/
 COPY e2e/pom.xml e2e/
 RUN ./mvnw -B -ntp dependency:go-offline
@@ -60,6 +61,7 @@ COPY --from=build /src/orchestrator/target/orchestrator.jar \
                   /src/worker-phase1/target/worker-phase1.jar \
                   /src/worker-phase2/target/worker-phase2.jar \
                   /src/worker-phase3/target/worker-phase3.jar \
+                  /src/worker-phase4/target/worker-phase4.jar \
                   /src/all-in-one/target/all-in-one.jar \
                   /app/
 COPY docker/entrypoint.sh /usr/local/bin/archiver

@@ -2,7 +2,7 @@
 # Expects $root (the project root) and bin/jdk.sh sourced (JAVA_HOME >= 21).
 
 # The modules that make a runnable jar, <module>/target/<module>.jar.
-ARCHIVER_JAR_MODULES="orchestrator worker-phase1 worker-phase2 worker-phase3 all-in-one"
+ARCHIVER_JAR_MODULES="orchestrator worker-phase1 worker-phase2 worker-phase3 worker-phase4 all-in-one"
 
 # jar_is_stale MODULE: true when MODULE's jar is missing or older than a source, resource or pom it is made from.
 jar_is_stale() {

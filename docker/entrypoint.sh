@@ -1,12 +1,12 @@
 #!/bin/sh
 # The image's entry point: runs one creator-archiver process from its jar in ARCHIVER_APP_DIR (default /app).
 #   archiver <process> [arguments...]     process: orchestrator, worker-phase1, worker-phase2, worker-phase3,
-#                                         all-in-one
+#                                         worker-phase4, all-in-one
 # exec, so that the JVM gets SIGTERM directly and workers can drain before they stop.
 set -eu
 
 app_dir="${ARCHIVER_APP_DIR:-/app}"
-processes="orchestrator worker-phase1 worker-phase2 worker-phase3 all-in-one"
+processes="orchestrator worker-phase1 worker-phase2 worker-phase3 worker-phase4 all-in-one"
 
 usage() {
   cat <<USAGE
@@ -19,6 +19,7 @@ Processes (one image, one jar each in $app_dir):
   worker-phase1    creator -> posts (runs until SIGTERM)
   worker-phase2    post -> details and media downloads (runs until SIGTERM)
   worker-phase3    creator -> collections (runs until SIGTERM)
+  worker-phase4    kept videos and audio -> transcripts and summaries, when enabled (runs until SIGTERM)
   all-in-one       serve and one worker of each phase in one JVM, for a small server: [CREATOR...] (runs until SIGTERM)
 
 Examples:
@@ -27,7 +28,7 @@ Examples:
   archiver worker-phase2
 
 Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, REDIS_URL, MEDIA_DIR, PATREON_SESSION_ID,
-MAX_VIDEO_DURATION_SECONDS, ARCHIVER_SETTINGS, JAVA_OPTS (JVM options).
+MAX_VIDEO_DURATION_SECONDS, ARCHIVER_SETTINGS, TRANSCRIPTION_API_KEY, SUMMARY_API_KEY, JAVA_OPTS (JVM options).
 USAGE
 }
 
@@ -37,7 +38,7 @@ case "$process" in
     usage
     exit 0
     ;;
-  orchestrator | worker-phase1 | worker-phase2 | worker-phase3 | all-in-one)
+  orchestrator | worker-phase1 | worker-phase2 | worker-phase3 | worker-phase4 | all-in-one)
     shift
     jar="$app_dir/$process.jar"
     if [ ! -f "$jar" ]; then

@@ -79,9 +79,14 @@ CREATE TABLE summary_parts (
     prompt_version integer        NOT NULL,
     part_index     integer        NOT NULL,
     text           text           NOT NULL,
+    input_tokens   integer        NOT NULL DEFAULT 0,
+    output_tokens  integer        NOT NULL DEFAULT 0,
+    cost_usd       numeric(14, 6) NOT NULL DEFAULT 0,
     created_at     timestamptz    NOT NULL DEFAULT now(),
     CONSTRAINT summary_parts_pkey PRIMARY KEY (transcript_id, model, language, prompt_version, part_index),
-    CONSTRAINT summary_parts_transcript_id_fkey FOREIGN KEY (transcript_id) REFERENCES transcripts (id) ON DELETE CASCADE
+    CONSTRAINT summary_parts_transcript_id_fkey FOREIGN KEY (transcript_id) REFERENCES transcripts (id) ON DELETE CASCADE,
+    CONSTRAINT summary_parts_tokens_not_negative CHECK (input_tokens >= 0 AND output_tokens >= 0),
+    CONSTRAINT summary_parts_cost_not_negative CHECK (cost_usd >= 0)
 );
 
 -- Every paid call: reserved with its estimate before it is sent (so concurrent workers see it against the day's

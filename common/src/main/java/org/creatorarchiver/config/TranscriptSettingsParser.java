@@ -15,7 +15,9 @@ final class TranscriptSettingsParser {
     /** 30 minutes of the compact audio phase 4 sends stays far under the APIs' 25 MB request limit. */
     static final int MAX_CHUNK_SECONDS = 1_800;
 
-    static final int MIN_INPUT_TOKENS = 1_000;
+    /** Below this, a prompt and a few partial summaries no longer fit one request. */
+    static final int MIN_INPUT_TOKENS = 4_000;
+
     static final int MAX_INPUT_TOKENS = 2_000_000;
     static final double MAX_PRICE = 1_000;
     static final double MAX_DAILY_USD = 1_000_000;
@@ -93,22 +95,24 @@ final class TranscriptSettingsParser {
      */
     private static String baseUrl(JsonObjectReader json, String defaultValue) {
         return json.field("base_url")
-                .map(node -> {
-                    String rule = "must be an http or https URL such as \"https://api.openai.com/v1\"";
-                    if (!node.isTextual()) {
-                        throw json.error("base_url", rule, node);
-                    }
-                    URI uri = uri(node.textValue()).orElseThrow(() -> json.error("base_url", rule, node));
-                    boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-                    if (!web || uri.getHost() == null || uri.getRawUserInfo() != null) {
-                        throw json.error("base_url", rule + " (no user:password@)", node);
-                    }
-                    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                        throw json.error("base_url", rule + " (no ?query or #fragment)", node);
-                    }
-                    return node.textValue().replaceAll("/+$", "");
-                })
+                .map(node -> checkedBaseUrl(json, node).replaceAll("/+$", ""))
                 .orElse(defaultValue);
+    }
+
+    private static String checkedBaseUrl(JsonObjectReader json, JsonNode node) {
+        String rule = "must be an http or https URL such as \"https://api.openai.com/v1\"";
+        URI uri = node.isTextual() ? uri(node.textValue()).orElse(null) : null;
+        if (uri == null) {
+            throw json.error("base_url", rule, node);
+        }
+        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw json.error("base_url", rule + " (no user:password@)", node);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw json.error("base_url", rule + " (no ?query or #fragment)", node);
+        }
+        return node.textValue();
     }
 
     private static Optional<URI> uri(String text) {

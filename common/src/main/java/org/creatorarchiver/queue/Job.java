@@ -38,6 +38,11 @@ public record Job(String id, String type, String payloadJson, int attempt, Insta
         return new Job(id, type, payloadJson, attempt + 1, enqueuedAt, error);
     }
 
+    /** The job as it goes back to wait without having failed (postponed): its attempts stay as they are. */
+    public Job postponed(String reason) {
+        return new Job(id, type, payloadJson, attempt, enqueuedAt, reason);
+    }
+
     /** A dead job given a fresh set of attempts; the last error stays for whoever looks at it. */
     public Job withAttemptsReset() {
         return new Job(id, type, payloadJson, 0, enqueuedAt, lastError);

@@ -1,6 +1,7 @@
 package org.creatorarchiver.queue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
 public class JobFailure extends Exception {
 
     /** What the queue does with a job that failed this way. */
-    public sealed interface Outcome permits Retry, RetryAfter, Permanent {}
+    public sealed interface Outcome permits Retry, RetryAfter, Postpone, Permanent {}
 
     /** Try again after the handler's {@link RetryPolicy} backoff; dead-lettered when the retries run out. */
     public record Retry() implements Outcome {}
@@ -25,6 +26,16 @@ public class JobFailure extends Exception {
             if (delay == null || delay.isNegative()) {
                 throw new IllegalArgumentException("a retry delay must be zero or more, got " + delay);
             }
+        }
+    }
+
+    /**
+     * Not a failure of the job: it may not run before {@code until} (phase 4's daily budget is spent). It waits in the
+     * delayed set and keeps its attempts, however long the wait.
+     */
+    public record Postpone(Instant until) implements Outcome {
+        public Postpone {
+            Objects.requireNonNull(until, "until");
         }
     }
 
@@ -47,6 +58,10 @@ public class JobFailure extends Exception {
 
     public static JobFailure retryAfter(Duration delay, String reason) {
         return new JobFailure(new RetryAfter(delay), reason, null);
+    }
+
+    public static JobFailure postpone(Instant until, String reason) {
+        return new JobFailure(new Postpone(until), reason, null);
     }
 
     public static JobFailure permanent(String reason) {

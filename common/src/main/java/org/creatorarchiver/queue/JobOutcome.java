@@ -10,6 +10,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 public enum JobOutcome {
     SUCCEEDED(Level.INFO),
     RETRY_SCHEDULED(Level.WARN),
+    /** Not a failure: the job may not run yet (a daily budget) and waits, its attempts unchanged. */
+    POSTPONED(Level.INFO),
     DEAD_LETTERED(Level.ERROR),
     FAILED_PERMANENTLY(Level.WARN),
     HANDED_BACK(Level.INFO);

@@ -156,12 +156,16 @@ public final class JobQueue {
      * one more failed attempt and {@code error} recorded. False if the job was no longer in the processing list.
      */
     public boolean retryLater(TakenJob taken, String error, Instant due) {
-        Job failed = taken.job().afterFailure(error);
+        return delay(taken, taken.job().afterFailure(error), due);
+    }
+
+    /** Parks {@code job} (the taken one, as it should wait) in the delayed set until {@code due}; see retryLater. */
+    public boolean delay(TakenJob taken, Job job, Instant due) {
         return LuaScript.MOVE_JOB.evalLong(
                         redis,
                         List.of(taken.processingKey(), QueueKeys.delayed(taken.queue())),
                         taken.raw(),
-                        JobCodec.encode(failed),
+                        JobCodec.encode(job),
                         "delayed",
                         String.valueOf(due.toEpochMilli()))
                 == 1;

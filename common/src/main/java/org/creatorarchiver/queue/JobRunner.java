@@ -2,6 +2,7 @@ package org.creatorarchiver.queue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one taken job through its handler and settles it: ack on success (taking the next ready job in the same round
- * trip while the worker is taking); on failure settle it by its {@link JobFailure} outcome: give up at once
- * (permanent), retry later (retries left, no sooner than a {@code Retry-After}) or dead-letter (retries ran out).
- * Never throws: one bad job must not stop the consumer loop.
+ * trip while the worker is taking); on failure by its {@link JobFailure} outcome: give up at once (permanent), retry
+ * later (no sooner than a {@code Retry-After}), dead-letter (retries ran out) or postpone. Never throws: one bad job
+ * must not stop the consumer loop.
  */
 final class JobRunner {
 
@@ -144,7 +145,14 @@ final class JobRunner {
                 retryOrGiveUp(taken, registration, payload, context, failure, wait, started);
             case JobFailure.Retry r ->
                 retryOrGiveUp(taken, registration, payload, context, failure, Duration.ZERO, started);
+            case JobFailure.Postpone(Instant until) -> postpone(taken, known.get(), until, started);
         }
+    }
+
+    /** Parks the job until {@code until} without counting an attempt: it did not fail, it may not run yet. */
+    private void postpone(TakenJob taken, JobFailure reason, Instant until, long started) {
+        settle(taken, () -> queue.delay(taken, taken.job().postponed(reason.getMessage()), until));
+        JobOutcome.POSTPONED.log(taken.queue(), taken.job(), elapsedMs(started), reason.getMessage());
     }
 
     /** Gives the job up at once: onGaveUp records the reason, then the job is acked (dead-lettered if that failed). */

@@ -5,6 +5,7 @@ import static org.creatorarchiver.db.generated.Tables.TRANSCRIPTS;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.creatorarchiver.db.generated.enums.TranscriptStatus;
@@ -73,6 +74,11 @@ public final class TranscriptStates {
     /** A single-target move that writes nothing else; see {@link StatusColumn#move}. */
     public static int move(DSLContext tx, Move move, Condition rows) {
         return COLUMN.move(tx, move, move.target(), rows, UnaryOperator.identity());
+    }
+
+    /** @see StatusColumn#assign */
+    public static Map<Field<?>, Object> assign(Move move, Optional<TranscriptStatus> from, TranscriptStatus to) {
+        return COLUMN.assign(move, from, to);
     }
 
     /** @see StatusColumn#target */

@@ -133,6 +133,37 @@ class WorkerRuntimeTest {
     }
 
     @Test
+    void aPostponedJobWaitsUntilItsTimeAsOftenAsNeededWithoutUsingItsRetries() {
+        SettableClock clock = SettableClock.at("2026-11-21T22:00:00Z");
+        Instant midnight = Instant.parse("2026-11-22T00:00:00Z");
+        RecordingHandler handler = new RecordingHandler();
+        handler.failWith = attempt -> JobFailure.postpone(midnight, "daily budget reached");
+        start(worker().clock(clock).handle(ITEM, handler, FAST_RETRIES));
+        queue.enqueue(ITEM, new Item(1));
+
+        // More postponements than the policy has retries: none counts as a failed attempt.
+        var delayed = redis.<String>getScoredSortedSet(QueueKeys.delayed(QUEUE), StringCodec.INSTANCE);
+        int rounds = FAST_RETRIES.maxRetries() + 2;
+        for (int round = 1; round <= rounds; round++) {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> queue.counts(QUEUE).delayed() == 1);
+            Job parked = JobCodec.decode(delayed.first());
+            assertThat(Instant.ofEpochMilli(delayed.getScore(delayed.first()).longValue()))
+                    .isEqualTo(midnight);
+            assertThat(parked.attempt()).isZero();
+            assertThat(parked.lastError()).isEqualTo("daily budget reached");
+            if (round == rounds) {
+                handler.failWith = null;
+            }
+            assertThat(queue.promoteDue(QUEUE, midnight)).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> handler.succeeded.size() == 1);
+        assertThat(handler.gaveUp).isEmpty();
+        assertThat(queue.counts(QUEUE).dead()).isZero();
+    }
+
+    @Test
     void aJobOfATypeThisWorkerDoesNotKnowIsDeadLettered() {
         start(worker().handle(ITEM, new RecordingHandler(), FAST_RETRIES));
 

@@ -24,11 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComposeFileTest {
 
-    private static final List<String> WORKERS = List.of("worker-phase1", "worker-phase2", "worker-phase3");
+    private static final List<String> WORKERS =
+            List.of("worker-phase1", "worker-phase2", "worker-phase3", "worker-phase4");
+    /** The workers that call Patreon; phase 4 calls only the transcription and summary APIs. */
+    private static final List<String> PATREON_WORKERS = List.of("worker-phase1", "worker-phase2", "worker-phase3");
+
     private static final List<String> PROCESSES =
             Stream.concat(Stream.of("orchestrator"), WORKERS.stream()).toList();
     private static final String PASSWORD = "password-from-the-host";
     private static final String SESSION_COOKIE = "session-cookie-from-the-host";
+    private static final String TRANSCRIPTION_KEY = "transcription-key-from-the-host";
+    private static final String SUMMARY_KEY = "summary-key-from-the-host";
     /** How long a worker may spend draining its in-flight jobs after SIGTERM (docs/ARCHITECTURE.md "Stopping"). */
     private static final Duration WORKER_DRAIN_BOUND = Duration.ofSeconds(20);
 
@@ -44,7 +50,12 @@ class ComposeFileTest {
         compose = ComposeCli.locate(ProjectFiles.root().resolve("docker-compose.yml"), workDir);
         emptyEnvFile = Files.createFile(workDir.resolve("empty.env"));
         ComposeCli.Result result = compose.config(
-                emptyEnvFile, Map.of("POSTGRES_PASSWORD", PASSWORD, "PATREON_SESSION_ID", SESSION_COOKIE));
+                emptyEnvFile,
+                Map.of(
+                        "POSTGRES_PASSWORD", PASSWORD,
+                        "PATREON_SESSION_ID", SESSION_COOKIE,
+                        "TRANSCRIPTION_API_KEY", TRANSCRIPTION_KEY,
+                        "SUMMARY_API_KEY", SUMMARY_KEY));
         assertThat(result.succeeded())
                 .as("docker-compose config failed: %s", result.stderr())
                 .isTrue();
@@ -80,7 +91,13 @@ class ComposeFileTest {
     void runsEveryProcessOfTheDesignWithPostgresAndRedis() {
         assertThat(config.serviceNames())
                 .containsExactlyInAnyOrder(
-                        "postgres", "redis", "orchestrator", "worker-phase1", "worker-phase2", "worker-phase3");
+                        "postgres",
+                        "redis",
+                        "orchestrator",
+                        "worker-phase1",
+                        "worker-phase2",
+                        "worker-phase3",
+                        "worker-phase4");
     }
 
     @Test
@@ -181,13 +198,26 @@ class ComposeFileTest {
     }
 
     @Test
-    void onlyTheWorkersGetThePatreonSessionCookieFromTheHost() {
-        for (String worker : WORKERS) {
+    void onlyTheWorkersThatCallPatreonGetThePatreonSessionCookieFromTheHost() {
+        for (String worker : PATREON_WORKERS) {
             assertThat(config.service(worker).environment())
                     .as(worker)
                     .containsEntry("PATREON_SESSION_ID", SESSION_COOKIE);
         }
         assertThat(config.service("orchestrator").environment()).doesNotContainKey("PATREON_SESSION_ID");
+        assertThat(config.service("worker-phase4").environment()).doesNotContainKey("PATREON_SESSION_ID");
+    }
+
+    @Test
+    void onlyPhase4GetsTheApiKeysFromTheHost() {
+        assertThat(config.service("worker-phase4").environment())
+                .containsEntry("TRANSCRIPTION_API_KEY", TRANSCRIPTION_KEY)
+                .containsEntry("SUMMARY_API_KEY", SUMMARY_KEY);
+        for (String process : List.of("orchestrator", "worker-phase1", "worker-phase2", "worker-phase3")) {
+            assertThat(config.service(process).environment())
+                    .as(process)
+                    .doesNotContainKeys("TRANSCRIPTION_API_KEY", "SUMMARY_API_KEY");
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class ImageEntrypointTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout())
                 .contains("Usage: archiver <process>")
-                .contains("orchestrator", "worker-phase1", "worker-phase2", "worker-phase3");
+                .contains("orchestrator", "worker-phase1", "worker-phase2", "worker-phase3", "worker-phase4");
     }
 
     @Test

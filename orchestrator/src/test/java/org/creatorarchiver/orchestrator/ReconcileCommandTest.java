@@ -64,7 +64,10 @@ class ReconcileCommandTest {
                         "sync_creator: 1 enqueued (1 unfinished, 0 already held)",
                         "sync_collections: 1 enqueued (1 unfinished, 0 already held)",
                         "process_post: 3 enqueued (3 unfinished, 0 already held)",
-                        "download_media: 1 enqueued (1 unfinished, 0 already held)");
+                        "download_media: 1 enqueued (1 unfinished, 0 already held)",
+                        // Transcription and summaries are off by default: nothing of phase 4's to do.
+                        "transcribe: 0 enqueued (0 unfinished, 0 already held)",
+                        "summarize: 0 enqueued (0 unfinished, 0 already held)");
         assertThat(payloads(Queues.PHASE1)).containsExactly(new JobTypes.SyncCreator(newSource, false));
         assertThat(payloads(Queues.PHASE3)).containsExactly(new JobTypes.SyncCollections(newSource));
         assertThat(payloads(Queues.PHASE2))

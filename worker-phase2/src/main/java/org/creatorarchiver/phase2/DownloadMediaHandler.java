@@ -7,14 +7,13 @@ import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
+import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
@@ -22,6 +21,7 @@ import org.creatorarchiver.jobs.JobTypes.DownloadMedia;
 import org.creatorarchiver.media.HashingDownload;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.media.StoredFile;
+import org.creatorarchiver.media.TempDirs;
 import org.creatorarchiver.phase2.decide.BeforeDownload;
 import org.creatorarchiver.phase2.decide.MediaPolicy;
 import org.creatorarchiver.phase2.fetch.FetchedFile;
@@ -31,6 +31,8 @@ import org.creatorarchiver.phase2.store.MediaOutcomes;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.tools.SubtitleFile;
+import org.creatorarchiver.transcripts.TranscriptContent;
+import org.creatorarchiver.transcripts.TranscriptRequests;
 import org.creatorarchiver.videos.DurationSkip;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -51,14 +53,21 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
     private final MediaFetcher fetcher;
     private final MediaPolicy policy;
     private final Settings.Media settings;
+    private final TranscriptRequests transcripts;
 
     public DownloadMediaHandler(
-            DSLContext dsl, MediaStore store, MediaFetcher fetcher, MediaPolicy policy, Settings.Media settings) {
+            DSLContext dsl,
+            MediaStore store,
+            MediaFetcher fetcher,
+            MediaPolicy policy,
+            Settings.Media settings,
+            TranscriptRequests transcripts) {
         this.dsl = dsl;
         this.store = store;
         this.fetcher = fetcher;
         this.policy = policy;
         this.settings = settings;
+        this.transcripts = transcripts;
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         try {
             download(item.get(), jobDir, context.attempt());
         } finally {
-            deleteTree(jobDir);
+            TempDirs.delete(jobDir);
         }
     }
 
@@ -104,6 +113,9 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                 file.extension(),
                 (tx, fileId) -> MediaLinks.linkItem(tx, item.getId(), fileId));
         releaseIfUnclaimed(stored);
+        if (item.getKind() == PostMediaKind.audio) {
+            transcripts.requestDownloaded(List.of(TranscriptContent.ofFile(stored.id())));
+        }
     }
 
     /** @param attempt this job's attempt, 0 for the first: a subtitle that did not download is retried while retries remain */
@@ -112,7 +124,10 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         int limit = policy.limitOf(dsl, post.getSourceId());
         BeforeDownload before = policy.beforeDownload(video, limit, () -> fetcher.probe(item.getSourceUrl()));
         switch (before) {
-            case BeforeDownload.KeepEmbed keep -> MediaOutcomes.keepEmbed(dsl, item, video, post.getTitle());
+            case BeforeDownload.KeepEmbed keep -> {
+                MediaOutcomes.keepEmbed(dsl, item, video, post.getTitle());
+                transcripts.requestEmbedded(List.of(video.getExternalId()));
+            }
             case BeforeDownload.Skip skip -> MediaOutcomes.skip(dsl, video, item.getId(), skip.skip());
             case BeforeDownload.Download download ->
                 downloadAndStore(item, post, video, download, limit, jobDir, attempt);
@@ -157,6 +172,10 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         });
         releaseIfUnclaimed(stored);
         log.info("{} archived: {}", MediaOutcomes.named(video, post.getExternalId()), stored.path());
+        transcripts.requestDownloaded(List.of(
+                video.getProvider() == VideoProvider.youtube
+                        ? TranscriptContent.ofYouTube(video.getExternalId())
+                        : TranscriptContent.ofFile(stored.id())));
     }
 
     private void storeSubtitles(VideosRecord video, FetchedFile file, Path jobDir) throws Exception {
@@ -214,23 +233,6 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete temp file {}: {}", path, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean temp dir {}: {}", dir, e.toString());
-        }
     }
 
     @Override

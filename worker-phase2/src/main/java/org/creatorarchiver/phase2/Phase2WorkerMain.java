@@ -25,6 +25,7 @@ import org.creatorarchiver.tools.FfProbe;
 import org.creatorarchiver.tools.Subprocess;
 import org.creatorarchiver.tools.ToolCheck;
 import org.creatorarchiver.tools.YtDlp;
+import org.creatorarchiver.transcripts.TranscriptRequests;
 import org.jooq.DSLContext;
 
 /** Phase 2 worker: post -> details and media decisions (queue phase2), and downloads (queue media). Runs until SIGTERM. */
@@ -62,10 +63,12 @@ public final class Phase2WorkerMain {
                 process.config().tools(),
                 process.settings().media(),
                 process.config().maxVideoDurationSeconds(),
-                process.clock());
+                process.clock(),
+                process.settings().transcription());
     }
 
-    /** The handlers on the given database, queue, HTTP clients, media dir and tools (tests build them this way). */
+    /** {@link #handlers(DSLContext, JobQueue, HttpClients, Path, ExternalTools, Settings.Media, int, Clock,
+     * Settings.Transcription)} with transcription off. */
     public static Handlers handlers(
             DSLContext dsl,
             JobQueue queue,
@@ -75,15 +78,42 @@ public final class Phase2WorkerMain {
             Settings.Media media,
             int globalMaxVideoDurationSeconds,
             Clock clock) {
+        return handlers(
+                dsl,
+                queue,
+                http,
+                mediaDir,
+                tools,
+                media,
+                globalMaxVideoDurationSeconds,
+                clock,
+                Settings.Transcription.DEFAULTS);
+    }
+
+    /**
+     * The handlers on the given database, queue, HTTP clients, media dir and tools (tests build them this way);
+     * {@code transcription} says whether kept recordings ask phase 4 for transcripts.
+     */
+    public static Handlers handlers(
+            DSLContext dsl,
+            JobQueue queue,
+            HttpClients http,
+            Path mediaDir,
+            ExternalTools tools,
+            Settings.Media media,
+            int globalMaxVideoDurationSeconds,
+            Clock clock,
+            Settings.Transcription transcription) {
+        TranscriptRequests transcripts = new TranscriptRequests(dsl, queue, transcription);
         DurationPolicy durations = new DurationPolicy(globalMaxVideoDurationSeconds);
         PostFetcher fetcher = new PostFetcher(new PatreonApi(http.patreon()));
         MediaStore store = new MediaStore(mediaDir, dsl);
         MediaPolicy policy = new MediaPolicy(media, durations, clock);
         PostMediaWriter writer = new PostMediaWriter(media.images().storeUrls(), policy);
         ProcessPostHandler posts = new ProcessPostHandler(
-                dsl, fetcher, new PostDetailsWriter(clock), policy, durations, writer, queue, store);
-        DownloadMediaHandler downloads =
-                new DownloadMediaHandler(dsl, store, fetcher(dsl, http, tools, fetcher, media), policy, media);
+                dsl, fetcher, new PostDetailsWriter(clock), policy, durations, writer, queue, store, transcripts);
+        DownloadMediaHandler downloads = new DownloadMediaHandler(
+                dsl, store, fetcher(dsl, http, tools, fetcher, media), policy, media, transcripts);
         return new Handlers(posts, downloads);
     }
 

@@ -25,6 +25,7 @@ import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobFailure;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
+import org.creatorarchiver.transcripts.TranscriptRequests;
 import org.creatorarchiver.videos.VideoMetadata;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -49,6 +50,7 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
     private final PostMediaWriter mediaWriter;
     private final JobQueue queue;
     private final MediaStore mediaStore;
+    private final TranscriptRequests transcripts;
 
     public ProcessPostHandler(
             DSLContext dsl,
@@ -58,7 +60,8 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
             DurationPolicy durations,
             PostMediaWriter mediaWriter,
             JobQueue queue,
-            MediaStore mediaStore) {
+            MediaStore mediaStore,
+            TranscriptRequests transcripts) {
         this.dsl = dsl;
         this.fetcher = fetcher;
         this.details = details;
@@ -67,6 +70,7 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         this.mediaWriter = mediaWriter;
         this.queue = queue;
         this.mediaStore = mediaStore;
+        this.transcripts = transcripts;
     }
 
     @Override
@@ -85,6 +89,7 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
                 JobTypes.DOWNLOAD_MEDIA,
                 written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
         mediaStore.release(written.maybeReleased());
+        transcripts.requestEmbedded(written.embeddedYouTube());
         logProcessed(post, page, planned.size(), written.toDownload().size());
     }
 

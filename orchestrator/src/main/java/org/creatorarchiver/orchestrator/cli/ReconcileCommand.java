@@ -26,7 +26,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     public Integer call() {
         try (ArchiverProcess process = ArchiverProcess.start("orchestrator")) {
             Map<String, Reconciler.Enqueued> counts =
-                    new Reconciler(process.database().dsl(), process.queue()).run();
+                    new Reconciler(process.database().dsl(), process.queue(), process.settings()).run();
             PrintWriter out = spec.commandLine().getOut();
             counts.forEach((type, count) -> out.printf(
                     "%s: %d enqueued (%d unfinished, %d already held)%n",

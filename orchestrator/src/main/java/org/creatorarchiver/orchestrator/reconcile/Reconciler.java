@@ -3,6 +3,8 @@ package org.creatorarchiver.orchestrator.reconcile;
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.SUMMARIES;
+import static org.creatorarchiver.db.generated.Tables.TRANSCRIPTS;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,16 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
+import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.SourceStatus;
+import org.creatorarchiver.db.generated.enums.TranscriptStatus;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.Job;
 import org.creatorarchiver.queue.JobCodec;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.JobType;
 import org.creatorarchiver.queue.MalformedJobException;
+import org.creatorarchiver.transcripts.TranscriptBackfill;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Enqueues again, from the database, the work that is unfinished but held by no queue (after a Redis FLUSHDB, or a
@@ -35,10 +41,13 @@ public final class Reconciler {
 
     private final DSLContext dsl;
     private final JobQueue queue;
+    private final Settings settings;
 
-    public Reconciler(DSLContext dsl, JobQueue queue) {
+    /** Phase 4's work is reconciled by the settings: nothing is transcribed or summarized while they are off. */
+    public Reconciler(DSLContext dsl, JobQueue queue, Settings settings) {
         this.dsl = dsl;
         this.queue = queue;
+        this.settings = settings;
     }
 
     /** Reconciles every job type; the counts by job type name, in pipeline order. */
@@ -48,7 +57,48 @@ public final class Reconciler {
         counts.put(JobTypes.SYNC_COLLECTIONS.type(), reconcileSyncCollections());
         counts.put(JobTypes.PROCESS_POST.type(), reconcileProcessPost());
         counts.put(JobTypes.DOWNLOAD_MEDIA.type(), reconcileDownloadMedia());
+        counts.put(JobTypes.TRANSCRIBE.type(), reconcileTranscribe());
+        counts.put(JobTypes.SUMMARIZE.type(), reconcileSummarize());
         return counts;
+    }
+
+    /** First the rows kept recordings should have (an archive made before transcription was on), then their jobs. */
+    private Enqueued reconcileTranscribe() {
+        TranscriptBackfill.run(dsl, settings.transcription());
+        return reconcile(
+                JobTypes.TRANSCRIBE,
+                JobTypes.Transcribe::transcriptId,
+                JobTypes.Transcribe::new,
+                dsl.select(TRANSCRIPTS.ID)
+                        .from(TRANSCRIPTS)
+                        .where(TRANSCRIPTS.STATUS.in(TranscriptStatus.pending, TranscriptStatus.processing))
+                        .and(DSL.condition(settings.transcription().enabled()))
+                        .orderBy(TRANSCRIPTS.ID)
+                        .fetch(TRANSCRIPTS.ID));
+    }
+
+    /**
+     * Completed transcripts with something to say and no summary in the configured model and language (any prompt
+     * version: a new prompt does not pay again for the whole archive by itself).
+     */
+    private Enqueued reconcileSummarize() {
+        Settings.Summary summary = settings.summary();
+        var summarized = DSL.selectOne()
+                .from(SUMMARIES)
+                .where(SUMMARIES.TRANSCRIPT_ID.eq(TRANSCRIPTS.ID))
+                .and(SUMMARIES.MODEL.eq(summary.model()))
+                .and(SUMMARIES.LANGUAGE.eq(summary.language()));
+        return reconcile(
+                JobTypes.SUMMARIZE,
+                JobTypes.Summarize::transcriptId,
+                JobTypes.Summarize::new,
+                dsl.select(TRANSCRIPTS.ID)
+                        .from(TRANSCRIPTS)
+                        .where(TRANSCRIPTS.STATUS.eq(TranscriptStatus.completed), DSL.notExists(summarized))
+                        .and(TRANSCRIPTS.TEXT.ne(""))
+                        .and(DSL.condition(summary.enabled()))
+                        .orderBy(TRANSCRIPTS.ID)
+                        .fetch(TRANSCRIPTS.ID));
     }
 
     private Enqueued reconcileSyncCreator() {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.creatorarchiver.db.generated.enums.PostMediaKind;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
+import org.creatorarchiver.db.generated.enums.VideoProvider;
+import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.db.generated.tables.records.PostMediaRecord;
 import org.creatorarchiver.db.generated.tables.records.VideosRecord;
 import org.creatorarchiver.phase2.decide.Archived;
@@ -39,16 +41,18 @@ public final class PostMediaWriter {
     /**
      * @param toDownload    {@code post_media} ids that need a download job
      * @param maybeReleased media files that lost a reference: release those left at zero after the commit
+     * @param embeddedYouTube YouTube ids the post keeps as embeds (their transcripts can come from captions)
      */
-    public record Written(List<Long> toDownload, Set<Long> maybeReleased) {}
+    public record Written(List<Long> toDownload, Set<Long> maybeReleased, Set<String> embeddedYouTube) {}
 
     /** What the post row says about the videos' place to watch and title. */
     public record PostRef(long sourceId, long postId, String url, String title) {}
 
     /** What one write collects as it goes. */
-    private record Changes(List<Long> toDownload, Set<Long> maybeReleased, Set<String> videoKeys) {
+    private record Changes(
+            List<Long> toDownload, Set<Long> maybeReleased, Set<String> videoKeys, Set<String> embeddedYouTube) {
         Changes() {
-            this(new ArrayList<>(), new HashSet<>(), new HashSet<>());
+            this(new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
         }
     }
 
@@ -72,7 +76,10 @@ public final class PostMediaWriter {
             writeItem(tx, post, position, item, Optional.ofNullable(existing.get(position)), videos, changes);
         }
         deleteDropped(tx, post.postId(), planned.size(), existing.keySet(), videos.values(), changes);
-        return new Written(List.copyOf(changes.toDownload()), Set.copyOf(changes.maybeReleased()));
+        return new Written(
+                List.copyOf(changes.toDownload()),
+                Set.copyOf(changes.maybeReleased()),
+                Set.copyOf(changes.embeddedYouTube()));
     }
 
     private void writeItem(
@@ -95,8 +102,21 @@ public final class PostMediaWriter {
         if (item.provider().isPresent()
                 && item.externalMediaId().isPresent()
                 && planned.decision().videoStatus().isPresent()) {
-            changes.videoKeys()
-                    .add(VideoRows.write(tx, policy, post, planned, settled, videos, changes.maybeReleased()));
+            writeVideo(tx, post, planned, settled, videos, changes);
+        }
+    }
+
+    private void writeVideo(
+            DSLContext tx,
+            PostRef post,
+            Planned planned,
+            Settled settled,
+            Map<String, VideosRecord> videos,
+            Changes changes) {
+        VideoRows.Written video = VideoRows.write(tx, policy, post, planned, settled, videos, changes.maybeReleased());
+        changes.videoKeys().add(video.key());
+        if (video.provider() == VideoProvider.youtube && video.status() == VideoStatus.embedded) {
+            changes.embeddedYouTube().add(video.externalId());
         }
     }
 
@@ -112,14 +132,7 @@ public final class PostMediaWriter {
             Collection<VideosRecord> lockedVideos,
             Changes changes) {
         if (lockedPositions.stream().anyMatch(position -> position >= positions)) {
-            tx
-                    .deleteFrom(POST_MEDIA)
-                    .where(POST_MEDIA.POST_ID.eq(postId), POST_MEDIA.POSITION.ge(positions))
-                    .returning(POST_MEDIA.MEDIA_FILE_ID)
-                    .fetch(POST_MEDIA.MEDIA_FILE_ID)
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .forEach(changes.maybeReleased()::add);
+            deletePositionsFrom(tx, postId, positions).forEach(changes.maybeReleased()::add);
         }
         for (VideosRecord video : lockedVideos) {
             if (!changes.videoKeys().contains(VideoRows.key(video.getProvider(), video.getExternalId()))) {
@@ -127,6 +140,18 @@ public final class PostMediaWriter {
                 video.delete();
             }
         }
+    }
+
+    /** @return the files the deleted rows pointed at */
+    private static List<Long> deletePositionsFrom(DSLContext tx, long postId, int positions) {
+        return tx
+                .deleteFrom(POST_MEDIA)
+                .where(POST_MEDIA.POST_ID.eq(postId), POST_MEDIA.POSITION.ge(positions))
+                .returning(POST_MEDIA.MEDIA_FILE_ID)
+                .fetch(POST_MEDIA.MEDIA_FILE_ID)
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**

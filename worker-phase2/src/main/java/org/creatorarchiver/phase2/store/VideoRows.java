@@ -30,13 +30,20 @@ final class VideoRows {
 
     private VideoRows() {}
 
+    /** The video row as written: its key ({@link #key}) and status. */
+    record Written(VideoProvider provider, String externalId, VideoStatus status) {
+        String key() {
+            return VideoRows.key(provider, externalId);
+        }
+    }
+
     /**
      * Upserts the video of a settled item (on post, provider, external id) and links it like its donor, if any.
      *
      * @param locked the post's videos as {@link #lockedOf} read them
-     * @return the video's key ({@link #key})
+     * @return the row as written
      */
-    static String write(
+    static Written write(
             DSLContext tx,
             MediaPolicy policy,
             PostMediaWriter.PostRef post,
@@ -53,7 +60,7 @@ final class VideoRows {
                 .ifPresent(maybeReleased::add);
         long videoId = upsert(tx, post, media, video, existing);
         item.donorVideoId().ifPresent(donor -> linkLikeDonor(tx, videoId, donor));
-        return key(provider(media), media.externalMediaId().orElseThrow());
+        return new Written(provider(media), media.externalMediaId().orElseThrow(), video.status());
     }
 
     /** The post's videos by {@link #key}, locked for the caller's transaction. */

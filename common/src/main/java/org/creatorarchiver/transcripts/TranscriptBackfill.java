@@ -1,0 +1,69 @@
+package org.creatorarchiver.transcripts;
+
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.TRANSCRIPTS;
+import static org.creatorarchiver.db.generated.Tables.VIDEOS;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.db.generated.enums.PostMediaKind;
+import org.creatorarchiver.db.generated.enums.PostMediaStatus;
+import org.creatorarchiver.db.generated.enums.TranscriptStatus;
+import org.creatorarchiver.db.generated.enums.VideoProvider;
+import org.creatorarchiver.db.generated.enums.VideoStatus;
+import org.creatorarchiver.states.TranscriptStates;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The transcript rows every kept recording should have, created where missing ({@code pending}): for an archive made
+ * before transcription was turned on, and for a request lost between phase 2's commit and its enqueue. Which
+ * recordings count is the same rule as {@link TranscriptRequests}'s callers: downloaded videos and audio by file,
+ * YouTube videos by id (embedded ones only when captions are used).
+ */
+public final class TranscriptBackfill {
+
+    private TranscriptBackfill() {}
+
+    /** @return the rows created (0 while transcription is off) */
+    public static int run(DSLContext dsl, Settings.Transcription settings) {
+        if (!settings.enabled()) {
+            return 0;
+        }
+        TranscriptStates.COLUMN.check(TranscriptStates.Move.REQUEST, Optional.empty(), TranscriptStatus.pending);
+        return storedFiles(dsl) + youTubeVideos(dsl, settings.useCaptions());
+    }
+
+    private static int storedFiles(DSLContext dsl) {
+        var videoFiles = DSL.select(VIDEOS.MEDIA_FILE_ID)
+                .from(VIDEOS)
+                .where(
+                        VIDEOS.STATUS.eq(VideoStatus.completed),
+                        VIDEOS.PROVIDER.ne(VideoProvider.youtube),
+                        VIDEOS.MEDIA_FILE_ID.isNotNull());
+        var audioFiles = DSL.select(POST_MEDIA.MEDIA_FILE_ID)
+                .from(POST_MEDIA)
+                .where(
+                        POST_MEDIA.KIND.eq(PostMediaKind.audio),
+                        POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded),
+                        POST_MEDIA.MEDIA_FILE_ID.isNotNull());
+        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.MEDIA_FILE_ID, TRANSCRIPTS.STATUS)
+                .select(DSL.selectDistinct(DSL.field("f.media_file_id", Long.class), DSL.val(TranscriptStatus.pending))
+                        .from(videoFiles.union(audioFiles).asTable("f", "media_file_id")))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    private static int youTubeVideos(DSLContext dsl, boolean useCaptions) {
+        EnumSet<VideoStatus> kept = useCaptions
+                ? EnumSet.of(VideoStatus.completed, VideoStatus.embedded)
+                : EnumSet.of(VideoStatus.completed);
+        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.YOUTUBE_ID, TRANSCRIPTS.STATUS)
+                .select(DSL.selectDistinct(VIDEOS.EXTERNAL_ID, DSL.val(TranscriptStatus.pending))
+                        .from(VIDEOS)
+                        .where(VIDEOS.PROVIDER.eq(VideoProvider.youtube), VIDEOS.STATUS.in(kept)))
+                .onConflictDoNothing()
+                .execute();
+    }
+}

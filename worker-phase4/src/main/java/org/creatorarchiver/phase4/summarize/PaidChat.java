@@ -1,0 +1,57 @@
+package org.creatorarchiver.phase4.summarize;
+
+import java.net.URI;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.db.generated.enums.PaidCallKind;
+import org.creatorarchiver.phase4.api.ChatApi;
+import org.creatorarchiver.phase4.budget.DailyBudget;
+import org.creatorarchiver.phase4.budget.PaidCall;
+import org.creatorarchiver.phase4.budget.Usage;
+
+/** One chat completion under the daily budget: reserved at its estimate, sent, and priced by the reported usage. */
+final class PaidChat {
+
+    /** An answer not yet settled: the caller settles it in the transaction that keeps the text. */
+    record Paid(String text, Usage usage, DailyBudget.Reservation reservation) {}
+
+    private final ChatApi chat;
+    private final DailyBudget budget;
+    private final Settings.Summary settings;
+    private final String host;
+
+    PaidChat(ChatApi chat, DailyBudget budget, Settings.Summary settings) {
+        this.chat = chat;
+        this.budget = budget;
+        this.settings = settings;
+        this.host = URI.create(settings.baseUrl()).getHost();
+    }
+
+    /**
+     * A failed request cancels its reservation: APIs charge only for an answer, and the job's retry reserves anew.
+     */
+    Paid complete(long transcriptId, String system, String user) throws Exception {
+        DailyBudget.Reservation reservation = budget.reserve(
+                new PaidCall(PaidCallKind.summary, transcriptId, settings.model(), host, estimate(system, user)));
+        ChatApi.ChatAnswer answer;
+        try {
+            answer = chat.complete(system, user);
+        } catch (Exception | Error e) {
+            budget.cancel(reservation);
+            throw e;
+        }
+        Usage usage = Usage.ofTokens(
+                answer.inputTokens(),
+                answer.outputTokens(),
+                settings.pricePerMillionInput(),
+                settings.pricePerMillionOutput());
+        return new Paid(answer.text(), usage, reservation);
+    }
+
+    private java.math.BigDecimal estimate(String system, String user) {
+        return Usage.tokenCost(
+                TokenEstimate.of(system) + TokenEstimate.of(user),
+                TokenEstimate.ANSWER_TOKENS,
+                settings.pricePerMillionInput(),
+                settings.pricePerMillionOutput());
+    }
+}
