@@ -25,7 +25,7 @@ class TestDatabaseTest {
         TestDatabase.truncateAll();
 
         assertThat(DefaultSchema.DEFAULT_SCHEMA.getTables())
-                .hasSize(8)
+                .hasSize(13)
                 .allSatisfy(table ->
                         assertThat(db.fetchCount(table)).as(table.getName()).isZero());
         assertThat(db.insertInto(SOURCES, SOURCES.VANITY)

@@ -1,13 +1,16 @@
 package org.creatorarchiver.orchestrator;
 
+import org.creatorarchiver.orchestrator.cli.CostsCommand;
 import org.creatorarchiver.orchestrator.cli.EnqueueCommand;
 import org.creatorarchiver.orchestrator.cli.ProcessAnywayCommand;
 import org.creatorarchiver.orchestrator.cli.ReconcileCommand;
 import org.creatorarchiver.orchestrator.cli.RetryDeadCommand;
+import org.creatorarchiver.orchestrator.cli.SearchCommand;
 import org.creatorarchiver.orchestrator.cli.ServeCommand;
 import org.creatorarchiver.orchestrator.cli.SkippedCommand;
 import org.creatorarchiver.orchestrator.cli.SourcesCommand;
 import org.creatorarchiver.orchestrator.cli.StatusCommand;
+import org.creatorarchiver.orchestrator.cli.TranscriptCommand;
 import org.creatorarchiver.orchestrator.cli.VerboseOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Spec;
             ProcessAnywayCommand.class,
             SourcesCommand.class,
             ReconcileCommand.class,
+            TranscriptCommand.class,
+            SearchCommand.class,
+            CostsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OrchestratorMain implements Runnable {

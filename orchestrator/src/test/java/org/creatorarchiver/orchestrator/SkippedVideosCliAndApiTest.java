@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
@@ -59,7 +60,9 @@ class SkippedVideosCliAndApiTest {
                 new ApiRoutes(
                                 new JobQueue(TestServices.redisson(), Clock.systemUTC()),
                                 TestServices.redisson(),
-                                Database.dsl(TestDatabase.dataSource()))
+                                Database.dsl(TestDatabase.dataSource()),
+                                Settings.defaults(),
+                                Clock.systemUTC())
                         .routes());
     }
 

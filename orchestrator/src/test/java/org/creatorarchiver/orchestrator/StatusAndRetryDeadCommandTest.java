@@ -47,7 +47,7 @@ class StatusAndRetryDeadCommandTest {
         JsonNode status = new ObjectMapper().readTree(run.out());
         assertThat(status.fieldNames())
                 .toIterable()
-                .containsExactly("queues", "workers", "sources", "posts", "videos", "alerts");
+                .containsExactly("queues", "workers", "sources", "posts", "videos", "transcripts", "alerts");
         for (String q : Queues.ALL) {
             assertThat(status.path("queues").path(q).fieldNames())
                     .toIterable()

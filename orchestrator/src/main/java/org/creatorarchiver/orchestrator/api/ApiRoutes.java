@@ -1,12 +1,21 @@
 package org.creatorarchiver.orchestrator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.costs.Spending;
+import org.creatorarchiver.orchestrator.costs.CostsJson;
 import org.creatorarchiver.orchestrator.metrics.ArchiverMetrics;
+import org.creatorarchiver.orchestrator.search.ArchiveSearch;
+import org.creatorarchiver.orchestrator.search.SearchJson;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.orchestrator.transcripts.TranscriptJson;
+import org.creatorarchiver.orchestrator.transcripts.TranscriptNotFoundException;
+import org.creatorarchiver.orchestrator.transcripts.VideoTranscripts;
 import org.creatorarchiver.orchestrator.videos.SkippedVideos;
 import org.creatorarchiver.orchestrator.videos.SkippedVideosJson;
 import org.creatorarchiver.queue.JobQueue;
@@ -16,20 +25,28 @@ import org.creatorarchiver.redis.BlockingRedis;
 import org.jooq.DSLContext;
 import org.redisson.api.RedissonClient;
 
-/** The API's routes, each reading the live state from PostgreSQL and Redis. */
+/**
+ * The API's routes, each reading the live state from PostgreSQL and Redis; the settings name the summary to show with
+ * a transcript and the daily budget, the clock says which UTC day it is.
+ */
 public final class ApiRoutes {
 
     private final JobQueue queue;
     private final RedissonClient redis;
     private final DSLContext dsl;
+    private final Settings settings;
+    private final Clock clock;
     private final SystemStatusReader status;
     private final ArchiverMetrics metrics;
 
-    public ApiRoutes(JobQueue queue, RedissonClient redis, DSLContext dsl) {
+    public ApiRoutes(JobQueue queue, RedissonClient redis, DSLContext dsl, Settings settings, Clock clock) {
         this.queue = queue;
         this.redis = redis;
         this.dsl = dsl;
-        this.status = new SystemStatusReader(new QueueInspector(BlockingRedis.of(redis)), dsl);
+        this.settings = settings;
+        this.clock = clock;
+        this.status =
+                new SystemStatusReader(new QueueInspector(BlockingRedis.of(redis)), dsl, settings.budget(), clock);
         this.metrics = new ArchiverMetrics(queue, status, dsl);
     }
 
@@ -39,6 +56,9 @@ public final class ApiRoutes {
         routes.put("/api/v1/queues", query -> queues());
         routes.put("/api/v1/stats/videos", this::videoCounts);
         routes.put("/api/v1/stats/videos/skipped", this::skippedVideos);
+        routes.put("/api/v1/stats/costs", query -> costs());
+        routes.put("/api/v1/videos/{video_id}/transcript", this::transcript);
+        routes.put("/api/v1/search", this::search);
         routes.put("/metrics", query -> ApiServer.ApiResponse.text(ArchiverMetrics.contentType(), metrics.scrape()));
         return routes;
     }
@@ -75,6 +95,32 @@ public final class ApiRoutes {
         int limit = (int) query.wholeNumber("limit", SkippedVideos.MIN_LIMIT, SkippedVideos.MAX_LIMIT)
                 .orElse(SkippedVideos.DEFAULT_LIMIT);
         return ApiServer.ApiResponse.ok(SkippedVideosJson.of(new SkippedVideos(dsl).report(sourceId, limit)));
+    }
+
+    private ApiServer.ApiResponse costs() {
+        return ApiServer.ApiResponse.ok(CostsJson.of(Spending.read(dsl, clock, settings.budget())));
+    }
+
+    /** 404 with the reason when the video is unknown or has no completed transcript. */
+    private ApiServer.ApiResponse transcript(ApiQuery query) throws BadRequestException {
+        long videoId = query.pathId("video_id");
+        try {
+            return ApiServer.ApiResponse.ok(
+                    TranscriptJson.of(new VideoTranscripts(dsl, settings.summary()).of(videoId)));
+        } catch (TranscriptNotFoundException e) {
+            return ApiServer.error(404, e.getMessage());
+        }
+    }
+
+    private ApiServer.ApiResponse search(ApiQuery query) throws BadRequestException {
+        String text = query.text("q").orElseThrow(() -> new BadRequestException("q: missing, the words to search for"));
+        if (text.isBlank()) {
+            throw new BadRequestException("q: empty, expected words to search for");
+        }
+        OptionalLong sourceId = sourceId(query);
+        int limit = (int) query.wholeNumber("limit", ArchiveSearch.MIN_LIMIT, ArchiveSearch.MAX_LIMIT)
+                .orElse(ArchiveSearch.DEFAULT_LIMIT);
+        return ApiServer.ApiResponse.ok(SearchJson.of(new ArchiveSearch(dsl).search(text, sourceId, limit)));
     }
 
     private static OptionalLong sourceId(ApiQuery query) throws BadRequestException {

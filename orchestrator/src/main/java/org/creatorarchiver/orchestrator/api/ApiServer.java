@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.creatorarchiver.orchestrator.status.StatusJson;
 import org.creatorarchiver.web.QueryStrings;
@@ -55,7 +56,10 @@ public final class ApiServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Binds {@code host:port} (port 0 picks a free one) and serves {@code routes} (path -> route) until closed. */
+    /**
+     * Binds {@code host:port} (port 0 picks a free one) and serves {@code routes} (path -> route) until closed; a path
+     * may name segments, as in {@code /api/v1/videos/{id}/transcript} (see {@link PathTemplate}).
+     */
     public static ApiServer start(String host, int port, Map<String, Route> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -76,25 +80,42 @@ public final class ApiServer implements AutoCloseable {
 
     private static void dispatch(HttpExchange exchange, Map<String, Route> routes) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Route route = routes.get(path);
+            String path = exchange.getRequestURI().getRawPath();
+            Optional<Resolved> resolved = resolve(routes, path);
             ApiResponse response;
-            if (route == null) {
+            if (resolved.isEmpty()) {
                 response = error(404, "no such route: " + path);
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET");
                 response = error(405, exchange.getRequestMethod() + " not allowed on " + path + " (GET only)");
             } else {
-                response = answer(route, exchange);
+                response = answer(resolved.get(), exchange);
             }
             send(exchange, response);
         }
     }
 
-    private static ApiResponse answer(Route route, HttpExchange exchange) {
+    /** A route and the values of its path's {@code {name}} segments. */
+    private record Resolved(Route route, Map<String, String> pathParameters) {}
+
+    /** The route of exactly {@code path}, else the first template it matches (see {@link PathTemplate}). */
+    private static Optional<Resolved> resolve(Map<String, Route> routes, String path) {
+        Route exact = routes.get(path);
+        if (exact != null) {
+            return Optional.of(new Resolved(exact, Map.of()));
+        }
+        return routes.entrySet().stream()
+                .filter(route -> PathTemplate.isTemplate(route.getKey()))
+                .flatMap(route -> PathTemplate.match(route.getKey(), path).stream()
+                        .map(values -> new Resolved(route.getValue(), values)))
+                .findFirst();
+    }
+
+    private static ApiResponse answer(Resolved resolved, HttpExchange exchange) {
         try {
-            return route.handle(
-                    new ApiQuery(QueryStrings.parseAll(exchange.getRequestURI().getRawQuery())));
+            return resolved.route()
+                    .handle(new ApiQuery(
+                            QueryStrings.parseAll(exchange.getRequestURI().getRawQuery()), resolved.pathParameters()));
         } catch (BadRequestException e) {
             return error(400, e.getMessage());
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.creatorarchiver.orchestrator.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.creatorarchiver.config.ConfigStartup;
 import org.creatorarchiver.orchestrator.status.StatusJson;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Shows the queues (ready, delayed, processing, dead), the workers alive, and sources, posts and"
-                + " videos by status.")
+        description = "Shows the queues (ready, delayed, processing, dead), the workers alive, sources, posts, videos"
+                + " and transcripts by status, and today's spending when budget.daily_usd is set.")
 public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
@@ -28,7 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ReadOnlyArchive archive = ReadOnlyArchive.open("orchestrator", ConfigStartup.loadOrExit())) {
-            SystemStatus status = new SystemStatusReader(archive.queues(), archive.dsl()).read();
+            SystemStatus status = reader(archive).read();
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(StatusJson.mapper().writeValueAsString(StatusJson.status(status)));
@@ -38,5 +39,10 @@ public final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private static SystemStatusReader reader(ReadOnlyArchive archive) {
+        return new SystemStatusReader(
+                archive.queues(), archive.dsl(), archive.config().settings().budget(), Clock.systemUTC());
     }
 }

@@ -1,6 +1,7 @@
 package org.creatorarchiver.orchestrator.serve;
 
 import java.io.IOException;
+import java.util.Map;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
 import org.creatorarchiver.orchestrator.api.ApiServer;
@@ -31,13 +32,12 @@ public final class ServeServices implements AutoCloseable {
 
     /** Starts the API on {@code bind:port}, the re-sync when {@code scraping.resync_interval} is set, and the sweep. */
     public static ServeServices start(ArchiverProcess process, String bind, int port) throws IOException {
-        var dsl = process.database().dsl();
         UnreferencedFilesSweep sweep = sweep(process);
         PeriodicResync resync = null;
         try {
             sweep.start(UnreferencedFilesSweep.DEFAULT_INTERVAL);
             resync = resync(process);
-            ApiServer api = ApiServer.start(bind, port, new ApiRoutes(process.queue(), process.redis(), dsl).routes());
+            ApiServer api = ApiServer.start(bind, port, routes(process));
             return new ServeServices(api, resync, sweep);
         } catch (IOException | RuntimeException e) {
             if (resync != null) {
@@ -46,6 +46,13 @@ public final class ServeServices implements AutoCloseable {
             sweep.close();
             throw e;
         }
+    }
+
+    /** The API's routes, with the settings (summary shown, daily budget) and clock of the process. */
+    private static Map<String, ApiServer.Route> routes(ArchiverProcess process) {
+        return new ApiRoutes(
+                        process.queue(), process.redis(), process.database().dsl(), process.settings(), process.clock())
+                .routes();
     }
 
     private static UnreferencedFilesSweep sweep(ArchiverProcess process) {

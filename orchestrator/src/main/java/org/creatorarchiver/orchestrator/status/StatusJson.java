@@ -21,7 +21,7 @@ public final class StatusJson {
 
     /**
      * {@code {"queues": {...}, "workers": [{"id","queue"}], "sources": {...}, "posts": {...}, "videos": {...},
-     * "alerts": [{"source_id", "skipped", "videos", "message"}]}}
+     * "transcripts": {...}, "alerts": [{"source_id", "skipped", "videos", "message"}]}}
      */
     public static ObjectNode status(SystemStatus status) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -30,6 +30,7 @@ public final class StatusJson {
         root.set("sources", counts(status.sources()));
         root.set("posts", counts(status.posts()));
         root.set("videos", counts(status.videos()));
+        root.set("transcripts", counts(status.transcripts()));
         root.set("alerts", SkippedVideosJson.alerts(status.alerts()));
         return root;
     }

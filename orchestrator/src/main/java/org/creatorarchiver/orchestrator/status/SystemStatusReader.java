@@ -2,14 +2,18 @@ package org.creatorarchiver.orchestrator.status;
 
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
+import static org.creatorarchiver.db.generated.Tables.TRANSCRIPTS;
 import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import static org.jooq.impl.DSL.count;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.creatorarchiver.config.Settings;
+import org.creatorarchiver.costs.Spending;
 import org.creatorarchiver.orchestrator.videos.SkipAlerts;
 import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.queue.Queues;
@@ -20,15 +24,22 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-/** Reads a {@link SystemStatus} from Redis (queues, heartbeats) and PostgreSQL (rows by status). */
+/**
+ * Reads a {@link SystemStatus} from Redis (queues, heartbeats) and PostgreSQL (rows by status, today's spending
+ * against {@code budget} at {@code clock}'s time).
+ */
 public final class SystemStatusReader {
 
     private final QueueInspector queues;
     private final DSLContext dsl;
+    private final Settings.Budget budget;
+    private final Clock clock;
 
-    public SystemStatusReader(QueueInspector queues, DSLContext dsl) {
+    public SystemStatusReader(QueueInspector queues, DSLContext dsl, Settings.Budget budget, Clock clock) {
         this.queues = queues;
         this.dsl = dsl;
+        this.budget = budget;
+        this.clock = clock;
     }
 
     public SystemStatus read() {
@@ -38,7 +49,9 @@ public final class SystemStatusReader {
                 countByStatus(SOURCES, SOURCES.STATUS, DSL.trueCondition()),
                 countByStatus(POSTS, POSTS.STATUS, DSL.trueCondition()),
                 videosByStatus(OptionalLong.empty()),
-                new SkipAlerts(dsl).all());
+                countByStatus(TRANSCRIPTS, TRANSCRIPTS.STATUS, DSL.trueCondition()),
+                new SkipAlerts(dsl).all(),
+                Spending.read(dsl, clock, budget));
     }
 
     /** Videos per status (every status present), of one source when {@code sourceId} is given. */

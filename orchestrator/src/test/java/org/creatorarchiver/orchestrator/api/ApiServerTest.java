@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.JobQueue;
@@ -102,7 +103,10 @@ class ApiServerTest {
     }
 
     private ApiServer serve(org.jooq.DSLContext dsl) throws Exception {
-        return ApiServer.start("127.0.0.1", 0, new ApiRoutes(queue, TestServices.redisson(), dsl).routes());
+        return ApiServer.start(
+                "127.0.0.1",
+                0,
+                new ApiRoutes(queue, TestServices.redisson(), dsl, Settings.defaults(), Clock.systemUTC()).routes());
     }
 
     private HttpResponse<String> get(ApiServer api, String path) throws Exception {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.jobs.JobTypes;
@@ -57,7 +58,13 @@ class StatsApiTest {
         api = ApiServer.start(
                 "127.0.0.1",
                 0,
-                new ApiRoutes(queue, TestServices.redisson(), Database.dsl(TestDatabase.dataSource())).routes());
+                new ApiRoutes(
+                                queue,
+                                TestServices.redisson(),
+                                Database.dsl(TestDatabase.dataSource()),
+                                Settings.defaults(),
+                                Clock.systemUTC())
+                        .routes());
     }
 
     @AfterEach
