@@ -31,6 +31,7 @@ public final class TranscriptBackfill {
         if (!settings.enabled()) {
             return 0;
         }
+        // New rows take the column's default, pending: the target of REQUEST, the move that creates transcripts.
         TranscriptStates.COLUMN.check(TranscriptStates.Move.REQUEST, Optional.empty(), TranscriptStatus.pending);
         return storedFiles(dsl) + youTubeVideos(dsl, settings.useCaptions());
     }
@@ -48,8 +49,8 @@ public final class TranscriptBackfill {
                         POST_MEDIA.KIND.eq(PostMediaKind.audio),
                         POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded),
                         POST_MEDIA.MEDIA_FILE_ID.isNotNull());
-        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.MEDIA_FILE_ID, TRANSCRIPTS.STATUS)
-                .select(DSL.selectDistinct(DSL.field("f.media_file_id", Long.class), DSL.val(TranscriptStatus.pending))
+        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.MEDIA_FILE_ID)
+                .select(DSL.selectDistinct(DSL.field("f.media_file_id", Long.class))
                         .from(videoFiles.union(audioFiles).asTable("f", "media_file_id")))
                 .onConflictDoNothing()
                 .execute();
@@ -59,8 +60,8 @@ public final class TranscriptBackfill {
         EnumSet<VideoStatus> kept = useCaptions
                 ? EnumSet.of(VideoStatus.completed, VideoStatus.embedded)
                 : EnumSet.of(VideoStatus.completed);
-        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.YOUTUBE_ID, TRANSCRIPTS.STATUS)
-                .select(DSL.selectDistinct(VIDEOS.EXTERNAL_ID, DSL.val(TranscriptStatus.pending))
+        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.YOUTUBE_ID)
+                .select(DSL.selectDistinct(VIDEOS.EXTERNAL_ID)
                         .from(VIDEOS)
                         .where(VIDEOS.PROVIDER.eq(VideoProvider.youtube), VIDEOS.STATUS.in(kept)))
                 .onConflictDoNothing()

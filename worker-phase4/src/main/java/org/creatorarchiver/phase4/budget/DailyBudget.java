@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.creatorarchiver.costs.Spending;
 import org.creatorarchiver.queue.JobFailure;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -66,7 +67,7 @@ public final class DailyBudget {
     private Reserved reserveIfFits(DSLContext tx, PaidCall call, Instant now) {
         tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(RESERVATION_LOCK)))
                 .fetch();
-        BigDecimal spent = spentOn(tx, now);
+        BigDecimal spent = Spending.spentOnDayOf(tx, now);
         if (dailyUsd.isPresent() && spent.add(call.estimatedUsd()).compareTo(dailyUsd.get()) > 0) {
             return new Reserved(Optional.empty(), spent);
         }
@@ -80,16 +81,6 @@ public final class DailyBudget {
                 .returning(PAID_CALLS.ID)
                 .fetchSingle(PAID_CALLS.ID);
         return new Reserved(Optional.of(id), spent);
-    }
-
-    /** What the UTC day of {@code now} has cost: settled calls at their cost, reservations at their estimate. */
-    private static BigDecimal spentOn(DSLContext tx, Instant now) {
-        OffsetDateTime start = OffsetDateTime.ofInstant(startOfDay(now), ZoneOffset.UTC);
-        BigDecimal spent = tx.select(DSL.sum(DSL.coalesce(PAID_CALLS.COST_USD, PAID_CALLS.ESTIMATED_USD)))
-                .from(PAID_CALLS)
-                .where(PAID_CALLS.CALLED_AT.ge(start), PAID_CALLS.CALLED_AT.lt(start.plusDays(1)))
-                .fetchOne(0, BigDecimal.class);
-        return spent == null ? BigDecimal.ZERO : spent;
     }
 
     /** Records what the call used and cost, in the caller's transaction (with the answer it paid for). */
