@@ -25,6 +25,7 @@ import org.creatorarchiver.queue.JobFailure;
 final class ApiFailures {
 
     private static final int DETAIL_LENGTH = 200;
+    private static final String CONTEXT_LENGTH_EXCEEDED = "context_length_exceeded";
 
     private final String keySetting;
     private final Secret key;
@@ -59,23 +60,39 @@ final class ApiFailures {
         int status = answered.statusCode();
         String said = status + " from " + endpoint + ": " + detail(answered);
         if (status == 401 || status == 403) {
-            return JobFailure.permanent(
-                    keySetting + " was refused by " + url.host() + " (" + status + "): check the key");
+            return refusedKey(url, status);
         }
         if (status == 429 || (status == 503 && !retryAfterHeader(answered).isEmpty())) {
-            Duration delay = RetryAfter.parse(retryAfterHeader(answered), clock.instant());
-            pauses.pause(Origin.of(url), delay);
-            return JobFailure.retryAfter(delay, said + "; every worker waits " + delay.toSeconds() + " s");
+            return pauseHost(answered, url, said);
         }
         if (status == 413) {
             return new AudioTooLargeException(said);
         }
-        if (status == 400
-                && answered.code().filter("context_length_exceeded"::equals).isPresent()) {
+        if (status == 400 && contextExceeded(answered)) {
             return new PromptTooLongException(said);
         }
-        boolean transient_ = status >= 500 || status == 408 || status == 409;
-        return transient_ ? JobFailure.retry(said, null) : JobFailure.permanent(said);
+        return passing(status) ? JobFailure.retry(said, null) : JobFailure.permanent(said);
+    }
+
+    /** A server error, a timeout on its side (408), a conflict of concurrent requests (409): gone on a later try. */
+    private static boolean passing(int status) {
+        return status >= 500 || status == 408 || status == 409;
+    }
+
+    /** The service's own words are left out: OpenAI quotes part of the wrong key in them. */
+    private JobFailure refusedKey(HttpUrl url, int status) {
+        return JobFailure.permanent(keySetting + " was refused by " + url.host() + " (" + status + "): check the key");
+    }
+
+    private static boolean contextExceeded(OpenAIServiceException answered) {
+        return answered.code().filter(CONTEXT_LENGTH_EXCEEDED::equals).isPresent();
+    }
+
+    /** Every worker stays away from the host for the time it asked; this job comes back after it too. */
+    private JobFailure pauseHost(OpenAIServiceException answered, HttpUrl url, String said) {
+        Duration delay = RetryAfter.parse(retryAfterHeader(answered), clock.instant());
+        pauses.pause(Origin.of(url), delay);
+        return JobFailure.retryAfter(delay, said + "; every worker waits " + delay.toSeconds() + " s");
     }
 
     /** {@code Retry-After} in seconds or as a date; OpenAI's {@code retry-after-ms} when that is all there is. */

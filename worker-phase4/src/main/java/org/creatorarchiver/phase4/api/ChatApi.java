@@ -67,13 +67,18 @@ public final class ChatApi implements AutoCloseable {
         CompletionUsage usage = completion
                 .usage()
                 .orElseThrow(() -> new OpenAiConnection.MalformedAnswer("no usage: the tokens to bill are unknown"));
+        warnIfCut(completion, choice, usage);
+        return new ChatAnswer(text.strip(), usage.promptTokens(), usage.completionTokens());
+    }
+
+    /** A cut answer is still an answer (a summary without its last words), but whoever reads it should know. */
+    private static void warnIfCut(ChatCompletion completion, ChatCompletion.Choice choice, CompletionUsage usage) {
         if (choice.finishReason().equals(ChatCompletion.Choice.FinishReason.LENGTH)) {
             log.warn(
                     "the answer of {} was cut at its length limit ({} tokens)",
                     completion.model(),
                     usage.completionTokens());
         }
-        return new ChatAnswer(text.strip(), usage.promptTokens(), usage.completionTokens());
     }
 
     /** The full URL calls go to, for messages and cost records. */

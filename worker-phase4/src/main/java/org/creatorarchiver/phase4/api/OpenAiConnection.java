@@ -49,9 +49,18 @@ final class OpenAiConnection implements AutoCloseable {
         }
         Secret secret = key.filter(k -> !k.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException(keySetting + " is not set"));
-        OpenAIClient client = OpenAIOkHttpClient.builder()
+        return new OpenAiConnection(
+                client(base, secret, timeouts),
+                base,
+                pauses,
+                timeouts,
+                new ApiFailures(keySetting, secret, pauses, Clock.systemUTC()));
+    }
+
+    private static OpenAIClient client(HttpUrl base, Secret key, ApiTimeouts timeouts) {
+        return OpenAIOkHttpClient.builder()
                 .baseUrl(base.toString())
-                .apiKey(secret.reveal())
+                .apiKey(key.reveal())
                 .maxRetries(0)
                 .logLevel(LogLevel.OFF)
                 .timeout(Timeout.builder()
@@ -61,8 +70,6 @@ final class OpenAiConnection implements AutoCloseable {
                         .request(timeouts.request())
                         .build())
                 .build();
-        return new OpenAiConnection(
-                client, base, pauses, timeouts, new ApiFailures(keySetting, secret, pauses, Clock.systemUTC()));
     }
 
     /**
@@ -85,7 +92,7 @@ final class OpenAiConnection implements AutoCloseable {
 
     /** The full URL of an endpoint, e.g. {@code https://api.openai.com/v1/audio/transcriptions}. */
     HttpUrl endpoint(String path) {
-        return HttpUrl.get(baseUrl + path);
+        return baseUrl.newBuilder().addPathSegments(path.substring(1)).build();
     }
 
     @Override
