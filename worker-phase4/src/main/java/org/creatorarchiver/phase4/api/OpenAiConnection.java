@@ -16,7 +16,8 @@ import org.creatorarchiver.queue.JobFailure;
 /**
  * One OpenAI-compatible API at a {@code base_url} with its key: calls wait for a 429 pause of the host first, and
  * their failures come out as {@link JobFailure}s ({@link ApiFailures}). The client never retries (retries belong to the
- * job queue, which spreads them over time and workers) and never logs (its debug log would print transcripts).
+ * job queue, which spreads them over time and workers), never logs (its debug log would print transcripts) and
+ * sends no {@code X-Stainless-*} headers describing this machine.
  * The key goes only to the {@code base_url} origin: on a redirect elsewhere the client drops the
  * {@code Authorization} header, as OkHttp does too.
  */
@@ -63,6 +64,7 @@ final class OpenAiConnection implements AutoCloseable {
                 .apiKey(key.reveal())
                 .maxRetries(0)
                 .logLevel(LogLevel.OFF)
+                .disableTelemetry(true)
                 .timeout(Timeout.builder()
                         .connect(timeouts.connect())
                         .read(timeouts.request())

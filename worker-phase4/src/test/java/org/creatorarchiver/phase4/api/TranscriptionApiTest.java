@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
+import okhttp3.Headers;
 import org.creatorarchiver.http.HostPauses;
 import org.creatorarchiver.phase4.text.Segment;
 import org.creatorarchiver.queue.JobFailure;
@@ -105,6 +106,22 @@ class TranscriptionApiTest {
         assertThatThrownBy(() -> api.transcribe(chunk, Optional.empty()))
                 .isInstanceOf(JobFailure.class)
                 .hasMessageStartingWith("malformed answer from POST " + fake.baseUrl() + "/audio/transcriptions: ")
+                .satisfies(failure ->
+                        assertThat(((JobFailure) failure).retryable()).isFalse());
+    }
+
+    @Test
+    void anAnswerInAnotherFormatFailsForGoodNamingTheEndpoint() throws Exception {
+        Path chunk = TestAudio.tone(directory.resolve("chunk.mp3"), 2);
+        fake.failNext(
+                Endpoint.TRANSCRIPTIONS,
+                1,
+                new ScriptedAnswer(200, Headers.of("Content-Type", "application/json"), "{\"text\": \"plain json\"}"));
+
+        assertThatThrownBy(() -> api.transcribe(chunk, Optional.empty()))
+                .isInstanceOf(JobFailure.class)
+                .hasMessageStartingWith(
+                        "malformed answer from POST " + fake.baseUrl() + "/audio/transcriptions: `duration` is not set")
                 .satisfies(failure ->
                         assertThat(((JobFailure) failure).retryable()).isFalse());
     }
