@@ -78,8 +78,10 @@ public final class HostPauses {
      * read again after each sleep because another worker may have extended it meanwhile.
      *
      * @return whether it slept: a pause was on
+     * @throws HttpFailureException a {@link org.creatorarchiver.queue.JobFailure.RetryAfter} when the pause lasts
+     *     longer than {@code maxWait}
      */
-    boolean awaitEnd(HttpUrl url, Duration maxWait) throws InterruptedException, HttpFailureException {
+    public boolean awaitEnd(HttpUrl url, Duration maxWait) throws InterruptedException, HttpFailureException {
         Origin origin = Origin.of(url);
         Instant waitedFor = null;
         while (true) {
