@@ -42,8 +42,8 @@ public final class Phase4WorkerMain {
      * The paid APIs' retries: a 5xx or a timeout is retried five times over about half an hour, then the job is
      * dead-lettered for {@code retry-dead}; a 429 waits at least its Retry-After.
      */
-    public static final RetryPolicy API_RETRIES = new RetryPolicy(
-            5, Duration.ofSeconds(30), Duration.ofMinutes(15), RetryPolicy.DEFAULT_JITTER);
+    public static final RetryPolicy API_RETRIES =
+            new RetryPolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(15), RetryPolicy.DEFAULT_JITTER);
 
     private static final Logger log = LoggerFactory.getLogger(Phase4WorkerMain.class);
 
@@ -80,14 +80,15 @@ public final class Phase4WorkerMain {
         var whisper = new WhisperTranscription(
                 dsl,
                 new AudioPreparation(tools, subprocess),
-                new AudioChunks(tools, subprocess, ChunkLimits.ofSeconds(settings.chunkSeconds()).maxBytes()),
+                new AudioChunks(
+                        tools,
+                        subprocess,
+                        ChunkLimits.ofSeconds(settings.chunkSeconds()).maxBytes()),
                 api,
                 budget(process),
                 settings);
         var captions = new CaptionTranscripts(
-                new StoredCaptions(dsl, process.config().mediaDir()),
-                new YouTubeCaptions(tools, subprocess),
-                settings);
+                new StoredCaptions(dsl, process.config().mediaDir()), new YouTubeCaptions(tools, subprocess), settings);
         return new TranscribeHandler(
                 dsl,
                 new KeptRecordings(dsl, new DurationPolicy(process.config().maxVideoDurationSeconds())),
@@ -106,7 +107,8 @@ public final class Phase4WorkerMain {
     }
 
     private static DailyBudget budget(ArchiverProcess process) {
-        return new DailyBudget(process.database().dsl(), process.settings().budget().dailyUsd(), process.clock());
+        return new DailyBudget(
+                process.database().dsl(), process.settings().budget().dailyUsd(), process.clock());
     }
 
     private static HostPauses pauses(ArchiverProcess process) {
@@ -124,8 +126,8 @@ public final class Phase4WorkerMain {
             problem = Optional.of("summary.enabled is true but " + ChatApi.KEY_SETTING + " is not set");
         }
         if (problem.isPresent()) {
-            System.err.println("configuration error: " + problem.get()
-                    + " (a local server that needs no key accepts any value)");
+            System.err.println(
+                    "configuration error: " + problem.get() + " (a local server that needs no key accepts any value)");
             System.exit(EXIT_CONFIGURATION);
         }
     }

@@ -9,8 +9,8 @@ import org.creatorarchiver.db.generated.tables.records.TranscriptsRecord;
 import org.creatorarchiver.jobs.JobTypes.Summarize;
 import org.creatorarchiver.phase4.store.SegmentsJson;
 import org.creatorarchiver.phase4.store.SummaryRows;
-import org.creatorarchiver.phase4.summarize.SummaryPrompt;
 import org.creatorarchiver.phase4.summarize.Summarizer;
+import org.creatorarchiver.phase4.summarize.SummaryPrompt;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.jooq.DSLContext;
@@ -44,7 +44,11 @@ public final class SummarizeHandler implements JobHandler<Summarize> {
         SummaryRows.Key key =
                 new SummaryRows.Key(job.transcriptId(), settings.model(), settings.language(), SummaryPrompt.VERSION);
         if (SummaryRows.exists(dsl, key)) {
-            log.info("transcript {} already has its summary ({}, {}): nothing to pay for", key.transcriptId(), key.model(), key.language());
+            log.info(
+                    "transcript {} already has its summary ({}, {}): nothing to pay for",
+                    key.transcriptId(),
+                    key.model(),
+                    key.language());
             return;
         }
         summarizer.summarize(key, SegmentsJson.read(transcript.get().getSegments()));
@@ -53,10 +57,13 @@ public final class SummarizeHandler implements JobHandler<Summarize> {
 
     /** The transcript when it is completed and says something; a summary of nothing is not paid for. */
     private Optional<TranscriptsRecord> completed(long transcriptId) {
-        Optional<TranscriptsRecord> found =
-                dsl.selectFrom(TRANSCRIPTS).where(TRANSCRIPTS.ID.eq(transcriptId)).fetchOptional();
+        Optional<TranscriptsRecord> found = dsl.selectFrom(TRANSCRIPTS)
+                .where(TRANSCRIPTS.ID.eq(transcriptId))
+                .fetchOptional();
         if (found.isEmpty() || found.get().getStatus() != TranscriptStatus.completed) {
-            log.info("transcript {} is not completed ({}): nothing to summarize", transcriptId,
+            log.info(
+                    "transcript {} is not completed ({}): nothing to summarize",
+                    transcriptId,
                     found.map(row -> row.getStatus().getLiteral()).orElse("gone"));
             return Optional.empty();
         }

@@ -26,7 +26,6 @@ import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobHandler;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.transcripts.TranscriptContent;
-import org.creatorarchiver.transcripts.TranscriptRequests;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,38 +91,49 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
     /** Why nothing may be sent, from what the archive knows before any work: no kept item, or all too long. */
     static Optional<String> refusal(List<Recording> kept) {
         if (kept.isEmpty()) {
-            return Optional.of("no kept recording shows it any more (skipped, locked, view on Patreon, failed or gone)");
+            return Optional.of(
+                    "no kept recording shows it any more (skipped, locked, view on Patreon, failed or gone)");
         }
         if (kept.stream().allMatch(Recording::knownTooLong)) {
             Recording first = kept.getFirst();
-            return Optional.of("over its duration limit (" + first.durationSeconds().getAsInt() + " s > "
-                    + first.limitSeconds() + " s) and not marked process-anyway: nothing is sent");
+            return Optional.of(
+                    "over its duration limit (" + first.durationSeconds().getAsInt() + " s > " + first.limitSeconds()
+                            + " s) and not marked process-anyway: nothing is sent");
         }
         return Optional.empty();
     }
 
     private void transcribe(long transcriptId, TranscriptContent content, List<Recording> kept, Path workDir)
             throws Exception {
-        Optional<String> youTubeId = content instanceof TranscriptContent.YouTubeVideo(String id)
-                ? Optional.of(id)
-                : Optional.empty();
+        Optional<String> youTubeId =
+                content instanceof TranscriptContent.YouTubeVideo(String id) ? Optional.of(id) : Optional.empty();
         Optional<CaptionTranscript> captioned = captions.of(youTubeId, videoIds(kept), workDir);
         if (captioned.isPresent()) {
-            complete(transcriptId, captioned.get().text(), new TranscriptRows.Made(
-                    TranscriptSource.captions, Optional.empty(), BigDecimal.ZERO));
+            complete(
+                    transcriptId,
+                    captioned.get().text(),
+                    new TranscriptRows.Made(TranscriptSource.captions, Optional.empty(), BigDecimal.ZERO));
             return;
         }
-        Path file = storedFile(content, kept).orElseThrow(() -> new NotTranscribed(
-                "no captions, and the video is embedded (no file to send): nothing to transcribe"));
+        Path file = storedFile(content, kept)
+                .orElseThrow(() -> new NotTranscribed(
+                        "no captions, and the video is embedded (no file to send): nothing to transcribe"));
         WhisperTranscription.Whispered whispered = whisper.transcribe(transcriptId, file, kept, workDir);
-        complete(transcriptId, whispered.text(), new TranscriptRows.Made(
-                TranscriptSource.whisper, Optional.of(whisper.model()), whispered.costUsd()));
+        complete(
+                transcriptId,
+                whispered.text(),
+                new TranscriptRows.Made(TranscriptSource.whisper, Optional.of(whisper.model()), whispered.costUsd()));
     }
 
     private void complete(long transcriptId, org.creatorarchiver.phase4.text.TimedText text, TranscriptRows.Made made) {
-        boolean moved = dsl.transactionResult(configuration -> TranscriptRows.complete(configuration.dsl(), transcriptId, text, made));
-        log.info("transcript {} completed from {}: {} segment(s), ${}", transcriptId, made.source().getLiteral(),
-                text.segments().size(), made.costUsd().toPlainString());
+        boolean moved = dsl.transactionResult(
+                configuration -> TranscriptRows.complete(configuration.dsl(), transcriptId, text, made));
+        log.info(
+                "transcript {} completed from {}: {} segment(s), ${}",
+                transcriptId,
+                made.source().getLiteral(),
+                text.segments().size(),
+                made.costUsd().toPlainString());
         if (moved && summaries) {
             queue.enqueue(JobTypes.SUMMARIZE, new JobTypes.Summarize(transcriptId));
         }
@@ -142,16 +152,20 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
     private Optional<Path> storedFile(TranscriptContent content, List<Recording> kept) {
         var fileId = switch (content) {
             case TranscriptContent.StoredFile(long id) -> Optional.of(id);
-            case TranscriptContent.YouTubeVideo video -> dsl.select(VIDEOS.MEDIA_FILE_ID)
-                    .from(VIDEOS)
-                    .where(VIDEOS.ID.in(videoIds(kept)), VIDEOS.STATUS.eq(VideoStatus.completed), VIDEOS.MEDIA_FILE_ID.isNotNull())
-                    .limit(1)
-                    .fetchOptional(VIDEOS.MEDIA_FILE_ID);
+            case TranscriptContent.YouTubeVideo video ->
+                dsl.select(VIDEOS.MEDIA_FILE_ID)
+                        .from(VIDEOS)
+                        .where(
+                                VIDEOS.ID.in(videoIds(kept)),
+                                VIDEOS.STATUS.eq(VideoStatus.completed),
+                                VIDEOS.MEDIA_FILE_ID.isNotNull())
+                        .limit(1)
+                        .fetchOptional(VIDEOS.MEDIA_FILE_ID);
         };
         return fileId.flatMap(id -> dsl.select(MEDIA_FILES.FILE_PATH)
-                .from(MEDIA_FILES)
-                .where(MEDIA_FILES.ID.eq(id))
-                .fetchOptional(MEDIA_FILES.FILE_PATH))
+                        .from(MEDIA_FILES)
+                        .where(MEDIA_FILES.ID.eq(id))
+                        .fetchOptional(MEDIA_FILES.FILE_PATH))
                 .map(store::pathOf);
     }
 

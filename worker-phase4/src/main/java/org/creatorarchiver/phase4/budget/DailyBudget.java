@@ -51,9 +51,10 @@ public final class DailyBudget {
         }
         BigDecimal budget = dailyUsd.orElseThrow();
         if (budget.signum() > 0 && call.estimatedUsd().compareTo(budget) > 0) {
-            throw JobFailure.permanent("one " + call.kind().getLiteral() + " call would cost " + usd(call.estimatedUsd())
-                    + ", more than the whole daily budget of " + usd(budget)
-                    + ": raise budget.daily_usd or lower transcription.chunk_seconds");
+            throw JobFailure.permanent(
+                    "one " + call.kind().getLiteral() + " call would cost " + usd(call.estimatedUsd())
+                            + ", more than the whole daily budget of " + usd(budget)
+                            + ": raise budget.daily_usd or lower transcription.chunk_seconds");
         }
         Instant tomorrow = startOfDay(now).plus(1, ChronoUnit.DAYS);
         throw JobFailure.postpone(
@@ -106,7 +107,11 @@ public final class DailyBudget {
         return instant.truncatedTo(ChronoUnit.DAYS);
     }
 
+    /** Dollars as an invoice shows them: cents, or up to four decimals for the fractions of a cent calls cost. */
     static String usd(BigDecimal amount) {
-        return "$" + amount.setScale(amount.scale() > 2 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
+        BigDecimal rounded = amount.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return "$"
+                + rounded.setScale(Math.max(2, rounded.scale()), RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 }

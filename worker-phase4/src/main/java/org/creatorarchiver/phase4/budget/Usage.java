@@ -28,7 +28,8 @@ public record Usage(double audioSeconds, int inputTokens, int outputTokens, BigD
     }
 
     /** Tokens x the prices per million. */
-    public static BigDecimal tokenCost(int input, int output, double pricePerMillionInput, double pricePerMillionOutput) {
+    public static BigDecimal tokenCost(
+            int input, int output, double pricePerMillionInput, double pricePerMillionOutput) {
         return BigDecimal.valueOf(input)
                 .multiply(BigDecimal.valueOf(pricePerMillionInput))
                 .add(BigDecimal.valueOf(output).multiply(BigDecimal.valueOf(pricePerMillionOutput)))

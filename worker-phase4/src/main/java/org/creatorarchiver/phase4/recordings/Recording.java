@@ -12,8 +12,7 @@ import java.util.OptionalInt;
  * @param limitSeconds     the video's source's limit (else the global one)
  * @param processAnyway    an operator lifted the limit for this video ({@code process-anyway})
  */
-public record Recording(
-        Optional<Long> videoId, OptionalInt durationSeconds, int limitSeconds, boolean processAnyway) {
+public record Recording(Optional<Long> videoId, OptionalInt durationSeconds, int limitSeconds, boolean processAnyway) {
 
     public static Recording audio() {
         return new Recording(Optional.empty(), OptionalInt.empty(), Integer.MAX_VALUE, false);

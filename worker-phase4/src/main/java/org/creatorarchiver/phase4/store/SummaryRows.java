@@ -73,14 +73,18 @@ public final class SummaryRows {
     }
 
     private static Condition keyOf(Key key) {
-        return SUMMARIES.TRANSCRIPT_ID.eq(key.transcriptId())
+        return SUMMARIES
+                .TRANSCRIPT_ID
+                .eq(key.transcriptId())
                 .and(SUMMARIES.MODEL.eq(key.model()))
                 .and(SUMMARIES.LANGUAGE.eq(key.language()))
                 .and(SUMMARIES.PROMPT_VERSION.eq(key.promptVersion()));
     }
 
     private static Condition partsOf(Key key) {
-        return SUMMARY_PARTS.TRANSCRIPT_ID.eq(key.transcriptId())
+        return SUMMARY_PARTS
+                .TRANSCRIPT_ID
+                .eq(key.transcriptId())
                 .and(SUMMARY_PARTS.MODEL.eq(key.model()))
                 .and(SUMMARY_PARTS.LANGUAGE.eq(key.language()))
                 .and(SUMMARY_PARTS.PROMPT_VERSION.eq(key.promptVersion()));

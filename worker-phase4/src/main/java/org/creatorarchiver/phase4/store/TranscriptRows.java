@@ -38,15 +38,18 @@ public final class TranscriptRows {
 
     /** @return whether the row moved (false: another attempt finished it first) */
     public static boolean complete(DSLContext tx, long transcriptId, TimedText text, Made made) {
-        return TranscriptStates.move(tx, TranscriptStates.Move.COMPLETE, TRANSCRIPTS.ID.eq(transcriptId), update -> update
-                        .set(TRANSCRIPTS.SOURCE, made.source())
-                        .set(TRANSCRIPTS.LANGUAGE, text.language().orElse(null))
-                        .set(TRANSCRIPTS.TEXT, text.text())
-                        .set(TRANSCRIPTS.SEGMENTS, SegmentsJson.write(text.segments()))
-                        .set(TRANSCRIPTS.DURATION_SECONDS, text.end())
-                        .set(TRANSCRIPTS.MODEL, made.model().orElse(null))
-                        .set(TRANSCRIPTS.COST_USD, made.costUsd())
-                        .setNull(TRANSCRIPTS.LAST_ERROR))
+        return TranscriptStates.move(
+                        tx,
+                        TranscriptStates.Move.COMPLETE,
+                        TRANSCRIPTS.ID.eq(transcriptId),
+                        update -> update.set(TRANSCRIPTS.SOURCE, made.source())
+                                .set(TRANSCRIPTS.LANGUAGE, text.language().orElse(null))
+                                .set(TRANSCRIPTS.TEXT, text.text())
+                                .set(TRANSCRIPTS.SEGMENTS, SegmentsJson.write(text.segments()))
+                                .set(TRANSCRIPTS.DURATION_SECONDS, text.end())
+                                .set(TRANSCRIPTS.MODEL, made.model().orElse(null))
+                                .set(TRANSCRIPTS.COST_USD, made.costUsd())
+                                .setNull(TRANSCRIPTS.LAST_ERROR))
                 == 1;
     }
 

@@ -3,6 +3,7 @@ package org.creatorarchiver.phase4.summarize;
 import java.net.URI;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PaidCallKind;
+import org.creatorarchiver.phase4.api.ChatAnswer;
 import org.creatorarchiver.phase4.api.ChatApi;
 import org.creatorarchiver.phase4.budget.DailyBudget;
 import org.creatorarchiver.phase4.budget.PaidCall;
@@ -32,7 +33,7 @@ final class PaidChat {
     Paid complete(long transcriptId, String system, String user) throws Exception {
         DailyBudget.Reservation reservation = budget.reserve(
                 new PaidCall(PaidCallKind.summary, transcriptId, settings.model(), host, estimate(system, user)));
-        ChatApi.ChatAnswer answer;
+        ChatAnswer answer;
         try {
             answer = chat.complete(system, user);
         } catch (Exception | Error e) {
@@ -40,8 +41,8 @@ final class PaidChat {
             throw e;
         }
         Usage usage = Usage.ofTokens(
-                answer.inputTokens(),
-                answer.outputTokens(),
+                Math.toIntExact(answer.inputTokens()),
+                Math.toIntExact(answer.outputTokens()),
                 settings.pricePerMillionInput(),
                 settings.pricePerMillionOutput());
         return new Paid(answer.text(), usage, reservation);

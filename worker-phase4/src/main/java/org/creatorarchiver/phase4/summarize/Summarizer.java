@@ -44,7 +44,8 @@ public final class Summarizer {
             return;
         }
         List<SummaryRows.Part> parts = mapParts(key, segments);
-        List<Usage> usages = new ArrayList<>(parts.stream().map(SummaryRows.Part::usage).toList());
+        List<Usage> usages =
+                new ArrayList<>(parts.stream().map(SummaryRows.Part::usage).toList());
         List<String> summaries = parts.stream().map(SummaryRows.Part::text).toList();
         while (summaries.size() > 1 && TokenEstimate.of(numbered(summaries)) > room(combinePrompt(key))) {
             summaries = combineInGroups(key, summaries, usages);
@@ -74,7 +75,8 @@ public final class Summarizer {
     /** One round of the reduce step when the partial summaries do not fit one request together. */
     private List<String> combineInGroups(SummaryRows.Key key, List<String> summaries, List<Usage> usages)
             throws Exception {
-        List<Segment> asSegments = summaries.stream().map(text -> new Segment(0, 0, text)).toList();
+        List<Segment> asSegments =
+                summaries.stream().map(text -> new Segment(0, 0, text)).toList();
         List<String> combined = new ArrayList<>();
         for (String group : TranscriptParts.split(asSegments, room(combinePrompt(key)))) {
             PaidChat.Paid paid = chat.complete(key.transcriptId(), combinePrompt(key), group);

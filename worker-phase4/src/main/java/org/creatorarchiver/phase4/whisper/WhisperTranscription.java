@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.generated.enums.PaidCallKind;
-import org.creatorarchiver.phase4.api.RequestTooLargeException;
+import org.creatorarchiver.phase4.api.AudioTooLargeException;
 import org.creatorarchiver.phase4.api.TranscribedChunk;
 import org.creatorarchiver.phase4.api.TranscriptionApi;
 import org.creatorarchiver.phase4.audio.AudioChunks;
@@ -73,6 +73,11 @@ public final class WhisperTranscription {
      * @param kept the recordings that keep the file: the measured duration is checked against their limits again
      * @throws NotTranscribed when the measured recording is over every limit
      */
+    /** The model the transcripts name. */
+    public String model() {
+        return settings.model();
+    }
+
     public Whispered transcribe(long transcriptId, Path storedFile, Collection<Recording> kept, Path workDir)
             throws Exception {
         PreparedAudio audio = preparation.prepare(storedFile, workDir);
@@ -86,7 +91,7 @@ public final class WhisperTranscription {
             Chunk chunk = waiting.removeFirst();
             try {
                 send(transcriptId, audio, chunk, workDir);
-            } catch (RequestTooLargeException | ChunkTooLargeException tooLarge) {
+            } catch (AudioTooLargeException | ChunkTooLargeException tooLarge) {
                 plan = smallerFrom(plan, chunk, tooLarge);
                 waiting = new ArrayDeque<>(plan.chunks());
             }
@@ -106,8 +111,10 @@ public final class WhisperTranscription {
     private static ChunkPlan smallerFrom(ChunkPlan plan, Chunk chunk, Exception tooLarge) throws JobFailure {
         ChunkPlan from = plan.startingAt(chunk.start(), chunk.index());
         if (!from.canBeSmaller()) {
-            throw JobFailure.permanent("chunk " + chunk.index() + " is still too large for the transcription API at "
-                    + Math.round(from.limits().maxSeconds()) + " s: " + tooLarge.getMessage(), tooLarge);
+            throw JobFailure.permanent(
+                    "chunk " + chunk.index() + " is still too large for the transcription API at "
+                            + Math.round(from.limits().maxSeconds()) + " s: " + tooLarge.getMessage(),
+                    tooLarge);
         }
         return from.smaller();
     }

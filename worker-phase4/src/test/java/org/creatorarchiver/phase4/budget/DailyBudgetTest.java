@@ -48,14 +48,12 @@ class DailyBudgetTest {
         budget.settle(db, first, new Usage(600, 0, 0, new BigDecimal("0.06")));
         budget.reserve(call("0.04"));
 
-        assertThatThrownBy(() -> budget.reserve(call("0.01")))
-                .isInstanceOfSatisfying(JobFailure.class, failure -> {
-                    assertThat(failure.outcome())
-                            .isEqualTo(new JobFailure.Postpone(Instant.parse("2026-12-04T00:00:00Z")));
-                    assertThat(failure.getMessage())
-                            .isEqualTo("daily budget reached: $0.10 of $0.10 spent today (UTC);"
-                                    + " paid calls wait until 2026-12-04T00:00:00Z");
-                });
+        assertThatThrownBy(() -> budget.reserve(call("0.01"))).isInstanceOfSatisfying(JobFailure.class, failure -> {
+            assertThat(failure.outcome()).isEqualTo(new JobFailure.Postpone(Instant.parse("2026-12-04T00:00:00Z")));
+            assertThat(failure.getMessage())
+                    .isEqualTo("daily budget reached: $0.10 of $0.10 spent today (UTC);"
+                            + " paid calls wait until 2026-12-04T00:00:00Z");
+        });
         assertThat(db.fetchCount(PAID_CALLS)).isEqualTo(2);
 
         clock.advance(Duration.ofHours(2));
@@ -82,8 +80,9 @@ class DailyBudgetTest {
         DailyBudget budget = new DailyBudget(db, Optional.of(0.02), clock);
 
         assertThatThrownBy(() -> budget.reserve(call("0.06")))
-                .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.retryable())
-                        .isFalse())
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.retryable()).isFalse())
                 .hasMessageContaining("budget.daily_usd")
                 .hasMessageContaining("transcription.chunk_seconds");
     }

@@ -115,7 +115,12 @@ class KeptRecordingsTest {
 
     private long video(long postId, String mediaId, VideoStatus status, Integer seconds, String metadata) {
         return db.insertInto(VIDEOS)
-                .set(VIDEOS.SOURCE_ID, db.select(POSTS.SOURCE_ID).from(POSTS).where(POSTS.ID.eq(postId)).fetchSingle(POSTS.SOURCE_ID))
+                .set(
+                        VIDEOS.SOURCE_ID,
+                        db.select(POSTS.SOURCE_ID)
+                                .from(POSTS)
+                                .where(POSTS.ID.eq(postId))
+                                .fetchSingle(POSTS.SOURCE_ID))
                 .set(VIDEOS.POST_ID, postId)
                 .set(VIDEOS.PROVIDER, VideoProvider.patreon)
                 .set(VIDEOS.EXTERNAL_ID, mediaId)
