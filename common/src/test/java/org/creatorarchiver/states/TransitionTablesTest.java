@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.creatorarchiver.db.generated.enums.PostMediaStatus;
 import org.creatorarchiver.db.generated.enums.PostStatus;
+import org.creatorarchiver.db.generated.enums.TranscriptStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +35,31 @@ class TransitionTablesTest {
     /** post_media.status: a decision may replace any state; only a queued item may fail. */
     static boolean postMediaAllowed(PostMediaStatus from, PostMediaStatus to) {
         return to != PostMediaStatus.failed || from == PostMediaStatus.queued;
+    }
+
+    /**
+     * transcripts.status: pending and processing are taken up or given up; the ends, skipped and failed, are asked
+     * for again; completed is final (nothing already paid for is sent again).
+     */
+    static boolean transcriptAllowed(TranscriptStatus from, TranscriptStatus to) {
+        return switch (from) {
+            case pending -> to == TranscriptStatus.processing || to == TranscriptStatus.failed;
+            case processing -> to != TranscriptStatus.pending;
+            case skipped, failed -> to == TranscriptStatus.pending;
+            case completed -> false;
+        };
+    }
+
+    static Stream<Arguments> transcriptPairs() {
+        return pairs(TranscriptStatus.values());
+    }
+
+    @ParameterizedTest(name = "transcripts.status {0} -> {1}")
+    @MethodSource("transcriptPairs")
+    void transcriptMatrix(TranscriptStatus from, TranscriptStatus to) {
+        assertThat(TranscriptStates.COLUMN.allowed(from, to)).isEqualTo(transcriptAllowed(from, to));
+        assertThat(TranscriptStates.COLUMN.allowedNew(to)).isEqualTo(to == TranscriptStatus.pending);
+        everyMoveChecks(TranscriptStates.COLUMN, TranscriptStates.Move.values(), from, to);
     }
 
     static Stream<Arguments> videoPairs() {
