@@ -123,11 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     private void runUntilShutdown(AppConfig config, CreatorInputs.Parsed parsed) throws Exception {
         try (ArchiverProcess process = ArchiverProcess.startService(PROCESS_NAME, config, Queues.ALL);
                 ServeServices services = ServeServices.start(process, bind, port)) {
-            WorkerRuntime.Builder workers = process.workerRuntime();
-            Phase1WorkerMain.register(process, workers);
-            Phase2WorkerMain.register(process, workers);
-            Phase3WorkerMain.register(process, workers);
-            Phase4WorkerMain.register(process, workers);
+            WorkerRuntime.Builder workers = everyPhase(process);
             WorkerRuntime runtime = process.applyConcurrency(workers).build();
             log.info(
                     "the whole system runs in this process: API on {}:{}, queues {}",
@@ -137,6 +133,16 @@ public final class RunCommand implements Callable<Integer> {
             enqueue(process, parsed);
             runtime.runUntilShutdown();
         }
+    }
+
+    /** Each phase's handlers, added by the phase's own worker main as its process would. */
+    private static WorkerRuntime.Builder everyPhase(ArchiverProcess process) {
+        WorkerRuntime.Builder workers = process.workerRuntime();
+        Phase1WorkerMain.register(process, workers);
+        Phase2WorkerMain.register(process, workers);
+        Phase3WorkerMain.register(process, workers);
+        Phase4WorkerMain.register(process, workers);
+        return workers;
     }
 
     private void enqueue(ArchiverProcess process, CreatorInputs.Parsed parsed) {

@@ -14,6 +14,8 @@ import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.states.TranscriptStates;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
@@ -37,23 +39,32 @@ public final class TranscriptBackfill {
     }
 
     private static int storedFiles(DSLContext dsl) {
-        var videoFiles = DSL.select(VIDEOS.MEDIA_FILE_ID)
+        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.MEDIA_FILE_ID)
+                .select(DSL.selectDistinct(DSL.field("f.media_file_id", Long.class))
+                        .from(downloadedVideoFiles()
+                                .union(downloadedAudioFiles())
+                                .asTable("f", "media_file_id")))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Videos downloaded by file; YouTube ones are transcribed by id instead. */
+    private static Select<Record1<Long>> downloadedVideoFiles() {
+        return DSL.select(VIDEOS.MEDIA_FILE_ID)
                 .from(VIDEOS)
                 .where(
                         VIDEOS.STATUS.eq(VideoStatus.completed),
                         VIDEOS.PROVIDER.ne(VideoProvider.youtube),
                         VIDEOS.MEDIA_FILE_ID.isNotNull());
-        var audioFiles = DSL.select(POST_MEDIA.MEDIA_FILE_ID)
+    }
+
+    private static Select<Record1<Long>> downloadedAudioFiles() {
+        return DSL.select(POST_MEDIA.MEDIA_FILE_ID)
                 .from(POST_MEDIA)
                 .where(
                         POST_MEDIA.KIND.eq(PostMediaKind.audio),
                         POST_MEDIA.STATUS.eq(PostMediaStatus.downloaded),
                         POST_MEDIA.MEDIA_FILE_ID.isNotNull());
-        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.MEDIA_FILE_ID)
-                .select(DSL.selectDistinct(DSL.field("f.media_file_id", Long.class))
-                        .from(videoFiles.union(audioFiles).asTable("f", "media_file_id")))
-                .onConflictDoNothing()
-                .execute();
     }
 
     private static int youTubeVideos(DSLContext dsl, boolean useCaptions) {

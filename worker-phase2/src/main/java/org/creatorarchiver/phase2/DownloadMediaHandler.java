@@ -113,6 +113,11 @@ public final class DownloadMediaHandler implements JobHandler<DownloadMedia> {
                 file.extension(),
                 (tx, fileId) -> MediaLinks.linkItem(tx, item.getId(), fileId));
         releaseIfUnclaimed(stored);
+        requestTranscriptIfAudio(item, stored);
+    }
+
+    /** A downloaded audio is a recording phase 4 transcribes (when transcription is on). */
+    private void requestTranscriptIfAudio(PostMediaRecord item, StoredFile stored) {
         if (item.getKind() == PostMediaKind.audio) {
             transcripts.requestDownloaded(List.of(TranscriptContent.ofFile(stored.id())));
         }

@@ -85,12 +85,17 @@ public final class ProcessPostHandler implements JobHandler<ProcessPost> {
         List<PostMediaWriter.Planned> planned =
                 plan(post, page, durations.limitFor(found.get().sourceDurationLimit()));
         PostMediaWriter.Written written = store(post, page, planned);
+        afterCommit(written);
+        logProcessed(post, page, planned.size(), written.toDownload().size());
+    }
+
+    /** What the committed decisions start: the downloads, the release of dropped files, the embeds' transcripts. */
+    private void afterCommit(PostMediaWriter.Written written) {
         queue.enqueueAll(
                 JobTypes.DOWNLOAD_MEDIA,
                 written.toDownload().stream().map(JobTypes.DownloadMedia::new).toList());
         mediaStore.release(written.maybeReleased());
         transcripts.requestEmbedded(written.embeddedYouTube());
-        logProcessed(post, page, planned.size(), written.toDownload().size());
     }
 
     /** The decision for each media item of the post, in reading order. */

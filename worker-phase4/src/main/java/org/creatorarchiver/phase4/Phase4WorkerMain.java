@@ -72,31 +72,36 @@ public final class Phase4WorkerMain {
     }
 
     public static TranscribeHandler transcribeHandler(ArchiverProcess process) {
-        Settings.Transcription settings = process.settings().transcription();
-        ExternalTools tools = process.config().tools();
-        Subprocess subprocess = new Subprocess();
         var dsl = process.database().dsl();
-        var api = TranscriptionApi.create(settings, process.config().apiKeys(), pauses(process));
-        var whisper = new WhisperTranscription(
-                dsl,
-                new AudioPreparation(tools, subprocess),
-                new AudioChunks(
-                        tools,
-                        subprocess,
-                        ChunkLimits.ofSeconds(settings.chunkSeconds()).maxBytes()),
-                api,
-                budget(process),
-                settings);
-        var captions = new CaptionTranscripts(
-                new StoredCaptions(dsl, process.config().mediaDir()), new YouTubeCaptions(tools, subprocess), settings);
+        Subprocess subprocess = new Subprocess();
         return new TranscribeHandler(
                 dsl,
                 new KeptRecordings(dsl, new DurationPolicy(process.config().maxVideoDurationSeconds())),
-                captions,
-                whisper,
+                captions(process, subprocess),
+                whisper(process, subprocess),
                 new MediaStore(process.config().mediaDir(), dsl),
                 process.queue(),
                 process.settings().summary().enabled());
+    }
+
+    private static WhisperTranscription whisper(ArchiverProcess process, Subprocess subprocess) {
+        Settings.Transcription settings = process.settings().transcription();
+        ExternalTools tools = process.config().tools();
+        long maxBytes = ChunkLimits.ofSeconds(settings.chunkSeconds()).maxBytes();
+        return new WhisperTranscription(
+                process.database().dsl(),
+                new AudioPreparation(tools, subprocess),
+                new AudioChunks(tools, subprocess, maxBytes),
+                TranscriptionApi.create(settings, process.config().apiKeys(), pauses(process)),
+                budget(process),
+                settings);
+    }
+
+    private static CaptionTranscripts captions(ArchiverProcess process, Subprocess subprocess) {
+        return new CaptionTranscripts(
+                new StoredCaptions(process.database().dsl(), process.config().mediaDir()),
+                new YouTubeCaptions(process.config().tools(), subprocess),
+                process.settings().transcription());
     }
 
     public static SummarizeHandler summarizeHandler(ArchiverProcess process) {

@@ -44,11 +44,7 @@ public final class SummarizeHandler implements JobHandler<Summarize> {
         SummaryRows.Key key =
                 new SummaryRows.Key(job.transcriptId(), settings.model(), settings.language(), SummaryPrompt.VERSION);
         if (SummaryRows.exists(dsl, key)) {
-            log.info(
-                    "transcript {} already has its summary ({}, {}): nothing to pay for",
-                    key.transcriptId(),
-                    key.model(),
-                    key.language());
+            log.info("transcript {} already has its summary ({}): nothing to pay for", key.transcriptId(), key);
             return;
         }
         summarizer.summarize(key, SegmentsJson.read(transcript.get().getSegments()));

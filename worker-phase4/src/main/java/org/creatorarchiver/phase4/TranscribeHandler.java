@@ -20,6 +20,7 @@ import org.creatorarchiver.phase4.captions.CaptionTranscripts;
 import org.creatorarchiver.phase4.recordings.KeptRecordings;
 import org.creatorarchiver.phase4.recordings.Recording;
 import org.creatorarchiver.phase4.store.TranscriptRows;
+import org.creatorarchiver.phase4.text.TimedText;
 import org.creatorarchiver.phase4.whisper.NotTranscribed;
 import org.creatorarchiver.phase4.whisper.WhisperTranscription;
 import org.creatorarchiver.queue.JobContext;
@@ -78,11 +79,18 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
             skip(job.transcriptId(), content, refusal.get());
             return;
         }
+        inWorkDir(context, workDir -> transcribe(job.transcriptId(), content, kept, workDir));
+    }
+
+    private interface Work {
+        void run(Path workDir) throws Exception;
+    }
+
+    /** Runs {@code work} in the job's own temporary directory, deleted afterwards whatever happened. */
+    private void inWorkDir(JobContext context, Work work) throws Exception {
         Path workDir = Files.createDirectories(store.tempDir(context.workerId()).resolve("job-" + context.jobId()));
         try {
-            transcribe(job.transcriptId(), content, kept, workDir);
-        } catch (NotTranscribed notSent) {
-            skip(job.transcriptId(), content, notSent.getMessage());
+            work.run(workDir);
         } finally {
             TempDirs.delete(workDir);
         }
@@ -105,16 +113,30 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
 
     private void transcribe(long transcriptId, TranscriptContent content, List<Recording> kept, Path workDir)
             throws Exception {
+        try {
+            if (!fromCaptions(transcriptId, content, kept, workDir)) {
+                fromAudio(transcriptId, content, kept, workDir);
+            }
+        } catch (NotTranscribed notSent) {
+            skip(transcriptId, content, notSent.getMessage());
+        }
+    }
+
+    /** @return whether captions made the transcript (no paid call) */
+    private boolean fromCaptions(long transcriptId, TranscriptContent content, List<Recording> kept, Path workDir)
+            throws Exception {
         Optional<String> youTubeId =
                 content instanceof TranscriptContent.YouTubeVideo(String id) ? Optional.of(id) : Optional.empty();
         Optional<CaptionTranscript> captioned = captions.of(youTubeId, videoIds(kept), workDir);
-        if (captioned.isPresent()) {
-            complete(
-                    transcriptId,
-                    captioned.get().text(),
-                    new TranscriptRows.Made(TranscriptSource.captions, Optional.empty(), BigDecimal.ZERO));
-            return;
-        }
+        captioned.ifPresent(found -> complete(
+                transcriptId,
+                found.text(),
+                new TranscriptRows.Made(TranscriptSource.captions, Optional.empty(), BigDecimal.ZERO)));
+        return captioned.isPresent();
+    }
+
+    private void fromAudio(long transcriptId, TranscriptContent content, List<Recording> kept, Path workDir)
+            throws Exception {
         Path file = storedFile(content, kept)
                 .orElseThrow(() -> new NotTranscribed(
                         "no captions, and the video is embedded (no file to send): nothing to transcribe"));
@@ -125,7 +147,7 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
                 new TranscriptRows.Made(TranscriptSource.whisper, Optional.of(whisper.model()), whispered.costUsd()));
     }
 
-    private void complete(long transcriptId, org.creatorarchiver.phase4.text.TimedText text, TranscriptRows.Made made) {
+    private void complete(long transcriptId, TimedText text, TranscriptRows.Made made) {
         boolean moved = dsl.transactionResult(
                 configuration -> TranscriptRows.complete(configuration.dsl(), transcriptId, text, made));
         log.info(
@@ -150,23 +172,26 @@ public final class TranscribeHandler implements JobHandler<Transcribe> {
 
     /** The stored file's path: the content itself, or the file of a downloaded YouTube video. */
     private Optional<Path> storedFile(TranscriptContent content, List<Recording> kept) {
-        var fileId = switch (content) {
+        Optional<Long> fileId = switch (content) {
             case TranscriptContent.StoredFile(long id) -> Optional.of(id);
-            case TranscriptContent.YouTubeVideo video ->
-                dsl.select(VIDEOS.MEDIA_FILE_ID)
-                        .from(VIDEOS)
-                        .where(
-                                VIDEOS.ID.in(videoIds(kept)),
-                                VIDEOS.STATUS.eq(VideoStatus.completed),
-                                VIDEOS.MEDIA_FILE_ID.isNotNull())
-                        .limit(1)
-                        .fetchOptional(VIDEOS.MEDIA_FILE_ID);
+            case TranscriptContent.YouTubeVideo video -> downloadedFileOf(videoIds(kept));
         };
         return fileId.flatMap(id -> dsl.select(MEDIA_FILES.FILE_PATH)
                         .from(MEDIA_FILES)
                         .where(MEDIA_FILES.ID.eq(id))
                         .fetchOptional(MEDIA_FILES.FILE_PATH))
                 .map(store::pathOf);
+    }
+
+    private Optional<Long> downloadedFileOf(List<Long> videoIds) {
+        return dsl.select(VIDEOS.MEDIA_FILE_ID)
+                .from(VIDEOS)
+                .where(
+                        VIDEOS.ID.in(videoIds),
+                        VIDEOS.STATUS.eq(VideoStatus.completed),
+                        VIDEOS.MEDIA_FILE_ID.isNotNull())
+                .limit(1)
+                .fetchOptional(VIDEOS.MEDIA_FILE_ID);
     }
 
     @Override

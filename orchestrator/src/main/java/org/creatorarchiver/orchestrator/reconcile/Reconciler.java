@@ -26,6 +26,7 @@ import org.creatorarchiver.queue.JobType;
 import org.creatorarchiver.queue.MalformedJobException;
 import org.creatorarchiver.transcripts.TranscriptBackfill;
 import org.jooq.DSLContext;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
@@ -83,18 +84,13 @@ public final class Reconciler {
      */
     private Enqueued reconcileSummarize() {
         Settings.Summary summary = settings.summary();
-        var summarized = DSL.selectOne()
-                .from(SUMMARIES)
-                .where(SUMMARIES.TRANSCRIPT_ID.eq(TRANSCRIPTS.ID))
-                .and(SUMMARIES.MODEL.eq(summary.model()))
-                .and(SUMMARIES.LANGUAGE.eq(summary.language()));
         return reconcile(
                 JobTypes.SUMMARIZE,
                 JobTypes.Summarize::transcriptId,
                 JobTypes.Summarize::new,
                 dsl.select(TRANSCRIPTS.ID)
                         .from(TRANSCRIPTS)
-                        .where(TRANSCRIPTS.STATUS.eq(TranscriptStatus.completed), DSL.notExists(summarized))
+                        .where(TRANSCRIPTS.STATUS.eq(TranscriptStatus.completed), DSL.notExists(summarized(summary)))
                         .and(TRANSCRIPTS.TEXT.ne(""))
                         .and(DSL.condition(summary.enabled()))
                         .orderBy(TRANSCRIPTS.ID)
@@ -147,6 +143,14 @@ public final class Reconciler {
                         .where(POST_MEDIA.STATUS.eq(PostMediaStatus.queued))
                         .orderBy(POST_MEDIA.ID)
                         .fetch(POST_MEDIA.ID));
+    }
+
+    private static Select<?> summarized(Settings.Summary summary) {
+        return DSL.selectOne()
+                .from(SUMMARIES)
+                .where(SUMMARIES.TRANSCRIPT_ID.eq(TRANSCRIPTS.ID))
+                .and(SUMMARIES.MODEL.eq(summary.model()))
+                .and(SUMMARIES.LANGUAGE.eq(summary.language()));
     }
 
     /**

@@ -49,17 +49,21 @@ public final class DailyBudget {
         if (reserved.id().isPresent()) {
             return new Reservation(reserved.id().get());
         }
+        throw notReserved(call, reserved.spentToday(), now);
+    }
+
+    private JobFailure notReserved(PaidCall call, BigDecimal spentToday, Instant now) {
         BigDecimal budget = dailyUsd.orElseThrow();
         if (budget.signum() > 0 && call.estimatedUsd().compareTo(budget) > 0) {
-            throw JobFailure.permanent(
+            return JobFailure.permanent(
                     "one " + call.kind().getLiteral() + " call would cost " + usd(call.estimatedUsd())
                             + ", more than the whole daily budget of " + usd(budget)
                             + ": raise budget.daily_usd or lower transcription.chunk_seconds");
         }
-        Instant tomorrow = startOfDay(now).plus(1, ChronoUnit.DAYS);
-        throw JobFailure.postpone(
+        Instant tomorrow = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        return JobFailure.postpone(
                 tomorrow,
-                "daily budget reached: " + usd(reserved.spentToday()) + " of " + usd(budget)
+                "daily budget reached: " + usd(spentToday) + " of " + usd(budget)
                         + " spent today (UTC); paid calls wait until " + tomorrow);
     }
 
@@ -72,7 +76,12 @@ public final class DailyBudget {
         if (dailyUsd.isPresent() && spent.add(call.estimatedUsd()).compareTo(dailyUsd.get()) > 0) {
             return new Reserved(Optional.empty(), spent);
         }
-        long id = tx.insertInto(PAID_CALLS)
+        long id = insert(tx, call, now);
+        return new Reserved(Optional.of(id), spent);
+    }
+
+    private static long insert(DSLContext tx, PaidCall call, Instant now) {
+        return tx.insertInto(PAID_CALLS)
                 .set(PAID_CALLS.KIND, call.kind())
                 .set(PAID_CALLS.TRANSCRIPT_ID, call.transcriptId())
                 .set(PAID_CALLS.MODEL, call.model())
@@ -81,7 +90,6 @@ public final class DailyBudget {
                 .set(PAID_CALLS.CALLED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .returning(PAID_CALLS.ID)
                 .fetchSingle(PAID_CALLS.ID);
-        return new Reserved(Optional.of(id), spent);
     }
 
     /** Records what the call used and cost, in the caller's transaction (with the answer it paid for). */
@@ -101,10 +109,6 @@ public final class DailyBudget {
         dsl.deleteFrom(PAID_CALLS)
                 .where(PAID_CALLS.ID.eq(reservation.id()), PAID_CALLS.COST_USD.isNull())
                 .execute();
-    }
-
-    private static Instant startOfDay(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.DAYS);
     }
 
     /** Dollars as an invoice shows them: cents, or up to four decimals for the fractions of a cent calls cost. */

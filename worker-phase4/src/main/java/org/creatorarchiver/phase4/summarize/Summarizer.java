@@ -43,6 +43,10 @@ public final class Summarizer {
             keep(key, paid, paid.text(), List.of(paid.usage()));
             return;
         }
+        mapReduce(key, segments);
+    }
+
+    private void mapReduce(SummaryRows.Key key, List<Segment> segments) throws Exception {
         List<SummaryRows.Part> parts = mapParts(key, segments);
         List<Usage> usages =
                 new ArrayList<>(parts.stream().map(SummaryRows.Part::usage).toList());

@@ -69,22 +69,19 @@ public final class WhisperTranscription {
         this.settings = settings;
     }
 
-    /**
-     * @param kept the recordings that keep the file: the measured duration is checked against their limits again
-     * @throws NotTranscribed when the measured recording is over every limit
-     */
     /** The model the transcripts name. */
     public String model() {
         return settings.model();
     }
 
+    /**
+     * @param kept the recordings that keep the file: the measured duration is checked against their limits again
+     * @throws NotTranscribed when the measured recording is over every limit
+     */
     public Whispered transcribe(long transcriptId, Path storedFile, Collection<Recording> kept, Path workDir)
             throws Exception {
         PreparedAudio audio = preparation.prepare(storedFile, workDir);
-        if (kept.stream().noneMatch(recording -> recording.allows(audio.durationSeconds()))) {
-            throw new NotTranscribed("the recording lasts " + Math.round(audio.durationSeconds())
-                    + " s, over its duration limit, and was not marked process-anyway: nothing is sent");
-        }
+        requireAllowed(audio, kept);
         ChunkPlan plan = remaining(transcriptId, audio);
         Deque<Chunk> waiting = new ArrayDeque<>(plan.chunks());
         while (!waiting.isEmpty()) {
@@ -97,6 +94,14 @@ public final class WhisperTranscription {
             }
         }
         return new Whispered(stitched(transcriptId), cost(transcriptId));
+    }
+
+    /** The duration policy again, on the measured recording: a duration the archive did not know may be too long. */
+    private static void requireAllowed(PreparedAudio audio, Collection<Recording> kept) throws NotTranscribed {
+        if (kept.stream().noneMatch(recording -> recording.allows(audio.durationSeconds()))) {
+            throw new NotTranscribed("the recording lasts " + Math.round(audio.durationSeconds())
+                    + " s, over its duration limit, and was not marked process-anyway: nothing is sent");
+        }
     }
 
     /** The plan for what is not answered yet: all of it, or from the end of the last chunk kept. */
