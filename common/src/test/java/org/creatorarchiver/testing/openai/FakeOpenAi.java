@@ -256,7 +256,7 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /**
-     * Marks the call delivered once its answer is written. The headers are flushed first, on their own: a client that
+     * Marks the call delivered once its answer is written, lost when the write fails. The headers are flushed first, on their own: a client that
      * went away makes that write draw a reset, so the body's write fails instead of vanishing into a buffer.
      */
     private record DeliveryTracking(byte[] bytes, OpenAiCall call) implements MockResponseBody {
@@ -267,10 +267,15 @@ public final class FakeOpenAi implements AutoCloseable {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            sink.flush();
-            sink.write(bytes);
-            sink.flush();
-            call.markDelivered();
+            try {
+                sink.flush();
+                sink.write(bytes);
+                sink.flush();
+                call.settle(OpenAiCall.Delivery.DELIVERED);
+            } catch (IOException e) {
+                call.settle(OpenAiCall.Delivery.LOST);
+                throw e;
+            }
         }
     }
 }

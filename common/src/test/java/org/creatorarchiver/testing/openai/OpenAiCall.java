@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One request the {@link FakeOpenAi} received, with what a bill would count: the audio seconds and upload of a
- * transcription, the tokens of a chat completion. Only a {@code 200} is paid for; {@link #delivered()} tells whether its
+ * transcription, the tokens of a chat completion. Only a {@code 200} is paid for; {@link #delivery()} tells whether its
  * answer reached the client (a worker killed while the call was held never got it).
  */
 public final class OpenAiCall {
@@ -13,7 +13,14 @@ public final class OpenAiCall {
     private final Instant arrivedAt;
     private final int status;
     private final Facts facts;
-    private volatile boolean delivered;
+    private volatile Delivery delivery = Delivery.PENDING;
+
+    /** Where the answer is: not yet written, read by the client, or lost on the way (the client had gone). */
+    public enum Delivery {
+        PENDING,
+        DELIVERED,
+        LOST
+    }
 
     OpenAiCall(Endpoint endpoint, Instant arrivedAt, int status, Facts facts) {
         this.endpoint = endpoint;
@@ -83,18 +90,26 @@ public final class OpenAiCall {
         return facts.completionTokens;
     }
 
-    /** Whether the whole answer was written to the client without a network error. */
-    public boolean delivered() {
-        return delivered;
+    /**
+     * Whether the answer reached the client. It is settled a moment after the client has read the answer (the fake
+     * learns it once its last write returns): tests await it rather than read it at once.
+     */
+    public Delivery delivery() {
+        return delivery;
     }
 
-    void markDelivered() {
-        delivered = true;
+    /** Whether the whole answer was written to the client without a network error. */
+    public boolean delivered() {
+        return delivery == Delivery.DELIVERED;
+    }
+
+    void settle(Delivery outcome) {
+        delivery = outcome;
     }
 
     @Override
     public String toString() {
         return endpoint + " " + status + " model=" + facts.model + " audio=" + facts.audioSeconds + "s tokens="
-                + facts.promptTokens + "+" + facts.completionTokens + (delivered ? "" : " (not delivered)");
+                + facts.promptTokens + "+" + facts.completionTokens + " " + delivery;
     }
 }
