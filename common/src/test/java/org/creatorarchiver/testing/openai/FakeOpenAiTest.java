@@ -252,6 +252,28 @@ class FakeOpenAiTest {
                 .containsExactly(OpenAiCall.Delivery.LOST, OpenAiCall.Delivery.DELIVERED);
     }
 
+    @Test
+    void aScriptCountsTheCallsAtTheCallLog() throws Exception {
+        Answer refused = chat("sk-wrong", chatRequest("m", "Spanish.", "hello"));
+        Answer answered = chat(KEY, chatRequest("deepseek-chat", "Spanish.", "hello there"));
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> fake.calls().stream().allMatch(c -> c.delivery() != OpenAiCall.Delivery.PENDING));
+
+        try (Response response = http.newCall(new Request.Builder()
+                        .url(fake.baseUrl().replace("/v1", "") + FakeOpenAi.CALLS_PATH)
+                        .build())
+                .execute()) {
+            JsonNode log = JSON.readTree(response.body().string());
+            assertThat(log).hasSize(2);
+            assertThat(log.get(0).get("status").asInt()).isEqualTo(refused.status());
+            assertThat(log.get(1).get("endpoint").asText()).isEqualTo("/chat/completions");
+            assertThat(log.get(1).get("model").asText()).isEqualTo("deepseek-chat");
+            assertThat(log.get(1).get("prompt_tokens").asLong())
+                    .isEqualTo(answered.json().at("/usage/prompt_tokens").asLong());
+            assertThat(log.get(1).get("delivery").asText()).isEqualTo("delivered");
+        }
+    }
+
     private record Answer(int status, JsonNode json) {}
 
     private Answer transcribe(String key, Path file, String format, String language) throws IOException {

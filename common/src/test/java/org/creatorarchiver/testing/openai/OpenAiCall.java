@@ -1,6 +1,8 @@
 package org.creatorarchiver.testing.openai;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One request the {@link FakeOpenAi} received, with what a bill would count: the audio seconds and upload of a
@@ -105,6 +107,21 @@ public final class OpenAiCall {
 
     void settle(Delivery outcome) {
         delivery = outcome;
+    }
+
+    /** The call as the fake's {@code /_fake/calls} lists it, with snake_case names as in OpenAI's JSON. */
+    void describeIn(ObjectNode json) {
+        json.put("endpoint", endpoint.path());
+        json.put("arrived_at", arrivedAt.toString());
+        json.put("status", status);
+        json.put("model", facts.model);
+        json.put("audio_seconds", facts.audioSeconds);
+        json.put("upload_bytes", facts.uploadBytes);
+        json.put("upload_sha256", facts.uploadSha256);
+        json.put("language", facts.language);
+        json.put("prompt_tokens", facts.promptTokens);
+        json.put("completion_tokens", facts.completionTokens);
+        json.put("delivery", delivery.name().toLowerCase(Locale.ROOT));
     }
 
     @Override
