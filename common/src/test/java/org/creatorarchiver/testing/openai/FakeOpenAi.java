@@ -1,5 +1,7 @@
 package org.creatorarchiver.testing.openai;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,6 +42,8 @@ public final class FakeOpenAi implements AutoCloseable {
     public static final double SEGMENT_SECONDS = FakeTranscriptions.SEGMENT_SECONDS;
 
     private static final String API_PREFIX = "/v1";
+    /** Not OpenAI's: the calls so far as JSON, for a script that runs the fake as a process ({@link FakeOpenAiServer}). */
+    public static final String CALLS_PATH = "/_fake/calls";
 
     private final String key;
     private final MockWebServer server = new MockWebServer();
@@ -161,7 +165,7 @@ public final class FakeOpenAi implements AutoCloseable {
             Instant arrived = Instant.now();
             Optional<Endpoint> endpoint = endpointOf(request);
             if (endpoint.isEmpty()) {
-                return notFound(request);
+                return request.getUrl().encodedPath().equals(CALLS_PATH) ? callLog() : notFound(request);
             }
             OpenAiCall.Facts facts = new OpenAiCall.Facts();
             ScriptedAnswer answer = answer(endpoint.get(), request, facts);
@@ -216,6 +220,16 @@ public final class FakeOpenAi implements AutoCloseable {
         return Optional.empty();
     }
 
+    private MockResponse callLog() {
+        ArrayNode log = JsonNodeFactory.instance.arrayNode();
+        calls.forEach(call -> call.describeIn(log.addObject()));
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(log.toString())
+                .build();
+    }
+
     private static MockResponse notFound(RecordedRequest request) {
         Refusal refusal = new Refusal(
                 404,
@@ -256,7 +270,7 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /**
-     * Marks the call delivered once its answer is written. The headers are flushed first, on their own: a client that
+     * Marks the call delivered once its answer is written, lost when the write fails. The headers are flushed first, on their own: a client that
      * went away makes that write draw a reset, so the body's write fails instead of vanishing into a buffer.
      */
     private record DeliveryTracking(byte[] bytes, OpenAiCall call) implements MockResponseBody {
@@ -267,10 +281,15 @@ public final class FakeOpenAi implements AutoCloseable {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            sink.flush();
-            sink.write(bytes);
-            sink.flush();
-            call.markDelivered();
+            try {
+                sink.flush();
+                sink.write(bytes);
+                sink.flush();
+                call.settle(OpenAiCall.Delivery.DELIVERED);
+            } catch (IOException e) {
+                call.settle(OpenAiCall.Delivery.LOST);
+                throw e;
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The {@link FakeOpenAi} as a process, for the demo and benchmarks: one fake serves both the transcription and the
- * chat endpoints. Runs until killed.
+ * chat endpoints, and lists the calls it received at {@code GET /_fake/calls} (JSON) for the script to count.
+ * Runs until killed.
  * <pre>
  * FakeOpenAiServer &lt;port&gt; &lt;key&gt; [options]
  *   --latency-ms N          delay before every answer

@@ -92,10 +92,8 @@ class FakeOpenAiTest {
         assertThat(calls.get(0).uploadSha256()).isNotEqualTo(calls.get(2).uploadSha256());
         assertThat(calls.get(0).audioSeconds()).isCloseTo(7.0, org.assertj.core.data.Offset.offset(0.1));
         assertThat(calls.get(0).uploadBytes()).isEqualTo(Files.size(audio));
-        assertThat(calls)
-                .allMatch(OpenAiCall::delivered)
-                .extracting(OpenAiCall::model)
-                .containsOnly("whisper-1");
+        assertThat(calls).extracting(OpenAiCall::model).containsOnly("whisper-1");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> calls.stream().allMatch(OpenAiCall::delivered));
     }
 
     @Test
@@ -245,10 +243,35 @@ class FakeOpenAiTest {
         caller.join(Duration.ofSeconds(10));
         fake.releaseCalls();
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> fake.heldCalls() == 0);
         Answer later = chat(KEY, chatRequest("m", "Spanish.", "hello"));
         assertThat(later.status()).isEqualTo(200);
-        assertThat(fake.calls(Endpoint.CHAT)).extracting(OpenAiCall::delivered).containsExactly(false, true);
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> fake.calls().stream().noneMatch(c -> c.delivery() == OpenAiCall.Delivery.PENDING));
+        assertThat(fake.calls(Endpoint.CHAT))
+                .extracting(OpenAiCall::delivery)
+                .containsExactly(OpenAiCall.Delivery.LOST, OpenAiCall.Delivery.DELIVERED);
+    }
+
+    @Test
+    void aScriptCountsTheCallsAtTheCallLog() throws Exception {
+        Answer refused = chat("sk-wrong", chatRequest("m", "Spanish.", "hello"));
+        Answer answered = chat(KEY, chatRequest("deepseek-chat", "Spanish.", "hello there"));
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> fake.calls().stream().allMatch(c -> c.delivery() != OpenAiCall.Delivery.PENDING));
+
+        try (Response response = http.newCall(new Request.Builder()
+                        .url(fake.baseUrl().replace("/v1", "") + FakeOpenAi.CALLS_PATH)
+                        .build())
+                .execute()) {
+            JsonNode log = JSON.readTree(response.body().string());
+            assertThat(log).hasSize(2);
+            assertThat(log.get(0).get("status").asInt()).isEqualTo(refused.status());
+            assertThat(log.get(1).get("endpoint").asText()).isEqualTo("/chat/completions");
+            assertThat(log.get(1).get("model").asText()).isEqualTo("deepseek-chat");
+            assertThat(log.get(1).get("prompt_tokens").asLong())
+                    .isEqualTo(answered.json().at("/usage/prompt_tokens").asLong());
+            assertThat(log.get(1).get("delivery").asText()).isEqualTo("delivered");
+        }
     }
 
     private record Answer(int status, JsonNode json) {}

@@ -1,10 +1,12 @@
 package org.creatorarchiver.testing.openai;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One request the {@link FakeOpenAi} received, with what a bill would count: the audio seconds and upload of a
- * transcription, the tokens of a chat completion. Only a {@code 200} is paid for; {@link #delivered()} tells whether its
+ * transcription, the tokens of a chat completion. Only a {@code 200} is paid for; {@link #delivery()} tells whether its
  * answer reached the client (a worker killed while the call was held never got it).
  */
 public final class OpenAiCall {
@@ -13,7 +15,14 @@ public final class OpenAiCall {
     private final Instant arrivedAt;
     private final int status;
     private final Facts facts;
-    private volatile boolean delivered;
+    private volatile Delivery delivery = Delivery.PENDING;
+
+    /** Where the answer is: not yet written, read by the client, or lost on the way (the client had gone). */
+    public enum Delivery {
+        PENDING,
+        DELIVERED,
+        LOST
+    }
 
     OpenAiCall(Endpoint endpoint, Instant arrivedAt, int status, Facts facts) {
         this.endpoint = endpoint;
@@ -83,18 +92,41 @@ public final class OpenAiCall {
         return facts.completionTokens;
     }
 
-    /** Whether the whole answer was written to the client without a network error. */
-    public boolean delivered() {
-        return delivered;
+    /**
+     * Whether the answer reached the client. It is settled a moment after the client has read the answer (the fake
+     * learns it once its last write returns): tests await it rather than read it at once.
+     */
+    public Delivery delivery() {
+        return delivery;
     }
 
-    void markDelivered() {
-        delivered = true;
+    /** Whether the whole answer was written to the client without a network error. */
+    public boolean delivered() {
+        return delivery == Delivery.DELIVERED;
+    }
+
+    void settle(Delivery outcome) {
+        delivery = outcome;
+    }
+
+    /** The call as the fake's {@code /_fake/calls} lists it, with snake_case names as in OpenAI's JSON. */
+    void describeIn(ObjectNode json) {
+        json.put("endpoint", endpoint.path());
+        json.put("arrived_at", arrivedAt.toString());
+        json.put("status", status);
+        json.put("model", facts.model);
+        json.put("audio_seconds", facts.audioSeconds);
+        json.put("upload_bytes", facts.uploadBytes);
+        json.put("upload_sha256", facts.uploadSha256);
+        json.put("language", facts.language);
+        json.put("prompt_tokens", facts.promptTokens);
+        json.put("completion_tokens", facts.completionTokens);
+        json.put("delivery", delivery.name().toLowerCase(Locale.ROOT));
     }
 
     @Override
     public String toString() {
         return endpoint + " " + status + " model=" + facts.model + " audio=" + facts.audioSeconds + "s tokens="
-                + facts.promptTokens + "+" + facts.completionTokens + (delivered ? "" : " (not delivered)");
+                + facts.promptTokens + "+" + facts.completionTokens + " " + delivery;
     }
 }

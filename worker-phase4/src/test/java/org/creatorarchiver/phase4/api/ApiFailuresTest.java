@@ -118,6 +118,25 @@ class ApiFailuresTest {
     }
 
     @Test
+    void aBusyServiceNamingItsWaitAndOpenAisMillisecondsArePausesToo() {
+        Headers busy = JSON.newBuilder().add("Retry-After", "2").build();
+        fake.failNext(Endpoint.CHAT, 1, new ScriptedAnswer(503, busy, error("Slow down")));
+        assertThatThrownBy(() -> api.complete(SYSTEM, TEXT))
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.retryAfter()).contains(Duration.ofSeconds(2)));
+        assertThat(pauses.pausedUntil(origin())).isPresent();
+
+        PaidApis.freshPauses();
+        Headers millis = JSON.newBuilder().add("retry-after-ms", "1500").build();
+        fake.failNext(Endpoint.CHAT, 1, new ScriptedAnswer(429, millis, error("Rate limit reached")));
+        assertThatThrownBy(() -> api.complete(SYSTEM, TEXT))
+                .isInstanceOfSatisfying(
+                        JobFailure.class,
+                        failure -> assertThat(failure.retryAfter()).contains(Duration.ofSeconds(2)));
+    }
+
+    @Test
     void aCallWaitsOutAShortPauseBeforeSending() throws Exception {
         fake.failNext(Endpoint.CHAT, 1, ScriptedAnswer.rateLimited(Duration.ofSeconds(1)));
         assertThatThrownBy(() -> api.complete(SYSTEM, TEXT)).isInstanceOf(JobFailure.class);
