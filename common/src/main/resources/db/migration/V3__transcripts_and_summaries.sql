@@ -1,5 +1,5 @@
 -- creator-archiver schema, version 3: phase 4's transcripts and summaries, what each paid call cost, and full-text
--- search over posts, transcripts and summaries. (jOOQ generates from this file on H2 too: see V1's header.)
+-- search over posts (post_search), transcripts and summaries. (jOOQ generates from this file on H2 too: see V1's header.)
 
 CREATE TYPE transcript_status AS ENUM ('pending', 'processing', 'completed', 'skipped', 'failed');
 CREATE TYPE transcript_source AS ENUM ('captions', 'whisper');
@@ -136,9 +136,33 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT websearch_to_tsquery('english', query) || websearch_to_tsquery('spanish', query)
 $$;
 
-ALTER TABLE posts ADD COLUMN search_vector tsvector
-    GENERATED ALWAYS AS (archiver_search_vector(title, content_text)) STORED;
-CREATE INDEX posts_search_vector_idx ON posts USING gin (search_vector);
+-- A post's vector lives beside it, not in it: phase 2 updates every post twice per processing (its status, then its
+-- details), and a column of posts would be stemmed again and re-indexed each time. Here it is computed only when the
+-- title or the text actually changes.
+CREATE TABLE post_search (
+    post_id       bigint   NOT NULL,
+    search_vector tsvector NOT NULL,
+    CONSTRAINT post_search_pkey PRIMARY KEY (post_id),
+    CONSTRAINT post_search_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE
+);
+CREATE INDEX post_search_search_vector_idx ON post_search USING gin (search_vector);
+
+CREATE FUNCTION index_post_text() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO post_search (post_id, search_vector)
+    VALUES (NEW.id, archiver_search_vector(NEW.title, NEW.content_text))
+    ON CONFLICT (post_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER posts_index_new_text AFTER INSERT ON posts
+    FOR EACH ROW EXECUTE FUNCTION index_post_text();
+CREATE TRIGGER posts_index_changed_text AFTER UPDATE OF title, content_text ON posts
+    FOR EACH ROW
+    WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.content_text IS DISTINCT FROM NEW.content_text)
+    EXECUTE FUNCTION index_post_text();
 
 ALTER TABLE transcripts ADD COLUMN search_vector tsvector
     GENERATED ALWAYS AS (archiver_search_vector(NULL, text)) STORED;

@@ -68,14 +68,19 @@ public final class TranscriptBackfill {
     }
 
     private static int youTubeVideos(DSLContext dsl, boolean useCaptions) {
+        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.YOUTUBE_ID)
+                .select(keptYouTubeIds(useCaptions))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** YouTube videos downloaded, and embedded ones when their captions are wanted. */
+    private static Select<Record1<String>> keptYouTubeIds(boolean useCaptions) {
         EnumSet<VideoStatus> kept = useCaptions
                 ? EnumSet.of(VideoStatus.completed, VideoStatus.embedded)
                 : EnumSet.of(VideoStatus.completed);
-        return dsl.insertInto(TRANSCRIPTS, TRANSCRIPTS.YOUTUBE_ID)
-                .select(DSL.selectDistinct(VIDEOS.EXTERNAL_ID)
-                        .from(VIDEOS)
-                        .where(VIDEOS.PROVIDER.eq(VideoProvider.youtube), VIDEOS.STATUS.in(kept)))
-                .onConflictDoNothing()
-                .execute();
+        return DSL.selectDistinct(VIDEOS.EXTERNAL_ID)
+                .from(VIDEOS)
+                .where(VIDEOS.PROVIDER.eq(VideoProvider.youtube), VIDEOS.STATUS.in(kept));
     }
 }

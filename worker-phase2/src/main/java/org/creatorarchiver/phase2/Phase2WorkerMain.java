@@ -67,29 +67,6 @@ public final class Phase2WorkerMain {
                 process.settings().transcription());
     }
 
-    /** {@link #handlers(DSLContext, JobQueue, HttpClients, Path, ExternalTools, Settings.Media, int, Clock,
-     * Settings.Transcription)} with transcription off. */
-    public static Handlers handlers(
-            DSLContext dsl,
-            JobQueue queue,
-            HttpClients http,
-            Path mediaDir,
-            ExternalTools tools,
-            Settings.Media media,
-            int globalMaxVideoDurationSeconds,
-            Clock clock) {
-        return handlers(
-                dsl,
-                queue,
-                http,
-                mediaDir,
-                tools,
-                media,
-                globalMaxVideoDurationSeconds,
-                clock,
-                Settings.Transcription.DEFAULTS);
-    }
-
     /**
      * The handlers on the given database, queue, HTTP clients, media dir and tools (tests build them this way);
      * {@code transcription} says whether kept recordings ask phase 4 for transcripts.

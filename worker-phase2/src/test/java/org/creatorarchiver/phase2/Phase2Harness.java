@@ -100,7 +100,16 @@ final class Phase2Harness implements AutoCloseable {
     }
 
     void settings(Settings.Media media, ExternalTools tools) {
-        handlers = Phase2WorkerMain.handlers(db, queue, http, mediaDir, tools, media, GLOBAL_LIMIT, Clock.systemUTC());
+        handlers = Phase2WorkerMain.handlers(
+                db,
+                queue,
+                http,
+                mediaDir,
+                tools,
+                media,
+                GLOBAL_LIMIT,
+                Clock.systemUTC(),
+                Settings.Transcription.DEFAULTS);
     }
 
     Phase2WorkerMain.Handlers handlers() {

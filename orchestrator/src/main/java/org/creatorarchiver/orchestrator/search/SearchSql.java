@@ -18,9 +18,9 @@ final class SearchSql {
             hits AS (
                 SELECT 'post' AS kind, p.id AS post_id, CAST(NULL AS bigint) AS transcript_id, p.title,
                        concat_ws(' | ', p.title, p.content_text) AS document,
-                       ts_rank(p.search_vector, q.query) AS rank, p.id AS row_id
-                  FROM posts p, q
-                 WHERE p.search_vector @@ q.query AND (CAST({1} AS bigint) IS NULL OR p.source_id = {1})
+                       ts_rank(ps.search_vector, q.query) AS rank, p.id AS row_id
+                  FROM posts p JOIN post_search ps ON ps.post_id = p.id, q
+                 WHERE ps.search_vector @@ q.query AND (CAST({1} AS bigint) IS NULL OR p.source_id = {1})
                 UNION ALL
                 SELECT 'transcript', NULL, t.id, NULL, t.text, ts_rank(t.search_vector, q.query), t.id
                   FROM transcripts t, q

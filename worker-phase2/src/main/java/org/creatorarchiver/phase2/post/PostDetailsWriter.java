@@ -6,9 +6,12 @@ import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.states.PostStates;
@@ -52,6 +55,10 @@ public final class PostDetailsWriter {
         return columns;
     }
 
+    private static final List<Field<?>> PROCESSING_RESULT = Stream.concat(
+                    Arrays.stream(POSTS.fields()), Stream.of(SOURCES.MAX_VIDEO_DURATION_SECONDS))
+            .toList();
+
     /** A post just marked {@code processing}, with its source's own video duration limit (null: the global one). */
     public record ProcessingPost(PostsRecord post, Integer sourceDurationLimit) {}
 
@@ -68,7 +75,8 @@ public final class PostDetailsWriter {
                         POSTS.ID.eq(postId),
                         SOURCES.ID.eq(POSTS.SOURCE_ID),
                         PostStates.leavable(PostStates.Move.TAKE_UP))
-                .returningResult(POSTS.asterisk(), SOURCES.MAX_VIDEO_DURATION_SECONDS)
+                // The table's own fields, not posts.*: the row has columns jOOQ does not map (the search vector).
+                .returningResult(PROCESSING_RESULT)
                 .fetchOptional()
                 .map(row -> new ProcessingPost(row.into(POSTS), row.get(SOURCES.MAX_VIDEO_DURATION_SECONDS)));
     }
