@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
@@ -153,11 +154,20 @@ class TranscriptWorkerKilledIT {
     }
 
     private void awaitEverySummary() {
-        await("every transcript summarized and every queue empty")
-                .atMost(RUN_TIMEOUT)
-                .pollInterval(Duration.ofMillis(500))
-                .failFast("worker-phase4-b stopped", () -> !system.isRunning("worker-phase4-b"))
-                .until(() -> summaries() == recordingSeconds.size() && queuesEmpty());
+        try {
+            await("every transcript summarized and every queue empty")
+                    .atMost(RUN_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .failFast("worker-phase4-b stopped", () -> !system.isRunning("worker-phase4-b"))
+                    .until(() -> summaries() == recordingSeconds.size() && queuesEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not done after " + RUN_TIMEOUT + ": " + queue.counts(Queues.ALL) + "; transcripts "
+                            + db.fetch("SELECT id, status, last_error FROM transcripts ORDER BY id")
+                                    .formatCSV()
+                            + "; logs in " + system.logOf("worker-phase4-b").getParent(),
+                    e);
+        }
     }
 
     /** No job ready, delayed or in a worker's hands (a dead job fails the run's checks instead). */
