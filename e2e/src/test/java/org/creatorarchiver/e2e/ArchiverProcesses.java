@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.creatorarchiver.redis.RedisUrl;
+import org.creatorarchiver.testing.TestServices;
 
 /**
  * The system's jars ({@code <module>/target/<module>.jar}) started as OS processes, as a user runs them: one
@@ -47,6 +49,32 @@ final class ArchiverProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where the processes find PostgreSQL and Redis: the test's own (REDIS_URL from the environment when set, as
+     * the tests' Redis client reads it).
+     */
+    static Map<String, String> servicesEnvironment() {
+        TestServices.Postgres postgres = TestServices.postgres();
+        return Map.of(
+                "DATABASE_URL",
+                postgres.jdbcUrl(),
+                "DATABASE_USER",
+                postgres.user(),
+                "DATABASE_PASSWORD",
+                postgres.password() == null ? "" : postgres.password(),
+                "REDIS_URL",
+                redisUrl());
+    }
+
+    private static String redisUrl() {
+        String fromEnvironment = System.getenv("REDIS_URL");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        RedisUrl url = TestServices.redisUrl();
+        return url.address() + "/" + url.database();
     }
 
     /** Starts {@code module}'s jar (e.g. worker-phase2) as the process named {@code name}, logging to name.log. */

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueCounts;
 import org.creatorarchiver.queue.Queues;
-import org.creatorarchiver.redis.RedisUrl;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.creatorarchiver.testing.patreon.FakeCreator;
@@ -90,28 +90,20 @@ class WholeSystemIT {
                 patreon.addCreator("nebula", "2342342", "60060060").addPostsOfEveryKind(POSTS_PER_CREATOR));
         mediaDir = work.resolve("media");
         Path settings = Files.writeString(work.resolve("settings.json"), SETTINGS);
-        TestServices.Postgres postgres = TestServices.postgres();
+        Map<String, String> environment = new HashMap<>(ArchiverProcesses.servicesEnvironment());
+        environment.putAll(Map.of(
+                "MEDIA_DIR",
+                mediaDir.toString(),
+                "PATREON_BASE_URL",
+                patreon.baseUrl().toString(),
+                "PATREON_SESSION_ID",
+                SESSION_ID,
+                "ARCHIVER_SETTINGS",
+                settings.toString(),
+                "LOG_LEVEL",
+                "INFO"));
         system = new ArchiverProcesses(
-                Path.of("target", "e2e-logs", test.getTestMethod().orElseThrow().getName()),
-                Map.of(
-                        "DATABASE_URL",
-                        postgres.jdbcUrl(),
-                        "DATABASE_USER",
-                        postgres.user(),
-                        "DATABASE_PASSWORD",
-                        postgres.password() == null ? "" : postgres.password(),
-                        "REDIS_URL",
-                        redisUrl(),
-                        "MEDIA_DIR",
-                        mediaDir.toString(),
-                        "PATREON_BASE_URL",
-                        patreon.baseUrl().toString(),
-                        "PATREON_SESSION_ID",
-                        SESSION_ID,
-                        "ARCHIVER_SETTINGS",
-                        settings.toString(),
-                        "LOG_LEVEL",
-                        "INFO"));
+                Path.of("target", "e2e-logs", test.getTestMethod().orElseThrow().getName()), environment);
     }
 
     @AfterEach
@@ -258,14 +250,5 @@ class WholeSystemIT {
 
     private int completedPosts() {
         return db.fetchCount(db.selectOne().from("posts").where("status = 'completed'"));
-    }
-
-    private static String redisUrl() {
-        String fromEnvironment = System.getenv("REDIS_URL");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment;
-        }
-        RedisUrl url = TestServices.redisUrl();
-        return url.address() + "/" + url.database();
     }
 }
