@@ -17,12 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Passwords and the Patreon session never reach describe(), toString(), the start-up log or an error. */
+/** Passwords, the Patreon session and the API keys never reach describe(), toString(), the start-up log or an error. */
 class SecretsTest {
 
     private static final String DB_SECRET = "Db-Secret-1";
     private static final String REDIS_SECRET = "Redis-Secret-2";
     private static final String SESSION_SECRET = "Session-Secret-3";
+    private static final String TRANSCRIPTION_SECRET = "Transcription-Secret-4";
+    private static final String SUMMARY_SECRET = "Summary-Secret-5";
 
     @TempDir
     Path workingDirectory;
@@ -31,7 +33,9 @@ class SecretsTest {
         Map<String, String> env = new HashMap<>(Map.of(
                 "DATABASE_PASSWORD", DB_SECRET,
                 "REDIS_URL", "redis://:" + REDIS_SECRET + "@127.0.0.1:6379/2",
-                "PATREON_SESSION_ID", SESSION_SECRET));
+                "PATREON_SESSION_ID", SESSION_SECRET,
+                "TRANSCRIPTION_API_KEY", TRANSCRIPTION_SECRET,
+                "SUMMARY_API_KEY", SUMMARY_SECRET));
         for (int i = 0; i < overrides.length; i += 2) {
             env.put(overrides[i], overrides[i + 1]);
         }
@@ -46,7 +50,10 @@ class SecretsTest {
         assertThat(config.describe())
                 .containsEntry("DATABASE_PASSWORD", "****")
                 .containsEntry("PATREON_SESSION_ID", "****")
+                .containsEntry("TRANSCRIPTION_API_KEY", "****")
+                .containsEntry("SUMMARY_API_KEY", "****")
                 .containsEntry("REDIS_URL", "redis://:****@127.0.0.1:6379/2");
+        assertThat(config.apiKeys().transcription().orElseThrow().reveal()).isEqualTo(TRANSCRIPTION_SECRET);
         assertNoSecret(config.describe().toString());
         assertNoSecret(config.toString());
         assertNoSecret(config.database().toString());
@@ -59,7 +66,9 @@ class SecretsTest {
 
         assertThat(config.describe())
                 .containsEntry("DATABASE_PASSWORD", "(empty)")
-                .containsEntry("PATREON_SESSION_ID", "(not set)");
+                .containsEntry("PATREON_SESSION_ID", "(not set)")
+                .containsEntry("TRANSCRIPTION_API_KEY", "(not set)")
+                .containsEntry("SUMMARY_API_KEY", "(not set)");
     }
 
     @Test
@@ -98,6 +107,8 @@ class SecretsTest {
                         new String[] {"PATREON_BASE_URL", "https://me:" + SESSION_SECRET + "@www.patreon.com"}),
                 Arguments.of((Object) new String[] {"PATREON_SESSION_ID", "session_id=" + SESSION_SECRET}),
                 Arguments.of((Object) new String[] {"PATREON_SESSION_ID", SESSION_SECRET + "; Path=/"}),
+                Arguments.of((Object) new String[] {"TRANSCRIPTION_API_KEY", TRANSCRIPTION_SECRET + " tail"}),
+                Arguments.of((Object) new String[] {"SUMMARY_API_KEY", SUMMARY_SECRET + "\n"}),
                 Arguments.of((Object) new String[] {"MAX_VIDEO_DURATION_SECONDS", "5"}));
     }
 
@@ -140,6 +151,8 @@ class SecretsTest {
     }
 
     private static void assertNoSecret(String text) {
-        assertThat(text).doesNotContain(DB_SECRET, REDIS_SECRET, SESSION_SECRET, "Secret");
+        assertThat(text)
+                .doesNotContain(
+                        DB_SECRET, REDIS_SECRET, SESSION_SECRET, TRANSCRIPTION_SECRET, SUMMARY_SECRET, "Secret");
     }
 }
