@@ -6,9 +6,12 @@ import static org.creatorarchiver.db.generated.Tables.SOURCES;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
 import org.creatorarchiver.states.PostStates;
@@ -18,6 +21,14 @@ import org.jooq.JSONB;
 
 /** The {@code posts} row's side of phase 2: details written, or the failure recorded. */
 public final class PostDetailsWriter {
+
+    /**
+     * The posts columns jOOQ knows, by name, then the source's limit: not {@code posts.*}, whose columns the generated
+     * classes do not all have (search_vector) and which would shift the limit's position in the row.
+     */
+    private static final List<Field<?>> PROCESSING_COLUMNS = Stream.concat(
+                    Arrays.stream(POSTS.fields()), Stream.of(SOURCES.MAX_VIDEO_DURATION_SECONDS))
+            .toList();
 
     private final Clock clock;
 
@@ -68,7 +79,7 @@ public final class PostDetailsWriter {
                         POSTS.ID.eq(postId),
                         SOURCES.ID.eq(POSTS.SOURCE_ID),
                         PostStates.leavable(PostStates.Move.TAKE_UP))
-                .returningResult(POSTS.asterisk(), SOURCES.MAX_VIDEO_DURATION_SECONDS)
+                .returningResult(PROCESSING_COLUMNS)
                 .fetchOptional()
                 .map(row -> new ProcessingPost(row.into(POSTS), row.get(SOURCES.MAX_VIDEO_DURATION_SECONDS)));
     }
