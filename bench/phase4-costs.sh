@@ -68,7 +68,7 @@ read -r today_usd budget budget_reached < <(python3 -c '
 import json, sys
 c = json.loads(sys.argv[1])
 b = c["daily_budget_usd"]
-print(c["today_usd"], "none" if b is None else b, str(c["budget_reached"]).lower())' "$costs_json")
+print("%.6f" % c["today_usd"], "none" if b is None else "%.2f" % b, str(c["budget_reached"]).lower())' "$costs_json")
 
 # verdict <ok?>: met / MISSED, as the other benches print it.
 verdict() { if [ "$1" = 1 ]; then echo met; else echo MISSED; fi; }
@@ -87,14 +87,14 @@ echo "Invoice for creator 'skyforge' ($transcription_calls transcription call(s)
 awk -v m="$audio_minutes" -v i="$input_tokens" -v o="$output_tokens" -v pm="$price_minute" -v pi="$price_input" \
   -v po="$price_output" 'BEGIN {
   printf "  transcription  %12.4f min    x $%.4f / min  = $%10.6f\n", m, pm, m * pm
-  printf "  input tokens   %12d        x $%.2f / 1M    = $%10.6f\n", i, pi, i * pi / 1e6
-  printf "  output tokens  %12d        x $%.2f / 1M    = $%10.6f\n", o, po, o * po / 1e6 }'
+  printf "  input tokens   %12d        x $%.2f / 1M     = $%10.6f\n", i, pi, i * pi / 1e6
+  printf "  output tokens  %12d        x $%.2f / 1M     = $%10.6f\n", o, po, o * po / 1e6 }'
 invoice_total=$(awk -v m="$audio_minutes" -v i="$input_tokens" -v o="$output_tokens" -v pm="$price_minute" \
   -v pi="$price_input" -v po="$price_output" 'BEGIN {printf "%.6f", m * pm + (i * pi + o * po) / 1e6}')
-printf '  %-52s = $%10.6f\n' "total" "$invoice_total"
+printf '  %-51s = $%10.6f\n' "total" "$invoice_total"
 # Each call's cost is rounded to the micro-dollar when recorded: up to half a micro-dollar per call either way.
 tolerance=$(awk -v n="$((transcription_calls + summary_calls))" 'BEGIN {printf "%.6f", 0.0000005 * n + 0.0000001}')
-printf '  recorded by the system (paid_calls)                  = $%10.6f -> %s\n' "$recorded_usd" \
+printf '  %-51s = $%10.6f -> %s\n' "recorded (paid_calls, each call rounded)" "$recorded_usd" \
   "$(verdict "$(is "($invoice_total - $recorded_usd) <= $tolerance && ($recorded_usd - $invoice_total) <= $tolerance")")"
 printf '  today (UTC) $%s of a daily budget of $%s (budget reached: %s)\n' "$today_usd" "$budget" "$budget_reached"
 

@@ -22,14 +22,6 @@ import org.jooq.JSONB;
 /** The {@code posts} row's side of phase 2: details written, or the failure recorded. */
 public final class PostDetailsWriter {
 
-    /**
-     * The posts columns jOOQ knows, by name, then the source's limit: not {@code posts.*}, whose columns the generated
-     * classes do not all have (search_vector) and which would shift the limit's position in the row.
-     */
-    private static final List<Field<?>> PROCESSING_COLUMNS = Stream.concat(
-                    Arrays.stream(POSTS.fields()), Stream.of(SOURCES.MAX_VIDEO_DURATION_SECONDS))
-            .toList();
-
     private final Clock clock;
 
     public PostDetailsWriter(Clock clock) {
@@ -63,6 +55,10 @@ public final class PostDetailsWriter {
         return columns;
     }
 
+    private static final List<Field<?>> PROCESSING_RESULT = Stream.concat(
+                    Arrays.stream(POSTS.fields()), Stream.of(SOURCES.MAX_VIDEO_DURATION_SECONDS))
+            .toList();
+
     /** A post just marked {@code processing}, with its source's own video duration limit (null: the global one). */
     public record ProcessingPost(PostsRecord post, Integer sourceDurationLimit) {}
 
@@ -79,7 +75,8 @@ public final class PostDetailsWriter {
                         POSTS.ID.eq(postId),
                         SOURCES.ID.eq(POSTS.SOURCE_ID),
                         PostStates.leavable(PostStates.Move.TAKE_UP))
-                .returningResult(PROCESSING_COLUMNS)
+                // The table's own fields, not posts.*: the row has columns jOOQ does not map (the search vector).
+                .returningResult(PROCESSING_RESULT)
                 .fetchOptional()
                 .map(row -> new ProcessingPost(row.into(POSTS), row.get(SOURCES.MAX_VIDEO_DURATION_SECONDS)));
     }
