@@ -17,7 +17,8 @@ import okio.Buffer;
 /**
  * The fake Patreon's CDN: every file path gets deterministic bytes, derived from the 32-hex file key in the path
  * (the same file in several posts and variants has the same bytes, as on Patreon) or else from the path. Signed
- * query strings are accepted as they are. Tests read {@link #bytesOf} to check what was archived.
+ * query strings are accepted as they are. Tests read {@link #bytesOf} to check what was archived. With
+ * {@link #audio}, {@code .mp3} files are a real recording instead (for the demo's transcripts).
  */
 public final class FakeCdn {
 
@@ -25,6 +26,16 @@ public final class FakeCdn {
     private static final int DEFAULT_SIZE = 48 * 1024;
 
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    private volatile byte[] audio;
+
+    /**
+     * Serves this MP3 recording for every {@code .mp3} file from now on, each behind an ID3 tag titled with the file's
+     * key: distinct files stay distinct (their own hash), and every one is audio ffmpeg can read.
+     */
+    public FakeCdn audio(byte[] mp3) {
+        this.audio = mp3.clone();
+        return this;
+    }
 
     /** Serves {@code bytes} bytes for the file with this key (or path) from now on. */
     public FakeCdn size(String fileKeyOrPath, int bytes) {
@@ -36,6 +47,10 @@ public final class FakeCdn {
     public byte[] bytesOf(String url) {
         HttpUrl parsed = HttpUrl.get(url);
         String identity = identity(parsed.encodedPath());
+        byte[] recording = audio;
+        if (recording != null && parsed.encodedPath().toLowerCase(Locale.ROOT).endsWith(".mp3")) {
+            return Id3Title.prefixed(identity, recording);
+        }
         return generate(identity, sizes.getOrDefault(identity, DEFAULT_SIZE));
     }
 

@@ -1,5 +1,6 @@
 package org.creatorarchiver.testing.patreon;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -8,7 +9,8 @@ import java.time.Duration;
  * <pre>
  * FakePatreonServer &lt;port&gt; [options] &lt;vanity&gt;:&lt;campaign id&gt;:&lt;user id&gt;:&lt;posts&gt; ...
  *   --latency-ms N       delay before every answer
- *   --video-dir DIR      a video site (YouTube watch pages with en/es subtitles) and Mux stream made in DIR
+ *   --video-dir DIR      a video site (YouTube watch pages with en/es subtitles) and Mux stream made in DIR;
+ *                        its CDN then serves a real recording (TestVideos.AUDIO) for every .mp3 file
  *   --mux-dir DIR        only a Mux stream, from an HLS directory
  *   --with-samples       the creators after it start with the seven sample posts and the sample collections
  *   --every-kind         the creators after it get posts of every kind in media variants, locked posts, long
@@ -33,6 +35,7 @@ public final class FakePatreonServer {
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals("--video-dir")) {
                 TestVideos.makeIn(Path.of(args[i + 1]).toAbsolutePath());
+                TestVideos.audioIn(Path.of(args[i + 1]).toAbsolutePath());
             }
         }
         FakePatreon patreon = FakePatreon.start(Integer.parseInt(args[0]));
@@ -44,8 +47,11 @@ public final class FakePatreonServer {
                 case "--latency-ms" -> patreon.latency(Duration.ofMillis(Long.parseLong(value(args, ++i))));
                 case "--mux-dir" ->
                     patreon.muxDirectory(Path.of(value(args, ++i)).toAbsolutePath());
-                case "--video-dir" ->
-                    patreon.videoSite(Path.of(value(args, ++i)).toAbsolutePath()); // made above
+                case "--video-dir" -> {
+                    Path videos = Path.of(value(args, ++i)).toAbsolutePath(); // made above
+                    patreon.videoSite(videos);
+                    patreon.cdn().audio(Files.readAllBytes(TestVideos.audioIn(videos)));
+                }
                 case "--flaky" -> {
                     String[] rates = value(args, ++i).split(",");
                     patreon.flaky(Double.parseDouble(rates[0]), Double.parseDouble(rates.length > 1 ? rates[1] : "0"));

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The video files the fake's video site serves, made once with ffmpeg into a directory: {@code clip.mp4} (5 s,
  * 320x240, a key frame every 2 s), its subtitles {@code clip.en.vtt} and {@code clip.es.vtt}, and {@code mux/}, the
- * same clip as an HLS VOD in 2-second segments (what the fake's Mux host serves).
+ * same clip as an HLS VOD in 2-second segments (what the fake's Mux host serves); and {@code talk.mp3}, a real
+ * recording the fake's CDN can serve for its audio posts ({@link #audioIn}).
  */
 public final class TestVideos {
 
@@ -20,6 +21,8 @@ public final class TestVideos {
     public static final String ENGLISH_SUBTITLES = "clip.en.vtt";
     public static final String SPANISH_SUBTITLES = "clip.es.vtt";
     public static final String MUX = "mux";
+    public static final String AUDIO = "talk.mp3";
+    public static final double AUDIO_SECONDS = 40.0;
 
     private TestVideos() {}
 
@@ -92,6 +95,28 @@ public final class TestVideos {
                 MUX + "/segment%d.ts",
                 MUX + "/video.m3u8");
         return directory;
+    }
+
+    /** A 40 s mono MP3 (a tone), {@code talk.mp3} in {@code directory}, made unless a previous call made it. */
+    public static Path audioIn(Path directory) throws IOException, InterruptedException {
+        Path audio = directory.resolve(AUDIO);
+        if (!Files.isRegularFile(audio)) {
+            Files.createDirectories(directory);
+            // Written under another name and moved: a file named talk.mp3 is always complete.
+            ffmpeg(
+                    directory,
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "sine=frequency=220:duration=40",
+                    "-ac",
+                    "1",
+                    "-b:a",
+                    "32k",
+                    "partial-" + AUDIO);
+            Files.move(directory.resolve("partial-" + AUDIO), audio);
+        }
+        return audio;
     }
 
     private static void ffmpeg(Path directory, String... arguments) throws IOException, InterruptedException {
