@@ -39,6 +39,31 @@ public final class DailyBudget {
     /** A reserved call: settle it with what it cost, or cancel it when the API answered that nothing was done. */
     public record Reservation(long id) {}
 
+    /** A paid request's answer with its reservation, to be settled in the transaction that keeps the answer. */
+    public record Answered<T>(T answer, Reservation reservation) {}
+
+    /** The request a reservation pays for. */
+    @FunctionalInterface
+    public interface PaidRequest<T> {
+        T send() throws Exception;
+    }
+
+    /**
+     * Reserves the call, then sends it. A request that brings no answer cancels its reservation: APIs charge for
+     * answers only, and the job's retry reserves anew.
+     *
+     * @throws JobFailure as {@link #reserve} does, or the request's own failure
+     */
+    public <T> Answered<T> pay(PaidCall call, PaidRequest<T> request) throws Exception {
+        Reservation reservation = reserve(call);
+        try {
+            return new Answered<>(request.send(), reservation);
+        } catch (Exception | Error e) {
+            cancel(reservation);
+            throw e;
+        }
+    }
+
     /**
      * @throws JobFailure postponed to the next UTC day when the call does not fit what is left of today's budget;
      *     permanent when one call costs more than a whole day's budget

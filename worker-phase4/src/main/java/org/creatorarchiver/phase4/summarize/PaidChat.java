@@ -27,25 +27,18 @@ final class PaidChat {
         this.host = URI.create(settings.baseUrl()).getHost();
     }
 
-    /**
-     * A failed request cancels its reservation: APIs charge only for an answer, and the job's retry reserves anew.
-     */
+    /** Reserved at its estimate and sent; a failed request cancels its reservation ({@link DailyBudget#pay}). */
     Paid complete(long transcriptId, String system, String user) throws Exception {
-        DailyBudget.Reservation reservation = budget.reserve(
-                new PaidCall(PaidCallKind.summary, transcriptId, settings.model(), host, estimate(system, user)));
-        ChatAnswer answer;
-        try {
-            answer = chat.complete(system, user);
-        } catch (Exception | Error e) {
-            budget.cancel(reservation);
-            throw e;
-        }
+        DailyBudget.Answered<ChatAnswer> answered = budget.pay(
+                new PaidCall(PaidCallKind.summary, transcriptId, settings.model(), host, estimate(system, user)),
+                () -> chat.complete(system, user));
+        ChatAnswer answer = answered.answer();
         Usage usage = Usage.ofTokens(
                 Math.toIntExact(answer.inputTokens()),
                 Math.toIntExact(answer.outputTokens()),
                 settings.pricePerMillionInput(),
                 settings.pricePerMillionOutput());
-        return new Paid(answer.text(), usage, reservation);
+        return new Paid(answer.text(), usage, answered.reservation());
     }
 
     private java.math.BigDecimal estimate(String system, String user) {

@@ -128,26 +128,17 @@ public final class WhisperTranscription {
     private void send(long transcriptId, PreparedAudio audio, Chunk chunk, Path workDir) throws Exception {
         Path file = chunks.cut(audio, chunk, workDir);
         try {
-            DailyBudget.Reservation reservation = budget.reserve(new PaidCall(
-                    PaidCallKind.transcription,
-                    transcriptId,
-                    settings.model(),
-                    URI.create(settings.baseUrl()).getHost(),
-                    Usage.audioCost(chunk.durationSeconds(), settings.pricePerMinute())));
-            TranscribedChunk answer = answer(reservation, file);
-            keep(transcriptId, chunk, answer, reservation);
+            DailyBudget.Answered<TranscribedChunk> answered = budget.pay(
+                    new PaidCall(
+                            PaidCallKind.transcription,
+                            transcriptId,
+                            settings.model(),
+                            URI.create(settings.baseUrl()).getHost(),
+                            Usage.audioCost(chunk.durationSeconds(), settings.pricePerMinute())),
+                    () -> api.transcribe(file, settings.language()));
+            keep(transcriptId, chunk, answered.answer(), answered.reservation());
         } finally {
             Files.deleteIfExists(file);
-        }
-    }
-
-    private TranscribedChunk answer(DailyBudget.Reservation reservation, Path file) throws Exception {
-        try {
-            return api.transcribe(file, settings.language());
-        } catch (Exception | Error e) {
-            // APIs charge for answers only: a refused or failed request costs nothing, and the retry reserves anew.
-            budget.cancel(reservation);
-            throw e;
         }
     }
 
