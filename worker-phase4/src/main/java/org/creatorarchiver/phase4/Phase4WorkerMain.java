@@ -2,9 +2,7 @@ package org.creatorarchiver.phase4;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.creatorarchiver.config.ExternalTools;
 import org.creatorarchiver.config.Settings;
-import org.creatorarchiver.http.HostPauses;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.phase4.api.ChatApi;
@@ -60,64 +58,57 @@ public final class Phase4WorkerMain {
     public static void register(ArchiverProcess process, WorkerRuntime.Builder runtime) {
         Settings settings = process.settings();
         requireKeys(process);
+        Phase4Parts parts = Phase4Parts.of(process);
         if (settings.transcription().enabled()) {
-            runtime.handle(JobTypes.TRANSCRIBE, transcribeHandler(process), API_RETRIES);
+            runtime.handle(JobTypes.TRANSCRIBE, transcribeHandler(parts), API_RETRIES);
         }
         if (settings.summary().enabled()) {
-            runtime.handle(JobTypes.SUMMARIZE, summarizeHandler(process), API_RETRIES);
+            runtime.handle(JobTypes.SUMMARIZE, summarizeHandler(parts), API_RETRIES);
         }
         if (!settings.transcription().enabled() && !settings.summary().enabled()) {
             log.info("transcription and summary are both off in the settings: phase 4 has nothing to do");
         }
     }
 
-    public static TranscribeHandler transcribeHandler(ArchiverProcess process) {
-        var dsl = process.database().dsl();
+    public static TranscribeHandler transcribeHandler(Phase4Parts parts) {
         Subprocess subprocess = new Subprocess();
         return new TranscribeHandler(
-                dsl,
-                new KeptRecordings(dsl, new DurationPolicy(process.config().maxVideoDurationSeconds())),
-                captions(process, subprocess),
-                whisper(process, subprocess),
-                new MediaStore(process.config().mediaDir(), dsl),
-                process.queue(),
-                process.settings().summary().enabled());
+                parts.dsl(),
+                new KeptRecordings(parts.dsl(), new DurationPolicy(parts.globalMaxVideoDurationSeconds())),
+                captions(parts, subprocess),
+                whisper(parts, subprocess),
+                new MediaStore(parts.mediaDir(), parts.dsl()),
+                parts.queue(),
+                parts.settings().summary().enabled());
     }
 
-    private static WhisperTranscription whisper(ArchiverProcess process, Subprocess subprocess) {
-        Settings.Transcription settings = process.settings().transcription();
-        ExternalTools tools = process.config().tools();
+    private static WhisperTranscription whisper(Phase4Parts parts, Subprocess subprocess) {
+        Settings.Transcription settings = parts.settings().transcription();
         long maxBytes = ChunkLimits.ofSeconds(settings.chunkSeconds()).maxBytes();
         return new WhisperTranscription(
-                process.database().dsl(),
-                new AudioPreparation(tools, subprocess),
-                new AudioChunks(tools, subprocess, maxBytes),
-                TranscriptionApi.create(settings, process.config().apiKeys(), pauses(process)),
-                budget(process),
+                parts.dsl(),
+                new AudioPreparation(parts.tools(), subprocess),
+                new AudioChunks(parts.tools(), subprocess, maxBytes),
+                TranscriptionApi.create(settings, parts.keys(), parts.pauses()),
+                budget(parts),
                 settings);
     }
 
-    private static CaptionTranscripts captions(ArchiverProcess process, Subprocess subprocess) {
+    private static CaptionTranscripts captions(Phase4Parts parts, Subprocess subprocess) {
         return new CaptionTranscripts(
-                new StoredCaptions(process.database().dsl(), process.config().mediaDir()),
-                new YouTubeCaptions(process.config().tools(), subprocess),
-                process.settings().transcription());
+                new StoredCaptions(parts.dsl(), parts.mediaDir()),
+                new YouTubeCaptions(parts.tools(), subprocess),
+                parts.settings().transcription());
     }
 
-    public static SummarizeHandler summarizeHandler(ArchiverProcess process) {
-        Settings.Summary settings = process.settings().summary();
-        ChatApi chat = ChatApi.create(settings, process.config().apiKeys(), pauses(process));
-        var dsl = process.database().dsl();
-        return new SummarizeHandler(dsl, new Summarizer(dsl, chat, budget(process), settings), settings);
+    public static SummarizeHandler summarizeHandler(Phase4Parts parts) {
+        Settings.Summary settings = parts.settings().summary();
+        ChatApi chat = ChatApi.create(settings, parts.keys(), parts.pauses());
+        return new SummarizeHandler(parts.dsl(), new Summarizer(parts.dsl(), chat, budget(parts), settings), settings);
     }
 
-    private static DailyBudget budget(ArchiverProcess process) {
-        return new DailyBudget(
-                process.database().dsl(), process.settings().budget().dailyUsd(), process.clock());
-    }
-
-    private static HostPauses pauses(ArchiverProcess process) {
-        return new HostPauses(process.redis(), process.clock());
+    private static DailyBudget budget(Phase4Parts parts) {
+        return new DailyBudget(parts.dsl(), parts.settings().budget().dailyUsd(), parts.clock());
     }
 
     /** An API enabled without its key cannot do anything: one line naming both settings, before any job is taken. */

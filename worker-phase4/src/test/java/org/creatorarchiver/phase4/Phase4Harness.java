@@ -23,26 +23,12 @@ import org.creatorarchiver.http.HostPauses;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.media.HashingDownload;
 import org.creatorarchiver.media.MediaStore;
-import org.creatorarchiver.phase4.api.ChatApi;
-import org.creatorarchiver.phase4.api.TranscriptionApi;
-import org.creatorarchiver.phase4.audio.AudioChunks;
-import org.creatorarchiver.phase4.audio.AudioPreparation;
-import org.creatorarchiver.phase4.audio.ChunkLimits;
-import org.creatorarchiver.phase4.budget.DailyBudget;
-import org.creatorarchiver.phase4.captions.CaptionTranscripts;
-import org.creatorarchiver.phase4.captions.StoredCaptions;
-import org.creatorarchiver.phase4.captions.YouTubeCaptions;
-import org.creatorarchiver.phase4.recordings.KeptRecordings;
-import org.creatorarchiver.phase4.summarize.Summarizer;
-import org.creatorarchiver.phase4.whisper.WhisperTranscription;
-import org.creatorarchiver.policy.DurationPolicy;
 import org.creatorarchiver.queue.JobContext;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.testing.SettableClock;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
 import org.creatorarchiver.testing.openai.FakeOpenAi;
-import org.creatorarchiver.tools.Subprocess;
 import org.creatorarchiver.transcripts.TranscriptContent;
 import org.creatorarchiver.transcripts.TranscriptRequests;
 import org.jooq.DSLContext;
@@ -102,35 +88,25 @@ final class Phase4Harness implements AutoCloseable {
     }
 
     TranscribeHandler transcribeHandler(Settings settings) {
-        ExternalTools tools = new ExternalTools("yt-dlp", "ffmpeg");
-        Subprocess subprocess = new Subprocess();
-        var whisper = new WhisperTranscription(
-                db,
-                new AudioPreparation(tools, subprocess),
-                new AudioChunks(
-                        tools,
-                        subprocess,
-                        ChunkLimits.ofSeconds(settings.transcription().chunkSeconds())
-                                .maxBytes()),
-                TranscriptionApi.create(settings.transcription(), keys(), pauses()),
-                budget(settings),
-                settings.transcription());
-        var captions = new CaptionTranscripts(
-                new StoredCaptions(db, mediaDir), new YouTubeCaptions(tools, subprocess), settings.transcription());
-        return new TranscribeHandler(
-                db,
-                new KeptRecordings(db, new DurationPolicy(GLOBAL_LIMIT)),
-                captions,
-                whisper,
-                store,
-                queue,
-                settings.summary().enabled());
+        return Phase4WorkerMain.transcribeHandler(parts(settings));
     }
 
     SummarizeHandler summarizeHandler(Settings settings) {
-        ChatApi chat = ChatApi.create(settings.summary(), keys(), pauses());
-        return new SummarizeHandler(
-                db, new Summarizer(db, chat, budget(settings), settings.summary()), settings.summary());
+        return Phase4WorkerMain.summarizeHandler(parts(settings));
+    }
+
+    /** The worker's own wiring, on this harness's database, Redis, media dir and clock. */
+    private Phase4Parts parts(Settings settings) {
+        return new Phase4Parts(
+                db,
+                queue,
+                settings,
+                new ApiKeys(Optional.of(Secret.of(KEY)), Optional.of(Secret.of(KEY))),
+                new HostPauses(TestServices.redisson(), clock),
+                new ExternalTools("yt-dlp", "ffmpeg"),
+                mediaDir,
+                GLOBAL_LIMIT,
+                clock);
     }
 
     TranscriptRequests requests(Settings settings) {
@@ -215,18 +191,6 @@ final class Phase4Harness implements AutoCloseable {
 
     void transcribe(TranscribeHandler handler, long transcriptId) throws Exception {
         handler.handle(new JobTypes.Transcribe(transcriptId), context());
-    }
-
-    private DailyBudget budget(Settings settings) {
-        return new DailyBudget(db, settings.budget().dailyUsd(), clock);
-    }
-
-    private HostPauses pauses() {
-        return new HostPauses(TestServices.redisson(), clock);
-    }
-
-    private static ApiKeys keys() {
-        return new ApiKeys(Optional.of(Secret.of(KEY)), Optional.of(Secret.of(KEY)));
     }
 
     @Override
