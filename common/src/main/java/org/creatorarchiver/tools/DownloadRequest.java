@@ -13,7 +13,7 @@ import org.creatorarchiver.config.Settings;
  * @param quality           {@code best}, {@code worst}, a height such as {@code 720p} (the best at or
  *                          below it, else the smallest above), or else a yt-dlp format selector used as given
  * @param container         the container the video ends in ({@code mp4}); empty keeps what the site serves
- * @param subtitleLanguages languages of subtitles to fetch; empty fetches none
+ * @param subtitleLanguages languages of subtitles to fetch ({@code all}: every one); empty fetches none
  * @param autoSubtitles     also take machine captions for a language that has no human subtitles
  * @param headers           extra HTTP headers for every request ({@link YtDlp#PATREON_HEADERS} for Mux HLS)
  */
@@ -26,6 +26,8 @@ public record DownloadRequest(
 
     /** The containers yt-dlp can merge and remux into. */
     public static final Set<String> CONTAINERS = Set.of("mp4", "mkv", "webm", "mov", "avi", "flv");
+    /** yt-dlp's {@code --sub-langs} word for every language the video has. */
+    static final String ALL_SUBTITLES = "all";
 
     public DownloadRequest {
         Objects.requireNonNull(quality, "quality");
@@ -48,9 +50,17 @@ public record DownloadRequest(
                 settings.quality(), Optional.of("mp4"), settings.subtitles(), settings.autoSubtitles(), Map.of());
     }
 
-    /** A Patreon (Mux HLS) video as {@code media.patreon.videos} describes it, with the Referer Mux requires. */
+    /**
+     * A Patreon (Mux HLS) video as {@code media.patreon.videos} describes it, with the Referer Mux requires, and every
+     * subtitle rendition its stream carries: a creator's captions are few and small, and they are the transcript
+     * phase 4 then gets without a paid call.
+     */
     public static DownloadRequest patreonVideo(Settings.PatreonVideos settings) {
         return new DownloadRequest(
-                settings.quality(), Optional.of(settings.format()), List.of(), false, YtDlp.PATREON_HEADERS);
+                settings.quality(),
+                Optional.of(settings.format()),
+                List.of(ALL_SUBTITLES),
+                false,
+                YtDlp.PATREON_HEADERS);
     }
 }

@@ -9,9 +9,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.creatorarchiver.testing.patreon.TestVideos;
 
@@ -21,8 +23,9 @@ import org.creatorarchiver.testing.patreon.TestVideos;
  *   <li>{@code /page-1}: an HTML5 page with {@code clip.mp4} and English and Spanish subtitle tracks
  *       ({@link TestVideos});</li>
  *   <li>{@code /clip.mp4}: a 5-second 320x240 clip made with ffmpeg (a key frame every 2 s);</li>
- *   <li>{@code /mux/video.m3u8}: the same clip as an HLS VOD in 2-second segments, which, like Mux, answers
- *       403 to any request without {@code Referer: https://www.patreon.com/}.</li>
+ *   <li>{@code /mux/video.m3u8}: the same clip as an HLS VOD in 2-second segments, and {@code /mux/captioned.m3u8}
+ *       the same stream with an English subtitle rendition; like Mux, {@code /mux/} answers 403 to any request
+ *       without {@code Referer: https://www.patreon.com/}.</li>
  * </ul>
  * The media are made once per test class, into the class's temporary directory. {@link #hide} makes a path answer
  * 404 until {@link #unhide}.
@@ -49,6 +52,7 @@ public final class LocalMediaSite implements AutoCloseable {
     private final Path root;
     private final HttpServer server;
     private final Set<String> hidden = ConcurrentHashMap.newKeySet();
+    private final List<String> served = new CopyOnWriteArrayList<>();
 
     private LocalMediaSite(Path root, HttpServer server) {
         this.root = root;
@@ -90,6 +94,11 @@ public final class LocalMediaSite implements AutoCloseable {
         hidden.remove(path);
     }
 
+    /** The paths starting with {@code prefix} this site answered with a file (200), in the order they were asked. */
+    public List<String> served(String prefix) {
+        return served.stream().filter(path -> path.startsWith(prefix)).toList();
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -112,6 +121,7 @@ public final class LocalMediaSite implements AutoCloseable {
             String type =
                     CONTENT_TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
             send(exchange, 200, type, Files.readAllBytes(file));
+            served.add(path);
         }
     }
 

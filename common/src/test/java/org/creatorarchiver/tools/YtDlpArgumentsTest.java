@@ -68,6 +68,16 @@ class YtDlpArgumentsTest {
     }
 
     @Test
+    void aPatreonVideoAsksForEverySubtitleRenditionOfItsStreamButNoMachineCaptions() {
+        DownloadRequest patreon = DownloadRequest.patreonVideo(Settings.PatreonMedia.DEFAULTS.videos());
+
+        assertThat(String.join(" ", YtDlpArguments.download("yt-dlp", Optional.empty(), "https://x", JOB, patreon)))
+                .contains("--write-subs --sub-langs all --sub-format vtt/best")
+                .contains("--add-header Referer:https://www.patreon.com/")
+                .doesNotContain("--write-auto-subs");
+    }
+
+    @Test
     void anUnknownContainerIsRefusedNamingIt() {
         assertThatThrownBy(() -> DownloadRequest.patreonVideo(new Settings.PatreonVideos(true, "best", "mpeg")))
                 .isInstanceOf(IllegalArgumentException.class)

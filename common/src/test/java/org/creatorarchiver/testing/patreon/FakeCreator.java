@@ -29,6 +29,7 @@ public final class FakeCreator {
             .toList();
     private static final String SAMPLE_YOUTUBE_ID = "yT3mbedID01";
     private static final String SAMPLE_VIDEO_ID = "216581623";
+    private static final String MUX_HOST = "https://stream.mux.com/";
     private static final java.util.regex.Pattern FILE_KEY =
             java.util.regex.Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
 
@@ -285,6 +286,20 @@ public final class FakeCreator {
         postFile.put("full_content_duration", seconds);
         attributes.set("post_file", postFile);
         post.set("relationships", video.get("relationships").deepCopy());
+    }
+
+    /**
+     * Makes the post's Patreon video one whose Mux stream carries an English subtitle rendition (the fake's Mux host
+     * serves {@link TestVideos#CAPTIONED_MUX_PLAYLIST} for it), as Mux serves a video with captions.
+     */
+    public synchronized void captionVideo(String postId) {
+        ObjectNode postFile = (ObjectNode) attributes(postId).path("post_file");
+        String url = postFile.path("url").asText();
+        if (!url.startsWith(MUX_HOST)) {
+            throw new IllegalStateException("post " + postId + " has no Mux video to caption: " + url);
+        }
+        postFile.put("url", MUX_HOST + "captioned-" + url.substring(MUX_HOST.length()));
+        postFile.put("closed_captions_enabled", true);
     }
 
     /** The post's video as a locked post shows it: no {@code post_file}, the length in {@code video_preview}. */

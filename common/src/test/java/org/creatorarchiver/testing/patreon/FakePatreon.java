@@ -208,8 +208,9 @@ public final class FakePatreon implements AutoCloseable {
     }
 
     /**
-     * Serves a Mux-like HLS stream from {@code directory} (its one {@code .m3u8} for any playlist name, other files
-     * by name), only to requests with {@code Referer: https://www.patreon.com/}, as Mux does for Patreon.
+     * Serves a Mux-like HLS stream from {@code directory} (its plain playlist, or its captioned one, for any playback
+     * id; other files by name), only to requests with {@code Referer: https://www.patreon.com/}, as Mux does for
+     * Patreon.
      */
     public FakePatreon muxDirectory(Path directory) {
         this.muxDirectory = directory;
@@ -588,8 +589,19 @@ public final class FakePatreon implements AutoCloseable {
         if (!"https://www.patreon.com/".equals(request.getHeaders().get("Referer"))) {
             return new MockResponse.Builder().code(403).body("missing referer").build();
         }
-        String name = segments.get(1);
-        return fileIn(muxDirectory, name.endsWith(".m3u8") ? playlistIn(muxDirectory) : name);
+        return fileIn(muxDirectory, muxFileName(segments.get(1)));
+    }
+
+    /**
+     * A file of the stream by its name ({@code captions-en.m3u8}, {@code segment0.ts}); a playback id's playlist
+     * ({@code <id>.m3u8}) is the captioned stream when the id starts with {@code captioned} (see
+     * {@link FakeCreator#captionVideo}), else the plain one.
+     */
+    private String muxFileName(String name) {
+        if (!name.endsWith(".m3u8") || Files.isRegularFile(muxDirectory.resolve(name))) {
+            return name;
+        }
+        return name.startsWith("captioned") ? TestVideos.CAPTIONED_MUX_PLAYLIST : playlistIn(muxDirectory);
     }
 
     /** The file {@code name} of {@code directory} (nothing outside it), with its content type. */
@@ -617,8 +629,11 @@ public final class FakePatreon implements AutoCloseable {
         }
     }
 
-    /** The directory's one playlist, whatever its name. */
+    /** The directory's plain playlist: {@link TestVideos#MUX_PLAYLIST}, else its one playlist, whatever its name. */
     private static String playlistIn(Path directory) {
+        if (Files.isRegularFile(directory.resolve(TestVideos.MUX_PLAYLIST))) {
+            return TestVideos.MUX_PLAYLIST;
+        }
         try (var files = Files.list(directory)) {
             return files.map(path -> path.getFileName().toString())
                     .filter(name -> name.endsWith(".m3u8"))

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The video files the fake's video site serves, made once with ffmpeg into a directory: {@code clip.mp4} (5 s,
  * 320x240, a key frame every 2 s), its subtitles {@code clip.en.vtt} and {@code clip.es.vtt}, and {@code mux/}, the
- * same clip as an HLS VOD in 2-second segments (what the fake's Mux host serves); and {@code talk.mp3}, a real
- * recording the fake's CDN can serve for its audio posts ({@link #audioIn}).
+ * same clip as an HLS VOD in 2-second segments (what the fake's Mux host serves), once plain ({@link #MUX_PLAYLIST})
+ * and once with an English WebVTT subtitle rendition ({@link #CAPTIONED_MUX_PLAYLIST}, as Mux serves a video with
+ * captions); and {@code talk.mp3}, a real recording the fake's CDN can serve for its audio posts ({@link #audioIn}).
  */
 public final class TestVideos {
 
@@ -21,6 +22,14 @@ public final class TestVideos {
     public static final String ENGLISH_SUBTITLES = "clip.en.vtt";
     public static final String SPANISH_SUBTITLES = "clip.es.vtt";
     public static final String MUX = "mux";
+    /** The plain stream: a media playlist of the clip's segments. */
+    public static final String MUX_PLAYLIST = "video.m3u8";
+    /** A multivariant playlist: the plain stream plus an English subtitle rendition ({@link #MUX_CAPTIONS}). */
+    public static final String CAPTIONED_MUX_PLAYLIST = "captioned.m3u8";
+    /** The cues of the captioned stream's subtitle rendition, one per line. */
+    public static final List<String> MUX_CAPTIONS =
+            List.of("Welcome to the captioned stream", "Every word here comes from the captions");
+
     public static final String AUDIO = "talk.mp3";
     public static final double AUDIO_SECONDS = 40.0;
 
@@ -45,11 +54,12 @@ public final class TestVideos {
 
     /** Makes the files in {@code directory} unless a previous call made them; returns the directory. */
     public static Path makeIn(Path directory) throws IOException, InterruptedException {
-        Path hls = directory.resolve(MUX).resolve("video.m3u8");
+        Path hls = directory.resolve(MUX).resolve(MUX_PLAYLIST);
         if (Files.isRegularFile(hls)) {
             return directory;
         }
         Files.createDirectories(directory.resolve(MUX));
+        writeCaptionedStream(directory.resolve(MUX));
         Files.writeString(
                 directory.resolve(ENGLISH_SUBTITLES),
                 "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
@@ -93,8 +103,43 @@ public final class TestVideos {
                 "vod",
                 "-hls_segment_filename",
                 MUX + "/segment%d.ts",
-                MUX + "/video.m3u8");
+                MUX + "/" + MUX_PLAYLIST);
         return directory;
+    }
+
+    /**
+     * The playlists Mux serves for a video with captions: a multivariant playlist naming the plain stream and a
+     * {@code SUBTITLES} group, whose media playlist has one WebVTT segment with the {@code X-TIMESTAMP-MAP} HLS
+     * requires.
+     */
+    private static void writeCaptionedStream(Path mux) throws IOException {
+        Files.writeString(mux.resolve(CAPTIONED_MUX_PLAYLIST), """
+                #EXTM3U
+                #EXT-X-VERSION:3
+                #EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=YES,\
+                AUTOSELECT=YES,URI="captions-en.m3u8"
+                #EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=320x240,CODECS="avc1.64000d,mp4a.40.2",SUBTITLES="subs"
+                %s
+                """.formatted(MUX_PLAYLIST));
+        Files.writeString(mux.resolve("captions-en.m3u8"), """
+                #EXTM3U
+                #EXT-X-VERSION:3
+                #EXT-X-TARGETDURATION:5
+                #EXT-X-PLAYLIST-TYPE:VOD
+                #EXTINF:5.0,
+                captions-en.vtt
+                #EXT-X-ENDLIST
+                """);
+        Files.writeString(mux.resolve("captions-en.vtt"), """
+                WEBVTT
+                X-TIMESTAMP-MAP=MPEGTS:900000,LOCAL:00:00:00.000
+
+                00:00.000 --> 00:02.500
+                %s
+
+                00:02.500 --> 00:05.000
+                %s
+                """.formatted(MUX_CAPTIONS.get(0), MUX_CAPTIONS.get(1)));
     }
 
     /** A 40 s mono MP3 (a tone), {@code talk.mp3} in {@code directory}, made unless a previous call made it. */
