@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.creatorarchiver.redis.RedisUrl;
@@ -16,6 +17,7 @@ import org.creatorarchiver.redis.RedisUrl;
  *
  * @param settingsFile where {@link #settings()} came from: the file as named, or a note that the defaults apply
  * @param workerConcurrency {@code WORKER_CONCURRENCY}, which overrides the settings for this process when present
+ * @param uiToken {@code ARCHIVER_UI_TOKEN}: when set, every page and API call of {@code serve} needs it
  */
 public record AppConfig(
         DatabaseConfig database,
@@ -27,6 +29,7 @@ public record AppConfig(
         OptionalInt workerConcurrency,
         LoggingConfig logging,
         ApiKeys apiKeys,
+        Optional<Secret> uiToken,
         String settingsFile,
         Settings settings) {
 
@@ -41,6 +44,7 @@ public record AppConfig(
             OptionalInt workerConcurrency,
             LoggingConfig logging,
             ApiKeys apiKeys,
+            Optional<Secret> uiToken,
             SettingsFile settingsFile) {
         this(
                 database,
@@ -52,6 +56,7 @@ public record AppConfig(
                 workerConcurrency,
                 logging,
                 apiKeys,
+                uiToken,
                 settingsFile.description(),
                 settingsFile.load());
     }
@@ -111,6 +116,7 @@ public record AppConfig(
         view.put(LOG_LEVEL, logging.level().name());
         view.put(TRANSCRIPTION_API_KEY, ApiKeys.masked(apiKeys.transcription()));
         view.put(SUMMARY_API_KEY, ApiKeys.masked(apiKeys.summary()));
+        view.put(ARCHIVER_UI_TOKEN, ApiKeys.masked(uiToken));
     }
 
     @Override

@@ -36,6 +36,7 @@ final class AppConfigLoader {
                 env.optionalInteger(WORKER_CONCURRENCY, MIN_WORKER_CONCURRENCY, MAX_WORKER_CONCURRENCY),
                 logging,
                 new ApiKeys(apiKey(TRANSCRIPTION_API_KEY), apiKey(SUMMARY_API_KEY)),
+                uiToken(),
                 SettingsFile.locate(env.plain(ARCHIVER_SETTINGS), workingDirectory));
     }
 
@@ -128,6 +129,20 @@ final class AppConfigLoader {
 
     /** The cookie goes into a header verbatim, so characters that would break or extend the header are refused. */
     /** A key goes into an {@code Authorization} header: one line, no spaces. */
+    /** Long enough not to be guessed over HTTP: it is all that guards a dashboard bound beyond loopback. */
+    private Optional<Secret> uiToken() {
+        Optional<Secret> token = apiKey(ARCHIVER_UI_TOKEN);
+        token.ifPresent(secret -> {
+            if (secret.reveal().length() < MIN_UI_TOKEN_LENGTH) {
+                throw EnvReader.invalidSecret(
+                        ARCHIVER_UI_TOKEN,
+                        "must be at least " + MIN_UI_TOKEN_LENGTH + " characters (e.g. the output of"
+                                + " `openssl rand -hex 16`)");
+            }
+        });
+        return token;
+    }
+
     private Optional<Secret> apiKey(String name) {
         Optional<Secret> key = env.secret(name);
         key.ifPresent(secret -> {

@@ -68,5 +68,13 @@ public final class EnvironmentVariables {
     /** Secret; the key of {@code summary.base_url}, needed once summaries are enabled. */
     public static final String SUMMARY_API_KEY = "SUMMARY_API_KEY";
 
+    /**
+     * Secret; when set, every page and API call of {@code serve} needs it (as a bearer token, or as the password of
+     * the browser's sign-in prompt); {@code serve} on an address other than loopback refuses to start without it.
+     */
+    public static final String ARCHIVER_UI_TOKEN = "ARCHIVER_UI_TOKEN";
+
+    public static final int MIN_UI_TOKEN_LENGTH = 16;
+
     private EnvironmentVariables() {}
 }

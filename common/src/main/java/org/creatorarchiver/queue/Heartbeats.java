@@ -25,9 +25,10 @@ public final class Heartbeats {
         this.redis = Objects.requireNonNull(redis, "redis");
     }
 
-    /** Creates or refreshes the worker's key for another {@code ttl}. */
+    /** Creates or refreshes the worker's key for another {@code ttl}, saying when (the dashboard shows its age). */
     public void beat(WorkerInfo worker, Duration ttl) {
-        redis.getBucket(QueueKeys.worker(worker.id()), StringCodec.INSTANCE).set(toJson(worker), ttl);
+        redis.getBucket(QueueKeys.worker(worker.id()), StringCodec.INSTANCE)
+                .set(toJson(worker.beating(Instant.now())), ttl);
     }
 
     public void remove(String workerId) {

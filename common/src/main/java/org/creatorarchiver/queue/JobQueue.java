@@ -35,6 +35,7 @@ public final class JobQueue {
     private final Clock clock;
     private final ProcessingLists processingLists;
     private final OutcomeCounters outcomes;
+    private final DeadLetters deadLetters;
 
     /** @param redis a client made by {@link org.creatorarchiver.redis.RedisClients#connect} */
     public JobQueue(RedissonClient redis, Clock clock) {
@@ -43,6 +44,7 @@ public final class JobQueue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.processingLists = new ProcessingLists(redis);
         this.outcomes = new OutcomeCounters(redis);
+        this.deadLetters = new DeadLetters(redis);
     }
 
     /** The workers' processing lists of these queues, for handing their jobs back. */
@@ -201,29 +203,17 @@ public final class JobQueue {
      * is kept). Unreadable entries stay where they are. Returns how many jobs moved.
      */
     public int retryDead(String queue) {
-        String dead = QueueKeys.dead(queue);
-        List<Object> keys = List.of(dead, QueueKeys.ready(queue));
-        int moved = 0;
-        for (String raw : list(dead).readAll()) {
-            Optional<Job> job = readable(queue, raw);
-            if (job.isPresent()) {
-                String revived = JobCodec.encode(job.get().withAttemptsReset());
-                moved += (int) LuaScript.MOVE_JOB.evalLong(redis, keys, raw, revived, "tail");
-            }
-        }
-        return moved;
+        return deadLetters.retry(queue, job -> true);
+    }
+
+    /** {@link #retryDead} for the one dead job {@code jobId}; false when the queue holds no such dead job. */
+    public boolean retryDeadJob(String queue, String jobId) {
+        return deadLetters.retry(queue, job -> job.id().equals(jobId)) > 0;
     }
 
     /** The first {@code limit} dead jobs of a queue, oldest first; unreadable entries are left out (and logged). */
     public List<Job> deadJobs(String queue, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-        }
-        List<Job> jobs = new ArrayList<>();
-        for (String raw : list(QueueKeys.dead(queue)).range(0, limit - 1)) {
-            readable(queue, raw).ifPresent(jobs::add);
-        }
-        return jobs;
+        return deadLetters.first(queue, limit);
     }
 
     /**
@@ -276,7 +266,7 @@ public final class JobQueue {
         return redis.getList(key, StringCodec.INSTANCE);
     }
 
-    private static Optional<Job> readable(String queue, String raw) {
+    static Optional<Job> readable(String queue, String raw) {
         try {
             return Optional.of(JobCodec.decode(raw));
         } catch (MalformedJobException e) {

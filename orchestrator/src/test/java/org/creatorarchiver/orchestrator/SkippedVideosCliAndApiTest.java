@@ -15,7 +15,8 @@ import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
-import org.creatorarchiver.orchestrator.api.ApiServer;
+import org.creatorarchiver.orchestrator.web.WebServer;
+import org.creatorarchiver.orchestrator.web.security.UiAccess;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
@@ -30,7 +31,7 @@ class SkippedVideosCliAndApiTest {
 
     private final ArchiveRows rows = new ArchiveRows();
     private final HttpClient client = HttpClient.newHttpClient();
-    private ApiServer api;
+    private WebServer api;
     private long creator;
     private long unknownLength;
 
@@ -54,16 +55,18 @@ class SkippedVideosCliAndApiTest {
                 "2026-11-21T08:30:00Z");
         long other = rows.source("other");
         rows.skippedVideo(other, "777", 2400.5, "2026-11-22T09:00:00Z");
-        api = ApiServer.start(
+        api = WebServer.start(
                 "127.0.0.1",
                 0,
+                UiAccess.open(),
                 new ApiRoutes(
                                 new JobQueue(TestServices.redisson(), Clock.systemUTC()),
                                 TestServices.redisson(),
                                 Database.dsl(TestDatabase.dataSource()),
                                 Settings.defaults(),
                                 Clock.systemUTC())
-                        .routes());
+                        .routes(),
+                java.util.List.of());
     }
 
     @AfterEach

@@ -10,7 +10,8 @@ import java.time.Clock;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
-import org.creatorarchiver.orchestrator.api.ApiServer;
+import org.creatorarchiver.orchestrator.web.WebServer;
+import org.creatorarchiver.orchestrator.web.security.UiAccess;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
@@ -20,10 +21,10 @@ public final class TestApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ApiServer server;
+    private final WebServer server;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private TestApi(ApiServer server) {
+    private TestApi(WebServer server) {
         this.server = server;
     }
 
@@ -35,7 +36,7 @@ public final class TestApi implements AutoCloseable {
                 Database.dsl(TestDatabase.dataSource()),
                 settings,
                 clock);
-        return new TestApi(ApiServer.start("127.0.0.1", 0, routes.routes()));
+        return new TestApi(WebServer.start("127.0.0.1", 0, UiAccess.open(), routes.routes(), java.util.List.of()));
     }
 
     public static TestApi start() throws Exception {

@@ -50,8 +50,8 @@ public final class ApiRoutes {
         this.metrics = new ArchiverMetrics(queue, status, dsl);
     }
 
-    public Map<String, ApiServer.Route> routes() {
-        Map<String, ApiServer.Route> routes = new LinkedHashMap<>();
+    public Map<String, ApiRoute> routes() {
+        Map<String, ApiRoute> routes = new LinkedHashMap<>();
         routes.put("/health", query -> health());
         routes.put("/api/v1/queues", query -> queues());
         routes.put("/api/v1/stats/videos", this::videoCounts);
@@ -59,12 +59,12 @@ public final class ApiRoutes {
         routes.put("/api/v1/stats/costs", query -> costs());
         routes.put("/api/v1/videos/{video_id}/transcript", this::transcript);
         routes.put("/api/v1/search", this::search);
-        routes.put("/metrics", query -> ApiServer.ApiResponse.text(ArchiverMetrics.contentType(), metrics.scrape()));
+        routes.put("/metrics", query -> ApiResponse.text(ArchiverMetrics.contentType(), metrics.scrape()));
         return routes;
     }
 
     /** 200 when PostgreSQL and Redis both answer, else 503 so container healthchecks see it. */
-    private ApiServer.ApiResponse health() {
+    private ApiResponse health() {
         String postgres = probe(() -> dsl.selectOne().fetch());
         String redisState = probe(() -> redis.getKeys().count());
         boolean ok = "ok".equals(postgres) && "ok".equals(redisState);
@@ -73,46 +73,45 @@ public final class ApiRoutes {
                 .put("status", ok ? "ok" : "degraded")
                 .put("postgres", postgres)
                 .put("redis", redisState);
-        return ApiServer.ApiResponse.json(ok ? 200 : 503, body);
+        return ApiResponse.json(ok ? 200 : 503, body);
     }
 
-    private ApiServer.ApiResponse queues() {
+    private ApiResponse queues() {
         ObjectNode body = StatusJson.mapper().createObjectNode();
         body.set("queues", StatusJson.queues(queue.counts(Queues.ALL)));
         body.set("workers", StatusJson.workers(status.workers()));
-        return ApiServer.ApiResponse.ok(body);
+        return ApiResponse.ok(body);
     }
 
     /** {@code {"videos": {"<status>": n}}} with every status, of one source with {@code ?source_id=}. */
-    private ApiServer.ApiResponse videoCounts(ApiQuery query) throws BadRequestException {
+    private ApiResponse videoCounts(ApiQuery query) throws BadRequestException {
         ObjectNode body = StatusJson.mapper().createObjectNode();
         body.set("videos", StatusJson.counts(status.videosByStatus(sourceId(query))));
-        return ApiServer.ApiResponse.ok(body);
+        return ApiResponse.ok(body);
     }
 
-    private ApiServer.ApiResponse skippedVideos(ApiQuery query) throws BadRequestException {
+    private ApiResponse skippedVideos(ApiQuery query) throws BadRequestException {
         OptionalLong sourceId = sourceId(query);
         int limit = (int) query.wholeNumber("limit", SkippedVideos.MIN_LIMIT, SkippedVideos.MAX_LIMIT)
                 .orElse(SkippedVideos.DEFAULT_LIMIT);
-        return ApiServer.ApiResponse.ok(SkippedVideosJson.of(new SkippedVideos(dsl).report(sourceId, limit)));
+        return ApiResponse.ok(SkippedVideosJson.of(new SkippedVideos(dsl).report(sourceId, limit)));
     }
 
-    private ApiServer.ApiResponse costs() {
-        return ApiServer.ApiResponse.ok(CostsJson.of(Spending.read(dsl, clock, settings.budget())));
+    private ApiResponse costs() {
+        return ApiResponse.ok(CostsJson.of(Spending.read(dsl, clock, settings.budget())));
     }
 
     /** 404 with the reason when the video is unknown or has no completed transcript. */
-    private ApiServer.ApiResponse transcript(ApiQuery query) throws BadRequestException {
+    private ApiResponse transcript(ApiQuery query) throws BadRequestException {
         long videoId = query.pathId("video_id");
         try {
-            return ApiServer.ApiResponse.ok(
-                    TranscriptJson.of(new VideoTranscripts(dsl, settings.summary()).of(videoId)));
+            return ApiResponse.ok(TranscriptJson.of(new VideoTranscripts(dsl, settings.summary()).of(videoId)));
         } catch (TranscriptNotFoundException e) {
-            return ApiServer.error(404, e.getMessage());
+            return ApiResponse.error(404, e.getMessage());
         }
     }
 
-    private ApiServer.ApiResponse search(ApiQuery query) throws BadRequestException {
+    private ApiResponse search(ApiQuery query) throws BadRequestException {
         String text = query.text("q").orElseThrow(() -> new BadRequestException("q: missing, the words to search for"));
         if (text.isBlank()) {
             throw new BadRequestException("q: empty, expected words to search for");
@@ -120,7 +119,7 @@ public final class ApiRoutes {
         OptionalLong sourceId = sourceId(query);
         int limit = (int) query.wholeNumber("limit", ArchiveSearch.MIN_LIMIT, ArchiveSearch.MAX_LIMIT)
                 .orElse(ArchiveSearch.DEFAULT_LIMIT);
-        return ApiServer.ApiResponse.ok(SearchJson.of(new ArchiveSearch(dsl).search(text, sourceId, limit)));
+        return ApiResponse.ok(SearchJson.of(new ArchiveSearch(dsl).search(text, sourceId, limit)));
     }
 
     private static OptionalLong sourceId(ApiQuery query) throws BadRequestException {

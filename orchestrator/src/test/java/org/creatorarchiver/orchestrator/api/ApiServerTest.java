@@ -14,6 +14,8 @@ import java.time.Clock;
 import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.db.Database;
 import org.creatorarchiver.jobs.JobTypes;
+import org.creatorarchiver.orchestrator.web.WebServer;
+import org.creatorarchiver.orchestrator.web.security.UiAccess;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.WorkerRuntime;
 import org.creatorarchiver.testing.TestDatabase;
@@ -35,7 +37,7 @@ class ApiServerTest {
 
     @Test
     void healthIsOkWhenPostgresAndRedisAnswer() throws Exception {
-        try (ApiServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
+        try (WebServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
             HttpResponse<String> response = get(api, "/health");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -54,7 +56,7 @@ class ApiServerTest {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(500);
         try (HikariDataSource unreachable = new HikariDataSource(config);
-                ApiServer api = serve(Database.dsl(unreachable))) {
+                WebServer api = serve(Database.dsl(unreachable))) {
             HttpResponse<String> response = get(api, "/health");
 
             assertThat(response.statusCode()).isEqualTo(503);
@@ -75,7 +77,7 @@ class ApiServerTest {
                         org.creatorarchiver.queue.RetryPolicy.exponential(0, java.time.Duration.ofSeconds(1)))
                 .build();
         worker.start();
-        try (ApiServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
+        try (WebServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
             JsonNode body = json(get(api, "/api/v1/queues"));
 
             assertThat(body.at("/queues/media/ready").asLong()).isEqualTo(1);
@@ -90,7 +92,7 @@ class ApiServerTest {
 
     @Test
     void unknownRoutesAnswer404AndWritesAnswer405() throws Exception {
-        try (ApiServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
+        try (WebServer api = serve(Database.dsl(TestDatabase.dataSource()))) {
             assertThat(get(api, "/api/v1/nothing").statusCode()).isEqualTo(404);
             HttpResponse<String> post = client.send(
                     HttpRequest.newBuilder(uri(api, "/health"))
@@ -102,18 +104,20 @@ class ApiServerTest {
         }
     }
 
-    private ApiServer serve(org.jooq.DSLContext dsl) throws Exception {
-        return ApiServer.start(
+    private WebServer serve(org.jooq.DSLContext dsl) throws Exception {
+        return WebServer.start(
                 "127.0.0.1",
                 0,
-                new ApiRoutes(queue, TestServices.redisson(), dsl, Settings.defaults(), Clock.systemUTC()).routes());
+                UiAccess.open(),
+                new ApiRoutes(queue, TestServices.redisson(), dsl, Settings.defaults(), Clock.systemUTC()).routes(),
+                java.util.List.of());
     }
 
-    private HttpResponse<String> get(ApiServer api, String path) throws Exception {
+    private HttpResponse<String> get(WebServer api, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(uri(api, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI uri(ApiServer api, String path) {
+    private static URI uri(WebServer api, String path) {
         return URI.create("http://127.0.0.1:" + api.port() + path);
     }
 

@@ -15,6 +15,8 @@ import org.creatorarchiver.db.Database;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.orchestrator.ArchiveRows;
+import org.creatorarchiver.orchestrator.web.WebServer;
+import org.creatorarchiver.orchestrator.web.security.UiAccess;
 import org.creatorarchiver.queue.JobOutcome;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueKeys;
@@ -33,7 +35,7 @@ class StatsApiTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final JobQueue queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
     private final ArchiveRows rows = new ArchiveRows(TestDatabase.migrated());
-    private ApiServer api;
+    private WebServer api;
     private long creator;
     private long longVideo;
     private long youtubeVideo;
@@ -55,16 +57,18 @@ class StatsApiTest {
         for (int i = 0; i < 3; i++) {
             rows.video(creator, "done-" + i, "completed");
         }
-        api = ApiServer.start(
+        api = WebServer.start(
                 "127.0.0.1",
                 0,
+                UiAccess.open(),
                 new ApiRoutes(
                                 queue,
                                 TestServices.redisson(),
                                 Database.dsl(TestDatabase.dataSource()),
                                 Settings.defaults(),
                                 Clock.systemUTC())
-                        .routes());
+                        .routes(),
+                java.util.List.of());
     }
 
     @AfterEach

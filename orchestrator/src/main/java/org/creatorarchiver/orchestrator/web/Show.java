@@ -1,0 +1,38 @@
+package org.creatorarchiver.orchestrator.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** How the pages write figures: durations as H:MM:SS, instants as ISO-8601 UTC (the browser shows them local). */
+public final class Show {
+
+    private Show() {}
+
+    /** {@code H:MM:SS} of a whole number of seconds; {@code ?} when unknown. */
+    public static String clock(Number seconds) {
+        if (seconds == null || seconds.doubleValue() < 0) {
+            return "?";
+        }
+        long whole = (long) Math.floor(seconds.doubleValue());
+        return String.format("%d:%02d:%02d", whole / 3600, whole % 3600 / 60, whole % 60);
+    }
+
+    /** Dollars as the ledger keeps them ({@code $0.008783}). */
+    public static String usd(java.math.BigDecimal amount) {
+        return "$" + amount.stripTrailingZeros().toPlainString();
+    }
+
+    public static String clock(Duration duration) {
+        return clock(duration.toSeconds());
+    }
+
+    /** For a {@code <time datetime>}: the page's script rewrites its text in the browser's zone. */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** The same instant as UTC text, shown until (or without) the script. */
+    public static String utc(Instant instant) {
+        return instant == null ? "never" : instant.toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z");
+    }
+}
