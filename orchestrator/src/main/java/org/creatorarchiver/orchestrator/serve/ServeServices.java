@@ -52,13 +52,17 @@ public final class ServeServices implements AutoCloseable {
             WebServer web = WebServer.start(bind, port, access, dashboard.apiRoutes(), dashboard.pages());
             return new ServeServices(web, throughput, resync, sweep);
         } catch (RuntimeException e) {
-            if (resync != null) {
-                resync.close();
-            }
-            throughput.close();
-            sweep.close();
+            closeAll(resync, throughput, sweep);
             throw e;
         }
+    }
+
+    private static void closeAll(PeriodicResync resync, Throughput throughput, UnreferencedFilesSweep sweep) {
+        if (resync != null) {
+            resync.close();
+        }
+        throughput.close();
+        sweep.close();
     }
 
     private static UnreferencedFilesSweep sweep(ArchiverProcess process) {

@@ -63,18 +63,23 @@ public final class WebServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = true;
         config.http.prefer405over404 = true;
-        config.staticFiles.enableWebjars();
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/web/static";
-            files.location = Location.CLASSPATH;
-        });
+        assets(config);
         WebSecurity.install(config.routes, access);
         api.forEach((path, route) -> config.routes.get(path, answering(apiHandler(route))));
         pages.forEach(page -> page.addTo(new PageRoutes(config.routes, ANSWERED)));
         config.routes.error(404, WebServer::notFound);
         config.routes.error(405, WebServer::methodNotAllowed);
         config.routes.exception(Exception.class, WebServer::failed);
+    }
+
+    /** htmx and uPlot from their webjars, the dashboard's own script and stylesheet from {@code /web/static}. */
+    private static void assets(JavalinConfig config) {
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/web/static";
+            files.location = Location.CLASSPATH;
+        });
     }
 
     private static Handler answering(Handler handler) {
