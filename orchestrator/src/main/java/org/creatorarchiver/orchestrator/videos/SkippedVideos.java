@@ -59,6 +59,11 @@ public final class SkippedVideos {
      * @throws IllegalArgumentException when {@code limit} is not within {@link #MIN_LIMIT}..{@link #MAX_LIMIT}
      */
     public SkippedVideosReport report(OptionalLong sourceId, int limit) {
+        return report(sourceId, limit, 0);
+    }
+
+    /** {@link #report(OptionalLong, int)} listing from the {@code offset}-th newest on (a page of the dashboard). */
+    public SkippedVideosReport report(OptionalLong sourceId, int limit, long offset) {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new IllegalArgumentException(
                     "limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT + ", got " + limit);
@@ -66,7 +71,7 @@ public final class SkippedVideos {
         Map<String, Long> breakdown = breakdown(skipped(sourceId));
         long total = breakdown.values().stream().mapToLong(Long::longValue).sum();
         return new SkippedVideosReport(
-                total, breakdown, newest(sourceId, limit), new SkipAlerts(dsl).forSource(sourceId));
+                total, breakdown, newest(sourceId, limit, offset), new SkipAlerts(dsl).forSource(sourceId));
     }
 
     private static Condition skipped(OptionalLong sourceId) {
@@ -86,7 +91,7 @@ public final class SkippedVideos {
         return counts;
     }
 
-    private List<SkippedVideo> newest(OptionalLong sourceId, int limit) {
+    private List<SkippedVideo> newest(OptionalLong sourceId, int limit, long offset) {
         // skipped_at is written by Instant.toString (ISO-8601) and sorted as a time; a value that does not look like
         // one (edited by hand) sorts last instead of failing the listing. Ids break ties.
         Field<OffsetDateTime> skippedAt =
@@ -95,6 +100,7 @@ public final class SkippedVideos {
                 .where(skipped(sourceId))
                 .orderBy(skippedAt.desc().nullsLast(), VIDEOS.ID.desc())
                 .limit(limit)
+                .offset(offset)
                 .fetch(SkippedVideos::toSkippedVideo);
     }
 

@@ -2,11 +2,19 @@ package org.creatorarchiver.orchestrator.web;
 
 import java.util.List;
 import java.util.Map;
+import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.orchestrator.api.ApiRoute;
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
 import org.creatorarchiver.orchestrator.status.SystemStatusReader;
+import org.creatorarchiver.orchestrator.videos.ProcessAnyway;
+import org.creatorarchiver.orchestrator.web.archive.ArchivePages;
+import org.creatorarchiver.orchestrator.web.dead.DeadJobsPages;
+import org.creatorarchiver.orchestrator.web.files.StoredFiles;
 import org.creatorarchiver.orchestrator.web.overview.OverviewPages;
 import org.creatorarchiver.orchestrator.web.overview.Throughput;
+import org.creatorarchiver.orchestrator.web.search.SearchPages;
+import org.creatorarchiver.orchestrator.web.skipped.SkippedPages;
+import org.creatorarchiver.orchestrator.web.sources.SourcesPages;
 import org.creatorarchiver.process.ArchiverProcess;
 import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.redis.BlockingRedis;
@@ -33,6 +41,14 @@ public final class Dashboard {
         QueueInspector queues = new QueueInspector(BlockingRedis.of(process.redis()));
         SystemStatusReader status = new SystemStatusReader(
                 queues, process.database().dsl(), process.settings().budget(), process.clock());
-        return List.of(new OverviewPages(status, queues, throughput, process.clock()));
+        var dsl = process.database().dsl();
+        return List.of(
+                new OverviewPages(status, queues, throughput, process.clock()),
+                new SourcesPages(dsl, process.queue()),
+                new SkippedPages(dsl, new ProcessAnyway(dsl, process.queue())),
+                new DeadJobsPages(process.queue()),
+                new ArchivePages(dsl, process.settings().summary()),
+                new SearchPages(dsl),
+                new StoredFiles(dsl, new MediaStore(process.config().mediaDir(), dsl)));
     }
 }

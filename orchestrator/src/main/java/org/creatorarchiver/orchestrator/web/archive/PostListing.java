@@ -1,0 +1,99 @@
+package org.creatorarchiver.orchestrator.web.archive;
+
+import static org.creatorarchiver.db.generated.Tables.POSTS;
+import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
+import static org.creatorarchiver.db.generated.Tables.SOURCES;
+
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The archive's lists: creators with how many posts they have, and one creator's posts newest first, a page at a
+ * time, all of them or those whose title or text match a search (the {@code post_search} vectors, GIN-indexed).
+ */
+final class PostListing {
+
+    private static final Field<Integer> MEDIA_ITEMS =
+            DSL.field(DSL.selectCount().from(POST_MEDIA).where(POST_MEDIA.POST_ID.eq(POSTS.ID)));
+
+    private final DSLContext dsl;
+
+    PostListing(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    List<CreatorRow> creators() {
+        return dsl.select(SOURCES.ID, SOURCES.NAME, SOURCES.VANITY, DSL.count(POSTS.ID))
+                .from(SOURCES)
+                .leftJoin(POSTS)
+                .on(POSTS.SOURCE_ID.eq(SOURCES.ID))
+                .groupBy(SOURCES.ID)
+                .orderBy(SOURCES.ID)
+                .fetch(row ->
+                        new CreatorRow(row.value1(), label(row.value2(), row.value3(), row.value1()), row.value4()));
+    }
+
+    Optional<CreatorRow> creator(long sourceId) {
+        return creators().stream().filter(creator -> creator.id() == sourceId).findFirst();
+    }
+
+    long countPosts(long sourceId, Optional<String> query) {
+        return dsl.fetchCount(dsl.selectOne().from(POSTS).where(matching(sourceId, query)));
+    }
+
+    /** Newest first; posts without a date last, ties by id (the order of {@code posts_source_id_published_at_idx}). */
+    List<PostSummaryRow> page(long sourceId, Optional<String> query, long offset, int size) {
+        return dsl.select(
+                        POSTS.ID,
+                        POSTS.TITLE,
+                        POSTS.PUBLISHED_AT,
+                        POSTS.POST_TYPE,
+                        POSTS.STATUS,
+                        POSTS.IS_LOCKED,
+                        MEDIA_ITEMS)
+                .from(POSTS)
+                .where(matching(sourceId, query))
+                .orderBy(POSTS.PUBLISHED_AT.desc().nullsLast(), POSTS.ID.desc())
+                .limit(size)
+                .offset(offset)
+                .fetch(PostListing::summary);
+    }
+
+    private static Condition matching(long sourceId, Optional<String> query) {
+        Condition ofSource = POSTS.SOURCE_ID.eq(sourceId);
+        if (query.isEmpty()) {
+            return ofSource;
+        }
+        // post_search is kept by triggers alone (V3) and is not among jOOQ's generated tables.
+        Field<Long> postId = DSL.field(DSL.name("post_search", "post_id"), Long.class);
+        Condition matches = DSL.condition(
+                "{0} @@ archiver_search_query({1})",
+                DSL.field(DSL.name("post_search", "search_vector")), DSL.val(query.get()));
+        return ofSource.and(POSTS.ID.in(
+                DSL.select(postId).from(DSL.table(DSL.name("post_search"))).where(matches)));
+    }
+
+    private static PostSummaryRow summary(Record row) {
+        var published = row.get(POSTS.PUBLISHED_AT);
+        return new PostSummaryRow(
+                row.get(POSTS.ID),
+                row.get(POSTS.TITLE),
+                published == null ? null : published.toInstant(),
+                row.get(POSTS.POST_TYPE),
+                row.get(POSTS.STATUS).getLiteral(),
+                row.get(POSTS.IS_LOCKED),
+                row.get(MEDIA_ITEMS));
+    }
+
+    static String label(String name, String vanity, long id) {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return vanity != null ? vanity : "#" + id;
+    }
+}
