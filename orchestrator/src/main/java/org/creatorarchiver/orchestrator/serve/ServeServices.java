@@ -48,7 +48,7 @@ public final class ServeServices implements AutoCloseable {
         try {
             sweep.start(UnreferencedFilesSweep.DEFAULT_INTERVAL);
             resync = resync(process);
-            Dashboard dashboard = new Dashboard(process, throughput);
+            Dashboard dashboard = Dashboard.of(process, throughput);
             WebServer web = WebServer.start(bind, port, access, dashboard.apiRoutes(), dashboard.pages());
             return new ServeServices(web, throughput, resync, sweep);
         } catch (RuntimeException e) {

@@ -1,7 +1,10 @@
 package org.creatorarchiver.orchestrator.web;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.creatorarchiver.config.Settings;
 import org.creatorarchiver.media.MediaStore;
 import org.creatorarchiver.orchestrator.api.ApiRoute;
 import org.creatorarchiver.orchestrator.api.ApiRoutes;
@@ -16,39 +19,70 @@ import org.creatorarchiver.orchestrator.web.search.SearchPages;
 import org.creatorarchiver.orchestrator.web.skipped.SkippedPages;
 import org.creatorarchiver.orchestrator.web.sources.SourcesPages;
 import org.creatorarchiver.process.ArchiverProcess;
+import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueInspector;
 import org.creatorarchiver.redis.BlockingRedis;
+import org.jooq.DSLContext;
+import org.redisson.api.RedissonClient;
 
-/** What {@code serve}'s web server serves, built from the process's database, queues, settings and clock. */
+/**
+ * What {@code serve}'s web server serves: the JSON API and every part of the dashboard, built from the database, the
+ * queues, the settings, the clock and the media store.
+ */
 public final class Dashboard {
 
-    private final ArchiverProcess process;
+    private final JobQueue queue;
+    private final RedissonClient redis;
+    private final DSLContext dsl;
+    private final Settings settings;
+    private final Clock clock;
+    private final Path mediaDir;
     private final Throughput throughput;
 
-    public Dashboard(ArchiverProcess process, Throughput throughput) {
-        this.process = process;
+    public Dashboard(
+            JobQueue queue,
+            RedissonClient redis,
+            DSLContext dsl,
+            Settings settings,
+            Clock clock,
+            Path mediaDir,
+            Throughput throughput) {
+        this.queue = queue;
+        this.redis = redis;
+        this.dsl = dsl;
+        this.settings = settings;
+        this.clock = clock;
+        this.mediaDir = mediaDir;
         this.throughput = throughput;
+    }
+
+    /** The dashboard of a running {@code serve} or {@code ./archiver run}. */
+    public static Dashboard of(ArchiverProcess process, Throughput throughput) {
+        return new Dashboard(
+                process.queue(),
+                process.redis(),
+                process.database().dsl(),
+                process.settings(),
+                process.clock(),
+                process.config().mediaDir(),
+                throughput);
     }
 
     /** The JSON API, unchanged in routes and shapes. */
     public Map<String, ApiRoute> apiRoutes() {
-        return new ApiRoutes(
-                        process.queue(), process.redis(), process.database().dsl(), process.settings(), process.clock())
-                .routes();
+        return new ApiRoutes(queue, redis, dsl, settings, clock).routes();
     }
 
     public List<WebPages> pages() {
-        QueueInspector queues = new QueueInspector(BlockingRedis.of(process.redis()));
-        SystemStatusReader status = new SystemStatusReader(
-                queues, process.database().dsl(), process.settings().budget(), process.clock());
-        var dsl = process.database().dsl();
+        QueueInspector queues = new QueueInspector(BlockingRedis.of(redis));
+        SystemStatusReader status = new SystemStatusReader(queues, dsl, settings.budget(), clock);
         return List.of(
-                new OverviewPages(status, queues, throughput, process.clock()),
-                new SourcesPages(dsl, process.queue()),
-                new SkippedPages(dsl, new ProcessAnyway(dsl, process.queue())),
-                new DeadJobsPages(process.queue()),
-                new ArchivePages(dsl, process.settings().summary()),
+                new OverviewPages(status, queues, throughput, clock),
+                new SourcesPages(dsl, queue),
+                new SkippedPages(dsl, new ProcessAnyway(dsl, queue)),
+                new DeadJobsPages(queue),
+                new ArchivePages(dsl, settings.summary()),
                 new SearchPages(dsl),
-                new StoredFiles(dsl, new MediaStore(process.config().mediaDir(), dsl)));
+                new StoredFiles(dsl, new MediaStore(mediaDir, dsl)));
     }
 }
