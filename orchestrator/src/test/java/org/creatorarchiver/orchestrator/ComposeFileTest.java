@@ -35,6 +35,7 @@ class ComposeFileTest {
     private static final String SESSION_COOKIE = "session-cookie-from-the-host";
     private static final String TRANSCRIPTION_KEY = "transcription-key-from-the-host";
     private static final String SUMMARY_KEY = "summary-key-from-the-host";
+    private static final String UI_TOKEN = "ui-token-from-the-host-0123";
     /** How long a worker may spend draining its in-flight jobs after SIGTERM (docs/ARCHITECTURE.md "Stopping"). */
     private static final Duration WORKER_DRAIN_BOUND = Duration.ofSeconds(20);
 
@@ -55,7 +56,8 @@ class ComposeFileTest {
                         "POSTGRES_PASSWORD", PASSWORD,
                         "PATREON_SESSION_ID", SESSION_COOKIE,
                         "TRANSCRIPTION_API_KEY", TRANSCRIPTION_KEY,
-                        "SUMMARY_API_KEY", SUMMARY_KEY));
+                        "SUMMARY_API_KEY", SUMMARY_KEY,
+                        "ARCHIVER_UI_TOKEN", UI_TOKEN));
         assertThat(result.succeeded())
                 .as("docker-compose config failed: %s", result.stderr())
                 .isTrue();
@@ -64,7 +66,8 @@ class ComposeFileTest {
 
     @Test
     void validatorAcceptsTheFileWithoutWarnings() {
-        ComposeCli.Result result = compose.config(emptyEnvFile, Map.of("POSTGRES_PASSWORD", PASSWORD), "-q");
+        ComposeCli.Result result = compose.config(
+                emptyEnvFile, Map.of("POSTGRES_PASSWORD", PASSWORD, "ARCHIVER_UI_TOKEN", UI_TOKEN), "-q");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stderr()).isBlank();
@@ -72,10 +75,18 @@ class ComposeFileTest {
 
     @Test
     void refusesToStartWithoutADatabasePasswordAndSaysWhichVariable() {
-        ComposeCli.Result result = compose.config(emptyEnvFile, Map.of(), "-q");
+        ComposeCli.Result result = compose.config(emptyEnvFile, Map.of("ARCHIVER_UI_TOKEN", UI_TOKEN), "-q");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("POSTGRES_PASSWORD").contains(".env.example");
+    }
+
+    @Test
+    void refusesToStartWithoutTheDashboardTokenSinceServeListensBeyondLoopback() {
+        ComposeCli.Result result = compose.config(emptyEnvFile, Map.of("POSTGRES_PASSWORD", PASSWORD), "-q");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("ARCHIVER_UI_TOKEN").contains(".env.example");
     }
 
     @Test

@@ -73,6 +73,11 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Resizes the window (a phone's width, or a tall one for a whole page's screenshot). */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     /** Waits up to {@link #PATIENCE} until {@code condition} answers true or non-null, and returns that answer. */
     <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE)
