@@ -25,6 +25,7 @@ class SecretsTest {
     private static final String SESSION_SECRET = "Session-Secret-3";
     private static final String TRANSCRIPTION_SECRET = "Transcription-Secret-4";
     private static final String SUMMARY_SECRET = "Summary-Secret-5";
+    private static final String UI_SECRET = "Ui-Token-Secret-6-0123456789";
 
     @TempDir
     Path workingDirectory;
@@ -35,7 +36,8 @@ class SecretsTest {
                 "REDIS_URL", "redis://:" + REDIS_SECRET + "@127.0.0.1:6379/2",
                 "PATREON_SESSION_ID", SESSION_SECRET,
                 "TRANSCRIPTION_API_KEY", TRANSCRIPTION_SECRET,
-                "SUMMARY_API_KEY", SUMMARY_SECRET));
+                "SUMMARY_API_KEY", SUMMARY_SECRET,
+                "ARCHIVER_UI_TOKEN", UI_SECRET));
         for (int i = 0; i < overrides.length; i += 2) {
             env.put(overrides[i], overrides[i + 1]);
         }
@@ -52,7 +54,9 @@ class SecretsTest {
                 .containsEntry("PATREON_SESSION_ID", "****")
                 .containsEntry("TRANSCRIPTION_API_KEY", "****")
                 .containsEntry("SUMMARY_API_KEY", "****")
+                .containsEntry("ARCHIVER_UI_TOKEN", "****")
                 .containsEntry("REDIS_URL", "redis://:****@127.0.0.1:6379/2");
+        assertThat(config.uiToken().orElseThrow().reveal()).isEqualTo(UI_SECRET);
         assertThat(config.apiKeys().transcription().orElseThrow().reveal()).isEqualTo(TRANSCRIPTION_SECRET);
         assertNoSecret(config.describe().toString());
         assertNoSecret(config.toString());
@@ -68,7 +72,20 @@ class SecretsTest {
                 .containsEntry("DATABASE_PASSWORD", "(empty)")
                 .containsEntry("PATREON_SESSION_ID", "(not set)")
                 .containsEntry("TRANSCRIPTION_API_KEY", "(not set)")
-                .containsEntry("SUMMARY_API_KEY", "(not set)");
+                .containsEntry("SUMMARY_API_KEY", "(not set)")
+                .containsEntry("ARCHIVER_UI_TOKEN", "(not set)");
+    }
+
+    @Test
+    void aDashboardTokenTooShortToResistGuessingIsRefusedNamingTheVariable() {
+        ConfigException error = catchThrowableOfType(
+                ConfigException.class,
+                () -> AppConfig.load(withSecrets("ARCHIVER_UI_TOKEN", "Ui-Secret-6"), workingDirectory));
+
+        assertThat(error.getMessage())
+                .contains("ARCHIVER_UI_TOKEN")
+                .contains("at least 16")
+                .doesNotContain("Ui-Secret");
     }
 
     @Test
@@ -109,6 +126,7 @@ class SecretsTest {
                 Arguments.of((Object) new String[] {"PATREON_SESSION_ID", SESSION_SECRET + "; Path=/"}),
                 Arguments.of((Object) new String[] {"TRANSCRIPTION_API_KEY", TRANSCRIPTION_SECRET + " tail"}),
                 Arguments.of((Object) new String[] {"SUMMARY_API_KEY", SUMMARY_SECRET + "\n"}),
+                Arguments.of((Object) new String[] {"ARCHIVER_UI_TOKEN", UI_SECRET + " tail"}),
                 Arguments.of((Object) new String[] {"MAX_VIDEO_DURATION_SECONDS", "5"}));
     }
 
@@ -153,6 +171,12 @@ class SecretsTest {
     private static void assertNoSecret(String text) {
         assertThat(text)
                 .doesNotContain(
-                        DB_SECRET, REDIS_SECRET, SESSION_SECRET, TRANSCRIPTION_SECRET, SUMMARY_SECRET, "Secret");
+                        DB_SECRET,
+                        REDIS_SECRET,
+                        SESSION_SECRET,
+                        TRANSCRIPTION_SECRET,
+                        SUMMARY_SECRET,
+                        UI_SECRET,
+                        "Secret");
     }
 }
