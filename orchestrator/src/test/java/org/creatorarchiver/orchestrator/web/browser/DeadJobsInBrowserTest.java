@@ -116,6 +116,31 @@ class DeadJobsInBrowserTest {
         assertThat(phase1.dead()).isEqualTo(1);
     }
 
+    @Test
+    void aRetryFromAStalePageSaysNothingWasRetried() throws Exception {
+        String error = "<script>alert(1)</script> yt-dlp: <b>HTTP Error 410</b>";
+        String job = deadDownload(5, error);
+        browser.open(dashboard.url("/dead"));
+        assertThat(browser.text(row(job) + " td.error"))
+                .as("an error is text, never markup")
+                .isEqualTo(error);
+        assertThat(browser.has(row(job) + " td.error script, " + row(job) + " td.error b"))
+                .isFalse();
+        // Meanwhile the CLI's retry-dead puts it back.
+        assertThat(queue.retryDeadJob(Queues.MEDIA, job)).isTrue();
+
+        browser.click(row(job) + " button[type=submit]");
+
+        browser.waitUntil(page -> browser.currentUrl().contains("retried="));
+        assertThat(browser.text("p.notice"))
+                .isEqualTo("Nothing to retry in media: the job had already left its dead list.");
+        assertThat(browser.has(row(job))).isFalse();
+        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("dead-stale-retry.png"));
+        assertThat(browser.dismissDialog()).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+        assertThat(queue.counts(Queues.MEDIA).ready()).isEqualTo(1);
+    }
+
     /** A download job of {@code postMediaId} on the media queue's dead list with {@code error}; returns its id. */
     private String deadDownload(long postMediaId, String error) {
         queue.enqueue(JobTypes.DOWNLOAD_MEDIA, new JobTypes.DownloadMedia(postMediaId));

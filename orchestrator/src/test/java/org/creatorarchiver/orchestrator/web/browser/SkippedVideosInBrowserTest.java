@@ -12,6 +12,7 @@ import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.orchestrator.ArchiveRows;
+import org.creatorarchiver.orchestrator.videos.ProcessAnyway;
 import org.creatorarchiver.queue.Job;
 import org.creatorarchiver.queue.JobCodec;
 import org.creatorarchiver.queue.JobQueue;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * plain form POST carrying the CSRF field) queues its post again and takes it off the list.
  */
 class SkippedVideosInBrowserTest {
+
+    private static final String HOSTILE_TITLE = "<img src=x onerror=alert(1)> A title";
 
     private static TestDashboard dashboard;
     private static Browser browser;
@@ -109,5 +112,30 @@ class SkippedVideosInBrowserTest {
             assertThat(job.type()).isEqualTo(JobTypes.PROCESS_POST.type());
             assertThat(JobCodec.payload(job, JobTypes.ProcessPost.class)).isEqualTo(new JobTypes.ProcessPost(post));
         });
+    }
+
+    @Test
+    void aStalePagesProcessAnywayIsRefusedAndQueuesNothingMore() throws Exception {
+        long source = rows.source("longtalks");
+        long post = rows.post(source, "p-stale", PostStatus.completed);
+        rows.postMedia(post, 0, "m-stale", PostMediaStatus.skipped);
+        long video = rows.video(source, post, "m-stale", HOSTILE_TITLE, 7_200, VideoStatus.skipped, """
+                {"skip_reason": "duration_exceeded", "skipped_at": "2026-11-21T10:00:00Z"}""");
+        String row = "tr[data-video='" + video + "']";
+        browser.open(dashboard.url("/skipped"));
+        assertThat(browser.text(row + " td a"))
+                .as("a title is text, never markup")
+                .isEqualTo(HOSTILE_TITLE);
+        // Meanwhile the CLI's process-anyway lets the video through.
+        new ProcessAnyway(rows.dsl(), queue).apply(video);
+
+        browser.click(row + " button[type=submit]");
+
+        browser.waitUntil(page -> browser.has("p.error"));
+        assertThat(browser.text("p.error"))
+                .isEqualTo("video " + video + " is queued, not skipped: nothing to process anyway");
+        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("skipped-refused.png"));
+        assertThat(browser.dismissDialog()).isEmpty();
+        assertThat(queue.counts(Queues.PHASE2).ready()).as("only the CLI's job").isEqualTo(1);
     }
 }
