@@ -13,7 +13,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -93,6 +95,28 @@ final class Browser implements AutoCloseable {
         Object text = driver.executeScript(
                 "const element = document.querySelector(arguments[0]); return element && element.innerText;", css);
         return text == null ? null : text.toString().strip();
+    }
+
+    /** Clicks the first element {@code css} selects, as a user would (a submit button submits its form). */
+    void click(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
+    /** The address the window shows now (after any redirect). */
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Closes the alert, confirm or prompt dialog the page has open now, if any, and answers its text. */
+    Optional<String> dismissDialog() {
+        try {
+            Alert dialog = driver.switchTo().alert();
+            String text = dialog.getText();
+            dialog.dismiss();
+            return Optional.of(text);
+        } catch (NoAlertPresentException e) {
+            return Optional.empty();
+        }
     }
 
     boolean has(String css) {
