@@ -17,14 +17,14 @@
 # BENCH_DASHBOARD_WARMUP (20) times to warm the JIT up, then BENCH_DASHBOARD_REQUESTS (100) times, one after the
 # other over one keep-alive connection (curl's %{time_total}: from sending the request to the answer's last byte).
 # The post page cycles through 100 posts (with transcribed videos and summaries, YouTube subtitles, transcribed audio,
-# skipped or embedded videos, no video); the creator's list is timed on page 1, page 100 and a search; /search on a
-# common word, two words, a phrase and a made-up name (each a row). Prints a table page -> p50, p95, max (ms), and the
-# target line. Then EXPLAIN (ANALYZE) of the queries behind the pages (the SQL jOOQ sends, written out here with this
-# archive's values; the search's is read from SearchSql.java): one line each with its time, the indexes the plan uses
-# and any sequential scan; BENCH_DASHBOARD_PLANS=1 prints the whole plans.
+# skipped or embedded videos, no video); the creator's list on page 1, page 100, and searched for an ordinary word and
+# for a common one; /search for a common word, two words, a phrase and a made-up name (each a row). Prints a table
+# page -> p50, p95, max (ms), and the target line. Then EXPLAIN (ANALYZE) of the queries behind the pages (the SQL
+# jOOQ sends, written out here with this archive's values; the search's is read from SearchSql.java): one line each
+# with its time, the indexes the plan uses and any sequential scan; BENCH_DASHBOARD_PLANS=1 prints the whole plans.
 # Uses the database archiver_bench (emptied) and Redis db 14 (flushed); BENCH_DATABASE_URL / BENCH_REDIS_URL choose
 # others. With BENCH_SUMMARY set, appends "dashboard.<page>.p50_ms / .p95_ms / .max_ms" lines (page names with
-# underscores), dashboard.worst_p95_ms, dashboard.worst_page and dashboard.pages_missed. Takes about 3 minutes.
+# underscores), dashboard.worst_p95_ms, dashboard.worst_page and dashboard.pages_missed. Takes about 2 minutes.
 # Every process started here is stopped on exit, failure included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -356,6 +356,7 @@ page archive "/archive"
 page creator "/archive/creators/$big"
 page creator-deep-page "/archive/creators/$big?page=$deep_page"
 page creator-search "/archive/creators/$big?q=concierto"
+page creator-search-common-word "/archive/creators/$big?q=guitar"
 page post $(for id in $post_ids; do echo "/archive/posts/$id"; done)
 page search-common-word "/search?q=guitar"
 page search-two-words "/search?q=canciones+ac%C3%BAsticas"
@@ -422,6 +423,7 @@ fi
 # The plans: the SQL behind the heaviest pages as jOOQ writes it, with this archive's values.
 explain() {
   local label="$1" query="$2" plan
+  psql_bench -Atc "$query" >/dev/null # once first, so that the figure is a warm cache's, as the pages' are
   plan="$(psql_bench -Atc "EXPLAIN (ANALYZE, COSTS OFF) $query")"
   local indexes seqs at
   indexes="$(grep -oE '(Index Scan|Index Only Scan)( Backward)? using [a-z0-9_]+|Bitmap Index Scan on [a-z0-9_]+' <<<"$plan" \
@@ -451,7 +453,7 @@ search_sql_for() {
   printf '%s' "${sql//\{3\}/\'StartSel=**, StopSel=**, MaxWords=35, MinWords=15\'}"
 }
 echo
-echo "query plans (EXPLAIN ANALYZE; post $post of creator $big, published $post_at):"
+echo "query plans (EXPLAIN ANALYZE, run once before; its per-node timing makes the times larger than the queries'; post $post of creator $big, published $post_at):"
 explain "creators with their post counts (/archive, creator pages)" \
   "SELECT sources.id, sources.name, sources.vanity, count(posts.id) FROM sources LEFT JOIN posts ON posts.source_id = sources.id GROUP BY sources.id ORDER BY sources.id"
 explain "creator: count of posts" "SELECT count(*) FROM (SELECT 1 FROM posts WHERE posts.source_id = $big) t"
@@ -461,6 +463,8 @@ for offset in 0 $(((deep_page - 1) * 30)); do
 done
 explain "creator: posts matching 'concierto'" \
   "SELECT posts.id, posts.title, posts.published_at, posts.post_type, posts.status, posts.is_locked, $media_items FROM posts WHERE (posts.source_id = $big AND posts.id IN (SELECT post_search.post_id FROM post_search WHERE post_search.search_vector @@ archiver_search_query('concierto'))) ORDER BY posts.published_at DESC NULLS LAST, posts.id DESC LIMIT 30 OFFSET 0"
+explain "creator: count of posts matching 'guitar'" \
+  "SELECT count(*) FROM (SELECT 1 FROM posts WHERE (posts.source_id = $big AND posts.id IN (SELECT post_search.post_id FROM post_search WHERE post_search.search_vector @@ archiver_search_query('guitar')))) t"
 explain "post: the post and its creator" \
   "SELECT posts.*, sources.name, sources.vanity FROM posts JOIN sources ON sources.id = posts.source_id WHERE posts.id = $post"
 explain "post: media items (post_media, videos, files)" \
