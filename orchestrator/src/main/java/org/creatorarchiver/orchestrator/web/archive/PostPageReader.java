@@ -5,7 +5,6 @@ import static org.creatorarchiver.db.generated.Tables.COLLECTION_POSTS;
 import static org.creatorarchiver.db.generated.Tables.POSTS;
 import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.creatorarchiver.db.generated.tables.records.PostsRecord;
@@ -72,29 +71,34 @@ final class PostPageReader {
 
     /**
      * The creator's post just newer (or older) than this one in the list's order (published_at descending, undated
-     * posts last, ties by id descending), read along posts_source_id_published_at_idx.
+     * posts last, ties by id descending). Dated and undated posts are looked up apart, each one range of
+     * posts_source_id_published_at_idx: a condition spanning both would make PostgreSQL read every newer post first.
      */
     private Long neighbour(PostsRecord post, boolean newer) {
-        List<SortField<?>> order = newer
+        Condition source = POSTS.SOURCE_ID.eq(post.getSourceId());
+        Condition dated = POSTS.PUBLISHED_AT.isNotNull();
+        Condition undated = POSTS.PUBLISHED_AT.isNull();
+        if (post.getPublishedAt() == null) {
+            Condition beside = undated.and(newer ? POSTS.ID.gt(post.getId()) : POSTS.ID.lt(post.getId()));
+            Long found = first(source.and(beside), newer);
+            return found != null || !newer ? found : first(source.and(dated), true);
+        }
+        var key = DSL.row(POSTS.PUBLISHED_AT, POSTS.ID);
+        var here = DSL.row(DSL.val(post.getPublishedAt()), DSL.val(post.getId()));
+        Long found = first(source.and(newer ? key.gt(here) : key.lt(here)), newer);
+        return found != null || newer ? found : first(source.and(undated), false);
+    }
+
+    /** The first post matching {@code where} in the list's order ({@code ascending}: the reverse). */
+    private Long first(Condition where, boolean ascending) {
+        List<SortField<?>> order = ascending
                 ? List.of(POSTS.PUBLISHED_AT.asc().nullsFirst(), POSTS.ID.asc())
                 : List.of(POSTS.PUBLISHED_AT.desc().nullsLast(), POSTS.ID.desc());
         return dsl.select(POSTS.ID)
                 .from(POSTS)
-                .where(POSTS.SOURCE_ID.eq(post.getSourceId()), side(post, newer))
+                .where(where)
                 .orderBy(order)
                 .limit(1)
                 .fetchOne(POSTS.ID);
-    }
-
-    private static Condition side(PostsRecord post, boolean newer) {
-        OffsetDateTime at = post.getPublishedAt();
-        if (at == null) {
-            return newer
-                    ? POSTS.PUBLISHED_AT.isNotNull().or(POSTS.ID.gt(post.getId()))
-                    : POSTS.PUBLISHED_AT.isNull().and(POSTS.ID.lt(post.getId()));
-        }
-        var key = DSL.row(POSTS.PUBLISHED_AT, POSTS.ID);
-        var here = DSL.row(DSL.val(at), DSL.val(post.getId()));
-        return newer ? key.gt(here) : key.lt(here).or(POSTS.PUBLISHED_AT.isNull());
     }
 }

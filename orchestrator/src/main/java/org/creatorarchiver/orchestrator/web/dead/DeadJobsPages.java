@@ -63,7 +63,7 @@ public final class DeadJobsPages implements WebPages {
             return "";
         }
         return retried.equals("0")
-                ? "Nothing to retry in " + name + ": the job had already left its dead list."
+                ? "Nothing was retried in " + name + ": no such job was left on its dead list."
                 : retried + " job(s) of " + name + " moved back to ready.";
     }
 

@@ -4,8 +4,12 @@ import static org.creatorarchiver.db.generated.Tables.MEDIA_FILES;
 import static org.creatorarchiver.db.generated.Tables.POST_MEDIA;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
-import java.io.InputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,7 +23,7 @@ import org.jooq.DSLContext;
 
 /**
  * {@code /files/{sha256}}: a stored file, found only by a hash {@code media_files} knows (never by a path from the
- * request), streamed with HTTP Range so that video seeks and large files never sit in memory. Video, audio, subtitles
+ * request), streamed with HTTP Range ({@link ByteRange}) so that video seeks and large files never sit in memory. Video, audio, subtitles
  * and images play inline; anything else (an attachment: HTML, SVG, a zip...) is sent as a download, under its
  * original name with {@code ?download=<post_media id>}, and sandboxed, so a stored file can never run as the dashboard.
  */
@@ -53,8 +57,39 @@ public final class StoredFiles implements WebPages {
         Optional<String> name = downloadName(ctx, file);
         ctx.header("Content-Disposition", Disposition.of(type.inline() && name.isEmpty(), name));
         ctx.header("Cache-Control", "private, max-age=31536000, immutable");
-        InputStream in = Files.newInputStream(path);
-        ctx.writeSeekableStream(in, type.contentType(), Files.size(path));
+        send(ctx, path, type.contentType());
+    }
+
+    /**
+     * The file, or the byte range asked for (video seeking, a resumed download), copied from disk to the socket: never
+     * held in memory whatever its size. Stored media are already compressed, so none is applied.
+     */
+    private static void send(Context ctx, Path path, String contentType) throws IOException {
+        long size = Files.size(path);
+        ctx.disableCompression().contentType(contentType).header("Accept-Ranges", "bytes");
+        ByteRange.Answer answer = ByteRange.of(ctx.header("Range"), size);
+        if (answer instanceof ByteRange.Unsatisfiable) {
+            ctx.status(416).header("Content-Range", "bytes */" + size);
+            return;
+        }
+        ByteRange range = answer instanceof ByteRange.Partial partial ? partial.range() : new ByteRange(0, size - 1);
+        if (answer instanceof ByteRange.Partial) {
+            ctx.status(206).header("Content-Range", range.contentRange(size));
+        }
+        ctx.header("Content-Length", Long.toString(Math.max(0, range.length())));
+        if (ctx.method() != HandlerType.HEAD && range.length() > 0) {
+            try (FileChannel file = FileChannel.open(path)) {
+                copy(file, range, Channels.newChannel(ctx.outputStream()));
+            }
+        }
+    }
+
+    private static void copy(FileChannel file, ByteRange range, WritableByteChannel out) throws IOException {
+        long position = range.first();
+        long end = range.last() + 1;
+        while (position < end) {
+            position += file.transferTo(position, end - position, out);
+        }
     }
 
     private MediaFilesRecord known(String hash) {

@@ -133,7 +133,7 @@ class DeadJobsInBrowserTest {
 
         browser.waitUntil(page -> browser.currentUrl().contains("retried="));
         assertThat(browser.text("p.notice"))
-                .isEqualTo("Nothing to retry in media: the job had already left its dead list.");
+                .isEqualTo("Nothing was retried in media: no such job was left on its dead list.");
         assertThat(browser.has(row(job))).isFalse();
         browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("dead-stale-retry.png"));
         assertThat(browser.dismissDialog()).isEmpty();
