@@ -8,15 +8,19 @@ import io.javalin.http.Context;
  */
 public record Paging(int page, int size, long total) {
 
-    /** The page the request asks for (1 when absent or unreadable). */
+    /** The page the request asks for, of {@code total} rows. */
     public static Paging of(Context ctx, int size, long total) {
-        int page;
+        return new Paging(requestedPage(ctx), size, total);
+    }
+
+    /** {@code ?page=}, from 1; 1 when absent or unreadable. */
+    public static int requestedPage(Context ctx) {
+        String page = ctx.queryParam("page");
         try {
-            page = Math.max(1, Integer.parseInt(ctx.queryParam("page") == null ? "1" : ctx.queryParam("page")));
+            return page == null ? 1 : Math.max(1, Math.min(Integer.parseInt(page.strip()), 1_000_000));
         } catch (NumberFormatException e) {
-            page = 1;
+            return 1;
         }
-        return new Paging(page, size, total);
     }
 
     public long offset() {

@@ -6,10 +6,10 @@ import static org.creatorarchiver.db.generated.Tables.VIDEOS;
 import static org.creatorarchiver.db.generated.Tables.VIDEO_SUBTITLES;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.creatorarchiver.db.JsonbObjects;
 import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.orchestrator.web.Show;
@@ -77,6 +77,7 @@ final class PostMediaReader {
                         provider == VideoProvider.youtube ? row.get(VIDEOS.EXTERNAL_ID) : null));
     }
 
+    /** The subtitles stored with the post's videos, by video: human ones first, then by language. */
     private Map<Long, List<MediaView.SubtitleView>> subtitles(List<Record> rows) {
         List<Long> videoIds = rows.stream()
                 .map(row -> row.get(VIDEOS.ID))
@@ -85,8 +86,8 @@ final class PostMediaReader {
         if (videoIds.isEmpty()) {
             return Map.of();
         }
-        return dsl
-                .select(
+        Map<Long, List<MediaView.SubtitleView>> byVideo = new HashMap<>();
+        dsl.select(
                         VIDEO_SUBTITLES.VIDEO_ID,
                         VIDEO_SUBTITLES.LANGUAGE,
                         VIDEO_SUBTITLES.AUTO_GENERATED,
@@ -96,13 +97,9 @@ final class PostMediaReader {
                 .on(MEDIA_FILES.ID.eq(VIDEO_SUBTITLES.MEDIA_FILE_ID))
                 .where(VIDEO_SUBTITLES.VIDEO_ID.in(videoIds))
                 .orderBy(VIDEO_SUBTITLES.AUTO_GENERATED, VIDEO_SUBTITLES.LANGUAGE)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        row -> row.value1(),
-                        Collectors.mapping(
-                                row -> new MediaView.SubtitleView(row.value4(), row.value2(), row.value3()),
-                                Collectors.toList())));
+                .forEach(row -> byVideo.computeIfAbsent(row.value1(), video -> new ArrayList<>())
+                        .add(new MediaView.SubtitleView(row.value4(), row.value2(), row.value3())));
+        return byVideo;
     }
 
     private static List<Long> fileIds(List<Record> rows) {

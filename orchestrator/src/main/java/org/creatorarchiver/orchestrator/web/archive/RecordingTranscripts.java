@@ -37,16 +37,20 @@ final class RecordingTranscripts {
     }
 
     Found of(List<Long> mediaFileIds, List<String> youTubeIds) {
-        Map<Long, MediaView.TranscriptView> byFile = new HashMap<>();
-        Map<String, MediaView.TranscriptView> byYouTubeId = new HashMap<>();
         if (mediaFileIds.isEmpty() && youTubeIds.isEmpty()) {
-            return new Found(byFile, byYouTubeId);
+            return new Found(Map.of(), Map.of());
         }
         List<TranscriptsRecord> found = dsl.selectFrom(TRANSCRIPTS)
                 .where(TRANSCRIPTS.MEDIA_FILE_ID.in(mediaFileIds).or(TRANSCRIPTS.YOUTUBE_ID.in(youTubeIds)))
                 .fetch();
-        Map<Long, String[]> summaries =
-                summaries(found.stream().map(TranscriptsRecord::getId).toList());
+        return filed(
+                found, summaries(found.stream().map(TranscriptsRecord::getId).toList()));
+    }
+
+    /** Each transcript under its content: its stored file, else its YouTube id. */
+    private static Found filed(List<TranscriptsRecord> found, Map<Long, String[]> summaries) {
+        Map<Long, MediaView.TranscriptView> byFile = new HashMap<>();
+        Map<String, MediaView.TranscriptView> byYouTubeId = new HashMap<>();
         for (TranscriptsRecord transcript : found) {
             MediaView.TranscriptView view = view(transcript, summaries.get(transcript.getId()));
             if (transcript.getMediaFileId() != null) {

@@ -2,6 +2,7 @@ package org.creatorarchiver.orchestrator.web.skipped;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.creatorarchiver.orchestrator.videos.ProcessAnyway;
@@ -36,26 +37,18 @@ public final class SkippedPages implements WebPages {
         routes.action("/skipped/{video_id}/process-anyway", this::processAnyway);
     }
 
+    /** One read of the report: its totals count every match, whatever page is listed. */
     private PageRoutes.View page(Context ctx) {
         OptionalLong sourceId = Forms.queryId(ctx, "source_id");
-        long total = skipped.report(sourceId, 1).totalSkipped();
-        Paging paging = Paging.of(ctx, PAGE_SIZE, total);
-        SkippedVideosReport report = skipped.report(sourceId, PAGE_SIZE, paging.offset());
-        String filter = sourceId.isPresent() ? "source_id=" + sourceId.getAsLong() + "&" : "";
-        String shownSource = sourceId.isPresent() ? String.valueOf(sourceId.getAsLong()) : "";
-        return new PageRoutes.View(
-                "skipped.jte",
-                Map.of(
-                        "report",
-                        report,
-                        "paging",
-                        paging,
-                        "filter",
-                        filter,
-                        "sourceId",
-                        shownSource,
-                        "processed",
-                        processed(ctx)));
+        int page = Paging.requestedPage(ctx);
+        SkippedVideosReport report = skipped.report(sourceId, PAGE_SIZE, (long) (page - 1) * PAGE_SIZE);
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("paging", new Paging(page, PAGE_SIZE, report.totalSkipped()));
+        model.put("filter", sourceId.isPresent() ? "source_id=" + sourceId.getAsLong() + "&" : "");
+        model.put("sourceId", sourceId.isPresent() ? String.valueOf(sourceId.getAsLong()) : "");
+        model.put("processed", processed(ctx));
+        return new PageRoutes.View("skipped.jte", model);
     }
 
     private void processAnyway(Context ctx) {
