@@ -9,11 +9,7 @@ import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.QueueCounts;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.TakenJob;
-import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,37 +21,13 @@ class DeadJobsInBrowserTest {
 
     private static final String WORKER = "browser-test-worker";
 
-    private static TestDashboard dashboard;
-    private static Browser browser;
-
     @RegisterExtension
-    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser);
+    static final DashboardInBrowser WEB = new DashboardInBrowser();
+
+    private final TestDashboard dashboard = WEB.dashboard();
+    private final Browser browser = WEB.browser();
 
     private final JobQueue queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
-
-    @BeforeAll
-    static void startDashboardAndBrowser() {
-        TestServices.flushRedis();
-        dashboard = TestDashboard.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyQueues() {
-        TestDatabase.truncateAll();
-        TestServices.flushRedis();
-        browser.console();
-    }
 
     @Test
     void retryPutsTheJobBackOnItsReadyList() throws Exception {
@@ -74,7 +46,7 @@ class DeadJobsInBrowserTest {
         assertThat(browser.has(row)).as("the row after the redirect").isFalse();
         assertThat(browser.text("p.notice")).isEqualTo("1 job(s) of media moved back to ready.");
         assertThat(browser.text("section[data-queue='media'] p.empty")).isEqualTo("No dead job in media.");
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("dead-after-retry.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("dead-after-retry.png"));
         assertThat(browser.consoleErrors()).isEmpty();
         QueueCounts media = queue.counts(Queues.MEDIA);
         assertThat(media.ready()).isEqualTo(1);
@@ -106,7 +78,7 @@ class DeadJobsInBrowserTest {
         assertThat(browser.has(row(otherQueue)))
                 .as("phase1's dead job is still listed")
                 .isTrue();
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("dead-after-retry-all.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("dead-after-retry-all.png"));
         assertThat(browser.consoleErrors()).isEmpty();
         QueueCounts media = queue.counts(Queues.MEDIA);
         assertThat(media.ready()).isEqualTo(2);
@@ -135,7 +107,7 @@ class DeadJobsInBrowserTest {
         assertThat(browser.text("p.notice"))
                 .isEqualTo("Nothing was retried in media: no such job was left on its dead list.");
         assertThat(browser.has(row(job))).isFalse();
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("dead-stale-retry.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("dead-stale-retry.png"));
         assertThat(browser.dismissDialog()).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
         assertThat(queue.counts(Queues.MEDIA).ready()).isEqualTo(1);

@@ -5,11 +5,6 @@ import static org.creatorarchiver.db.generated.Tables.POSTS;
 
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.orchestrator.ArchiveRows;
-import org.creatorarchiver.testing.TestDatabase;
-import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,36 +36,13 @@ class HostilePostInBrowserTest {
             ).map(element => element.outerHTML);
             """;
 
-    private static TestDashboard dashboard;
-    private static Browser browser;
-
     @RegisterExtension
-    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser);
+    static final DashboardInBrowser WEB = new DashboardInBrowser();
+
+    private final TestDashboard dashboard = WEB.dashboard();
+    private final Browser browser = WEB.browser();
 
     private final ArchiveRows rows = new ArchiveRows();
-
-    @BeforeAll
-    static void startDashboardAndBrowser() {
-        TestServices.flushRedis();
-        dashboard = TestDashboard.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyArchive() {
-        TestDatabase.truncateAll();
-        browser.console();
-    }
 
     @Test
     void thePostsTextIsShownAndNothingInItRuns() throws Exception {
@@ -90,7 +62,7 @@ class HostilePostInBrowserTest {
         assertThat(browser.script("return document.querySelector('.post-text a').getAttribute('href')"))
                 .as("the javascript: link keeps its text but loses its address")
                 .isNull();
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("hostile-post.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("hostile-post.png"));
         assertThat(browser.consoleErrors()).isEmpty();
         assertThat(browser.dismissDialog()).isEmpty();
     }

@@ -8,11 +8,7 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
 import org.creatorarchiver.queue.TakenJob;
-import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,37 +17,13 @@ class OverviewInBrowserTest {
 
     private static final String WORKER = "browser-test-worker";
 
-    private static TestDashboard dashboard;
-    private static Browser browser;
-
     @RegisterExtension
-    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser);
+    static final DashboardInBrowser WEB = new DashboardInBrowser();
+
+    private final TestDashboard dashboard = WEB.dashboard();
+    private final Browser browser = WEB.browser();
 
     private final JobQueue queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
-
-    @BeforeAll
-    static void startDashboardAndBrowser() {
-        TestServices.flushRedis();
-        dashboard = TestDashboard.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyArchive() {
-        TestDatabase.truncateAll();
-        TestServices.flushRedis();
-        browser.console();
-    }
 
     @Test
     void theQueueCountsFollowTheWorkersWithoutAReload() throws Exception {
@@ -69,7 +41,7 @@ class OverviewInBrowserTest {
         browser.waitUntil(page -> "3".equals(shown(Queues.PHASE1, "ready")));
         assertThat(shown(Queues.PHASE1, "processing")).isEqualTo("1");
         assertThat(browser.script("return window.sameDocument === true")).isEqualTo(true);
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("overview-after-refresh.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("overview-after-refresh.png"));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -94,7 +66,7 @@ class OverviewInBrowserTest {
     }
 
     /** The number the page shows in {@code queue}'s row under {@code state} (ready, delayed, processing, dead). */
-    private static String shown(String queue, String state) {
+    private String shown(String queue, String state) {
         return browser.text("tr[data-queue='" + queue + "'] td[data-state='" + state + "']");
     }
 }

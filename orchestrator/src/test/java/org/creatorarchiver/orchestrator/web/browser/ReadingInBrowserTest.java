@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.creatorarchiver.db.generated.enums.PostStatus;
 import org.creatorarchiver.testing.TestDatabase;
-import org.creatorarchiver.testing.TestServices;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,37 +24,19 @@ import org.openqa.selenium.interactions.Actions;
  */
 class ReadingInBrowserTest {
 
-    private static TestDashboard dashboard;
-    private static Browser browser;
-
     @RegisterExtension
-    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser);
+    static final DashboardInBrowser WEB = new DashboardInBrowser();
+
+    private final TestDashboard dashboard = WEB.dashboard();
+    private final Browser browser = WEB.browser();
 
     private final DSLContext db = TestDatabase.migrated();
     private long sourceId;
     private final List<Long> newestFirst = new ArrayList<>();
 
-    @BeforeAll
-    static void startDashboardAndBrowser() {
-        TestServices.flushRedis();
-        dashboard = TestDashboard.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-    }
-
     /** A creator with 35 posts, one a day: more than a page of the list (30). */
     @BeforeEach
     void aCreatorWithPosts() {
-        TestDatabase.truncateAll();
         browser.resize(1280, 900);
         sourceId = db.insertInto(SOURCES)
                 .set(SOURCES.VANITY, "reader")

@@ -17,11 +17,7 @@ import org.creatorarchiver.queue.Job;
 import org.creatorarchiver.queue.JobCodec;
 import org.creatorarchiver.queue.JobQueue;
 import org.creatorarchiver.queue.Queues;
-import org.creatorarchiver.testing.TestDatabase;
 import org.creatorarchiver.testing.TestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,38 +29,14 @@ class SkippedVideosInBrowserTest {
 
     private static final String HOSTILE_TITLE = "<img src=x onerror=alert(1)> A title";
 
-    private static TestDashboard dashboard;
-    private static Browser browser;
-
     @RegisterExtension
-    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser);
+    static final DashboardInBrowser WEB = new DashboardInBrowser();
+
+    private final TestDashboard dashboard = WEB.dashboard();
+    private final Browser browser = WEB.browser();
 
     private final JobQueue queue = new JobQueue(TestServices.redisson(), Clock.systemUTC());
     private final ArchiveRows rows = new ArchiveRows();
-
-    @BeforeAll
-    static void startDashboardAndBrowser() {
-        TestServices.flushRedis();
-        dashboard = TestDashboard.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyArchive() {
-        TestDatabase.truncateAll();
-        TestServices.flushRedis();
-        browser.console();
-    }
 
     @Test
     void processAnywayQueuesThePostAgainAndTakesTheVideoOffTheList() throws Exception {
@@ -90,7 +62,7 @@ class SkippedVideosInBrowserTest {
         assertThat(browser.text("p.notice"))
                 .isEqualTo("Video " + video + " will be processed anyway: its post is queued again.");
         assertThat(browser.text("p.empty")).startsWith("No video is skipped.");
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("skipped-after-process-anyway.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("skipped-after-process-anyway.png"));
         assertThat(browser.consoleErrors()).isEmpty();
 
         var db = rows.dsl();
@@ -134,7 +106,7 @@ class SkippedVideosInBrowserTest {
         browser.waitUntil(page -> browser.has("p.error"));
         assertThat(browser.text("p.error"))
                 .isEqualTo("video " + video + " is queued, not skipped: nothing to process anyway");
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("skipped-refused.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("skipped-refused.png"));
         assertThat(browser.dismissDialog()).isEmpty();
         assertThat(queue.counts(Queues.PHASE2).ready()).as("only the CLI's job").isEqualTo(1);
     }

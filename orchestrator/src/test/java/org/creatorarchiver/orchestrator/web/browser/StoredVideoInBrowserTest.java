@@ -27,14 +27,10 @@ import org.creatorarchiver.db.generated.enums.VideoStatus;
 import org.creatorarchiver.media.HashedFile;
 import org.creatorarchiver.media.HashingDownload;
 import org.creatorarchiver.media.MediaStore;
-import org.creatorarchiver.orchestrator.web.security.UiAccess;
 import org.creatorarchiver.testing.TestDatabase;
-import org.creatorarchiver.testing.TestServices;
 import org.creatorarchiver.testing.patreon.TestVideos;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,11 +53,11 @@ class StoredVideoInBrowserTest {
     @TempDir
     static Path mediaDir;
 
-    private static TestDashboard dashboard;
-    private static Browser browser;
-
     @RegisterExtension
-    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser);
+    static final DashboardInBrowser WEB = new DashboardInBrowser(() -> mediaDir);
+
+    private final TestDashboard dashboard = WEB.dashboard();
+    private final Browser browser = WEB.browser();
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final DSLContext db = TestDatabase.migrated();
@@ -71,27 +67,8 @@ class StoredVideoInBrowserTest {
     private String largeHash;
     private String attachmentHash;
 
-    @BeforeAll
-    static void startDashboardAndBrowser() {
-        TestServices.flushRedis();
-        dashboard = TestDashboard.start(UiAccess.open(), mediaDir);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-    }
-
     @BeforeEach
     void aPostWithADownloadedVideo() throws Exception {
-        TestDatabase.truncateAll();
-        browser.console();
         Path videos = TestVideos.makeIn(Files.createDirectories(Path.of("target", "test-videos")));
         MediaStore store = new MediaStore(mediaDir, db);
         long source = db.insertInto(SOURCES)
@@ -166,7 +143,7 @@ class StoredVideoInBrowserTest {
                 + " return !video.seeking && video.currentTime >= 3 && video.readyState >= 2")));
         assertThat(browser.script("return document.querySelector('video').error"))
                 .isNull();
-        browser.screenshot(ScreenshotOnFailure.FOLDER.resolve("stored-video.png"));
+        browser.screenshot(DashboardInBrowser.FOLDER.resolve("stored-video.png"));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
