@@ -41,6 +41,14 @@ public final class Show {
         return String.format("%.1f %sB", bytes / Math.pow(1024, unit), "KMGTPE".charAt(unit - 1));
     }
 
+    /** A creator as every page names it: its Patreon name, else its vanity, else its source id. */
+    public static String creator(String name, String vanity, long sourceId) {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return vanity != null ? vanity : "#" + sourceId;
+    }
+
     /** Dollars as the ledger keeps them ({@code $0.008783}). */
     public static String usd(java.math.BigDecimal amount) {
         return "$" + amount.stripTrailingZeros().toPlainString();

@@ -6,6 +6,7 @@ import static org.creatorarchiver.db.generated.Tables.SOURCES;
 
 import java.util.List;
 import java.util.Optional;
+import org.creatorarchiver.orchestrator.web.Show;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -34,8 +35,8 @@ final class PostListing {
                 .on(POSTS.SOURCE_ID.eq(SOURCES.ID))
                 .groupBy(SOURCES.ID)
                 .orderBy(SOURCES.ID)
-                .fetch(row ->
-                        new CreatorRow(row.value1(), label(row.value2(), row.value3(), row.value1()), row.value4()));
+                .fetch(row -> new CreatorRow(
+                        row.value1(), Show.creator(row.value2(), row.value3(), row.value1()), row.value4()));
     }
 
     Optional<CreatorRow> creator(long sourceId) {
@@ -88,12 +89,5 @@ final class PostListing {
                 row.get(POSTS.STATUS).getLiteral(),
                 row.get(POSTS.IS_LOCKED),
                 row.get(MEDIA_ITEMS));
-    }
-
-    static String label(String name, String vanity, long id) {
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        return vanity != null ? vanity : "#" + id;
     }
 }

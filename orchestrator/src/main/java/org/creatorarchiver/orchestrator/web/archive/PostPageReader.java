@@ -43,7 +43,7 @@ final class PostPageReader {
         return new PostPage(
                 post.getId(),
                 post.getSourceId(),
-                PostListing.label(row.get(SOURCES.NAME), row.get(SOURCES.VANITY), post.getSourceId()),
+                Show.creator(row.get(SOURCES.NAME), row.get(SOURCES.VANITY), post.getSourceId()),
                 post.getTitle(),
                 post.getPublishedAt() == null ? null : post.getPublishedAt().toInstant(),
                 post.getPostType(),

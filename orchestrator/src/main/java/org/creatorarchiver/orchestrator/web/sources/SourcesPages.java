@@ -17,6 +17,7 @@ import org.creatorarchiver.jobs.JobTypes;
 import org.creatorarchiver.orchestrator.sources.SourceLimits;
 import org.creatorarchiver.orchestrator.web.Forms;
 import org.creatorarchiver.orchestrator.web.PageRoutes;
+import org.creatorarchiver.orchestrator.web.Show;
 import org.creatorarchiver.orchestrator.web.WebPages;
 import org.creatorarchiver.queue.JobQueue;
 import org.jooq.Condition;
@@ -103,7 +104,7 @@ public final class SourcesPages implements WebPages {
             SourcesRecord source, Map<Long, Integer> posts, Map<Long, Integer> videos, Map<Long, Integer> skipped) {
         return new SourceRow(
                 source.getId(),
-                label(source),
+                Show.creator(source.getName(), source.getVanity(), source.getId()),
                 source.getUrl(),
                 source.getStatus().getLiteral(),
                 source.getLastSyncedAt() == null
@@ -114,13 +115,6 @@ public final class SourcesPages implements WebPages {
                 videos.getOrDefault(source.getId(), 0),
                 skipped.getOrDefault(source.getId(), 0),
                 source.getMaxVideoDurationSeconds());
-    }
-
-    private static String label(SourcesRecord source) {
-        if (source.getName() != null) {
-            return source.getName();
-        }
-        return source.getVanity() != null ? source.getVanity() : "#" + source.getId();
     }
 
     private static String notice(Context ctx) {
