@@ -6,27 +6,26 @@ package org.creatorarchiver.orchestrator.search;
  */
 final class SearchSql {
 
-    // hits: every match with what to show it by. showings: what shows each matched transcript (a YouTube id's by its
+    // hits: every match, ranked, by ids alone. showings: what shows each matched transcript (a YouTube id's by its
     // videos, a file's by its non-YouTube videos and audio items, as VideoTranscripts pairs them; equi-joins, so the
     // indexes serve). shown: for each, the earliest video (else post with it as audio) within the source. placed: the
-    // page, the total counted before LIMIT. The snippets
-    // are made last, for the page only (ts_headline re-parses the whole text). A snippet is highlighted under the
-    // stemmer that recognises the text's words (English if its English vector matches, else Spanish), since the
-    // query ORs both and each stemmer marks only the words it normalises to the query's lexemes.
+    // page, the total counted before LIMIT. The texts are read and the snippets made last, for the page only (a text
+    // can be long, and ts_headline re-parses it whole). A snippet is highlighted under the stemmer that recognises the
+    // text's words (English if its English vector matches, else Spanish), since the query ORs both and each stemmer
+    // marks only the words it normalises to the query's lexemes.
     static final String QUERY = """
             WITH q AS (SELECT archiver_search_query({0}) AS query),
             hits AS (
-                SELECT 'post' AS kind, p.id AS post_id, CAST(NULL AS bigint) AS transcript_id, p.title,
-                       concat_ws(' | ', p.title, p.content_text) AS document,
-                       ts_rank(ps.search_vector, q.query) AS rank, p.id AS row_id
-                  FROM posts p JOIN post_search ps ON ps.post_id = p.id, q
+                SELECT 'post' AS kind, ps.post_id, CAST(NULL AS bigint) AS transcript_id,
+                       ts_rank(ps.search_vector, q.query) AS rank, ps.post_id AS row_id
+                  FROM post_search ps JOIN posts p ON p.id = ps.post_id, q
                  WHERE ps.search_vector @@ q.query AND (CAST({1} AS bigint) IS NULL OR p.source_id = {1})
                 UNION ALL
-                SELECT 'transcript', NULL, t.id, NULL, t.text, ts_rank(t.search_vector, q.query), t.id
+                SELECT 'transcript', NULL, t.id, ts_rank(t.search_vector, q.query), t.id
                   FROM transcripts t, q
                  WHERE t.status = 'completed' AND t.search_vector @@ q.query
                 UNION ALL
-                SELECT 'summary', NULL, s.transcript_id, NULL, s.text, ts_rank(s.search_vector, q.query), s.id
+                SELECT 'summary', NULL, s.transcript_id, ts_rank(s.search_vector, q.query), s.id
                   FROM summaries s JOIN transcripts t ON t.id = s.transcript_id, q
                  WHERE t.status = 'completed' AND s.search_vector @@ q.query
             ),
@@ -55,18 +54,23 @@ final class SearchSql {
                  ORDER BY transcript_id, preference, ordinal
             ),
             placed AS (
-                SELECT h.kind, coalesce(h.post_id, s.post_id) AS post_id, s.video_id,
-                       coalesce(h.title, s.title) AS title, h.document, h.rank, h.row_id, count(*) OVER () AS total
+                SELECT h.kind, coalesce(h.post_id, s.post_id) AS post_id, s.video_id, s.title AS shown_title,
+                       h.rank, h.row_id, count(*) OVER () AS total
                   FROM hits h LEFT JOIN shown s ON s.transcript_id = h.transcript_id
                  WHERE h.transcript_id IS NULL OR s.transcript_id IS NOT NULL
                  ORDER BY h.rank DESC, h.kind, h.row_id
                  LIMIT {2}
             )
-            SELECT p.kind, p.post_id, p.video_id, p.title, p.total,
-                   CASE WHEN to_tsvector('english', p.document) @@ q.query
-                        THEN ts_headline('english', p.document, q.query, {3})
-                        ELSE ts_headline('spanish', p.document, q.query, {3}) END AS snippet
-              FROM placed p, q
+            SELECT p.kind, p.post_id, p.video_id, coalesce(po.title, p.shown_title) AS title, p.total,
+                   CASE WHEN to_tsvector('english', d.document) @@ q.query
+                        THEN ts_headline('english', d.document, q.query, {3})
+                        ELSE ts_headline('spanish', d.document, q.query, {3}) END AS snippet
+              FROM placed p CROSS JOIN q
+              LEFT JOIN posts po ON p.kind = 'post' AND po.id = p.row_id
+              LEFT JOIN transcripts tr ON p.kind = 'transcript' AND tr.id = p.row_id
+              LEFT JOIN summaries su ON p.kind = 'summary' AND su.id = p.row_id
+              CROSS JOIN LATERAL (SELECT CASE p.kind WHEN 'post' THEN concat_ws(' | ', po.title, po.content_text)
+                                                     WHEN 'transcript' THEN tr.text ELSE su.text END AS document) d
              ORDER BY p.rank DESC, p.kind, p.row_id
             """;
 
