@@ -44,9 +44,6 @@ public final class ArchivePages implements WebPages {
         Optional<String> query =
                 Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(q -> !q.isEmpty());
         Paging paging = Paging.of(ctx, PAGE_SIZE, listing.countPosts(sourceId, query));
-        String base = "/archive/creators/" + sourceId + "?"
-                + query.map(q -> "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&")
-                        .orElse("");
         return new PageRoutes.View(
                 "creator.jte",
                 Map.of(
@@ -54,7 +51,14 @@ public final class ArchivePages implements WebPages {
                         "posts", listing.page(sourceId, query, paging.offset(), PAGE_SIZE),
                         "paging", paging,
                         "query", query.orElse(""),
-                        "base", base));
+                        "base", pagerBase(sourceId, query)));
+    }
+
+    /** The creator page's address with its search kept, to which the pager adds {@code page=}. */
+    private static String pagerBase(long sourceId, Optional<String> query) {
+        return "/archive/creators/" + sourceId + "?"
+                + query.map(q -> "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&")
+                        .orElse("");
     }
 
     private PostPage post(Context ctx) {

@@ -75,6 +75,10 @@ final class PostListing {
                 .limit(size)
                 .offset(offset)
                 .asTable("page_ids");
+        return summaries(pageIds);
+    }
+
+    private List<PostSummaryRow> summaries(Table<Record1<Long>> pageIds) {
         return dsl.select(
                         POSTS.ID,
                         POSTS.TITLE,

@@ -15,6 +15,8 @@ import org.creatorarchiver.db.generated.enums.VideoProvider;
 import org.creatorarchiver.orchestrator.web.Show;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record4;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 
 /**
@@ -32,7 +34,17 @@ final class PostMediaReader {
     }
 
     List<MediaView> of(long postId) {
-        List<Record> rows = dsl.select(POST_MEDIA.fields())
+        List<Record> rows = items(postId);
+        Map<Long, List<MediaView.SubtitleView>> subtitles = subtitles(rows);
+        RecordingTranscripts.Found found = transcripts.of(fileIds(rows), youTubeIds(rows));
+        List<MediaView> media = new ArrayList<>();
+        rows.forEach(row -> media.add(view(row, subtitles, found)));
+        return media;
+    }
+
+    /** Each item with its video row, matched by external id, and its file: the item's own, else its video's. */
+    private List<Record> items(long postId) {
+        return dsl.select(POST_MEDIA.fields())
                 .select(MEDIA_FILES.ID, MEDIA_FILES.FILE_HASH, MEDIA_FILES.FILE_TYPE, MEDIA_FILES.FILE_SIZE)
                 .select(VIDEOS.ID, VIDEOS.PROVIDER, VIDEOS.EXTERNAL_ID, VIDEOS.URL, VIDEOS.DURATION_SECONDS)
                 .from(POST_MEDIA)
@@ -43,11 +55,6 @@ final class PostMediaReader {
                 .where(POST_MEDIA.POST_ID.eq(postId))
                 .orderBy(POST_MEDIA.POSITION)
                 .fetch();
-        Map<Long, List<MediaView.SubtitleView>> subtitles = subtitles(rows);
-        RecordingTranscripts.Found found = transcripts.of(fileIds(rows), youTubeIds(rows));
-        List<MediaView> media = new ArrayList<>();
-        rows.forEach(row -> media.add(view(row, subtitles, found)));
-        return media;
     }
 
     private static MediaView view(
@@ -87,7 +94,14 @@ final class PostMediaReader {
             return Map.of();
         }
         Map<Long, List<MediaView.SubtitleView>> byVideo = new HashMap<>();
-        dsl.select(
+        subtitlesOf(videoIds)
+                .forEach(row -> byVideo.computeIfAbsent(row.value1(), video -> new ArrayList<>())
+                        .add(new MediaView.SubtitleView(row.value4(), row.value2(), row.value3())));
+        return byVideo;
+    }
+
+    private Result<Record4<Long, String, Boolean, String>> subtitlesOf(List<Long> videoIds) {
+        return dsl.select(
                         VIDEO_SUBTITLES.VIDEO_ID,
                         VIDEO_SUBTITLES.LANGUAGE,
                         VIDEO_SUBTITLES.AUTO_GENERATED,
@@ -97,9 +111,7 @@ final class PostMediaReader {
                 .on(MEDIA_FILES.ID.eq(VIDEO_SUBTITLES.MEDIA_FILE_ID))
                 .where(VIDEO_SUBTITLES.VIDEO_ID.in(videoIds))
                 .orderBy(VIDEO_SUBTITLES.AUTO_GENERATED, VIDEO_SUBTITLES.LANGUAGE)
-                .forEach(row -> byVideo.computeIfAbsent(row.value1(), video -> new ArrayList<>())
-                        .add(new MediaView.SubtitleView(row.value4(), row.value2(), row.value3())));
-        return byVideo;
+                .fetch();
     }
 
     private static List<Long> fileIds(List<Record> rows) {
