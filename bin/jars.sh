@@ -26,8 +26,21 @@ fake_is_stale() {
 }
 
 # build_jars [--fake] MODULE...: packages the stale ones among MODULE (and their dependencies), without tests;
-# --fake also makes sure the fake Patreon can run. Quiet and instant when all is fresh.
+# --fake also makes sure the fake Patreon can run. Quiet and instant when all is fresh. One build at a time: the demo
+# and a user's ./archiver started together would otherwise both see a stale jar and write the same target folders at
+# once; the second waits on the lock, then finds the jars fresh.
 build_jars() {
+  mkdir -p "$root/target"
+  local lock
+  exec {lock}>"$root/target/.jars.lock"
+  flock "$lock"
+  build_stale_jars "$@"
+  local status=$?
+  exec {lock}>&-
+  return $status
+}
+
+build_stale_jars() {
   local stale=() module with_fake=false
   if [ "${1:-}" = --fake ]; then
     with_fake=true
